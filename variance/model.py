@@ -74,7 +74,7 @@ class Options:
 
     reference: str | None = None
     """Document id to organise statements around; None picks the one carrying most statements."""
-    link_threshold: float = 0.32
+    link_threshold: float = 0.28
     """Minimum similarity of a sentence run to a statement for it to join the statement."""
     max_run: int = 3
     """Longest run of adjacent sentences one member may span (splits and merges)."""

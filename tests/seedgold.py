@@ -1,0 +1,58 @@
+"""The hand-made alignment gold for seeds/ (tests/data/seed_links.tsv) and its scoring."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from variance.model import Comparison
+
+GOLD = Path(__file__).parent / "data" / "seed_links.tsv"
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    same: bool
+    doc_a: str
+    text_a: str
+    doc_b: str
+    text_b: str
+
+
+def read_gold(path: Path = GOLD) -> list[GoldPair]:
+    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t")
+            if r and not r[0].startswith("#")]
+    return [GoldPair(r[0] == "same", r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def find_sentence(comparison: Comparison, prefix: str, text: str) -> int:
+    """Index of the one sentence of the document whose id starts with `prefix` containing `text`."""
+    doc = next(d for d in comparison.documents if d.id.startswith(prefix))
+    hits = [s.index for s in doc.sentences if text in doc.text[s.start:s.end]]
+    assert len(hits) == 1, f"{text!r} is in {len(hits)} sentences of {doc.id}"
+    return doc.id, hits[0]
+
+
+def statement_of(comparison: Comparison) -> dict[tuple[str, int], int]:
+    return {(m.document, s): st.id for st in comparison.statements
+            for m in st.members for s in m.sentences}
+
+
+def score(comparison: Comparison, gold: list[GoldPair]) -> dict:
+    """Precision and recall of 'same statement' over the gold pairs, and the pairs missed."""
+    where = statement_of(comparison)
+    tp = fp = fn = 0
+    wrong = []
+    for pair in gold:
+        a = find_sentence(comparison, pair.doc_a, pair.text_a)
+        b = find_sentence(comparison, pair.doc_b, pair.text_b)
+        linked = a in where and where.get(a) == where.get(b)
+        tp += pair.same and linked
+        fn += pair.same and not linked
+        fp += (not pair.same) and linked
+        if linked != pair.same:
+            wrong.append(pair)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": precision, "recall": recall, "wrong": wrong}

@@ -1,0 +1,63 @@
+"""Comparison keys. Nothing here alters a document: it derives keys that ignore what does not
+change meaning (case, diacritics, quote and dash style, "U.S." vs "US" vs "United States")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+__all__ = ["STOPWORDS", "fold", "key_words", "content_words", "token_key", "WORD_RE"]
+
+# Spellings of one name that should compare equal. Applied to original text before folding,
+# so case can tell "US" (the country) from "us" (the pronoun).
+_EQUIVALENTS = [
+    (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?(?=\W|$)"), " united states "),
+    (re.compile(r"\bUSA?\b"), " united states "),
+    (re.compile(r"\bUnited States of America\b", re.I), " united states "),
+    (re.compile(r"\bU\.\s?K\.(?=\W|$)|\bUK\b"), " united kingdom "),
+    (re.compile(r"\bSino\b"), " china "),
+    (re.compile(r"\bPRC\b"), " china "),
+    (re.compile(r"\bPeople's Republic of China\b|\bPeople’s Republic of China\b"), " china "),
+]
+
+WORD_RE = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at by for with from into onto over under about as than then
+that this these those there here it its is are was were be been being has have had do does did
+so such very too also just not no yet both each either neither all any some most more other
+i me my we our us you your he him his she her they them their who whom whose which what when
+where why how will would shall should can could may might must s t
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-, accent-, quote- and name-spelling-insensitive form of `text`."""
+    for pattern, replacement in _EQUIVALENTS:
+        text = pattern.sub(replacement, text)
+    text = _POSSESSIVE.sub("", text)
+    return unidecode(text).casefold()
+
+
+def key_words(text: str) -> list[str]:
+    """All words of `text` in folded form, punctuation dropped."""
+    return WORD_RE.findall(fold(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words without stopwords: what a statement is about."""
+    return [w for w in key_words(text) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    """Key of one diff token: equal keys mean a cosmetic difference at most."""
+    folded = fold(token)
+    words = WORD_RE.findall(folded)
+    if words:
+        return " ".join(words)
+    return ""  # punctuation and spacing compare equal to each other

@@ -1,0 +1,39 @@
+"""The one orchestration: paths or documents in, a `Comparison` out. Every view reads it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .align import align_statements, choose_reference
+from .model import Comparison, Document, Options
+from .segment import segment_document
+
+__all__ = ["compare", "compare_documents", "Progress"]
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): called as work advances."""
+
+
+def compare(paths: Sequence[str], options: Options = Options(), *,
+            progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Comparison:
+    """Load `paths` (files, folders, '-') and compare the documents found."""
+    from .load import load_paths
+
+    warnings: list[str] = []
+
+    def collect(message: str) -> None:
+        warnings.append(message)
+        if warn:
+            warn(message)
+
+    documents = load_paths(paths, options, warn=collect)
+    return compare_documents(documents, options, progress=progress, warnings=tuple(warnings))
+
+
+def compare_documents(documents: Sequence[Document], options: Options = Options(), *,
+                      progress: Progress | None = None, warnings: tuple[str, ...] = ()) -> Comparison:
+    """Segment, align, diff and inspect already loaded documents."""
+    docs = tuple(segment_document(d, options.language) if not d.sentences else d for d in documents)
+    statements = align_statements(docs, options, progress)
+    reference = choose_reference(docs, statements, options.reference)
+    return Comparison(options, docs, statements, reference, warnings=warnings)

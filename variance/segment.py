@@ -1,0 +1,145 @@
+"""Sentences with exact `[start, end)` offsets into a document's text.
+
+Paragraphs are the text's lines; sentencex finds sentence ends inside a paragraph, with the
+quotation marks masked so that a multi-sentence quote is split like any other text. Repairs
+then undo what machine-translated news breaks: "China-U.S." split after "U.", ". lowercase"
+fragments, sentences glued by a missing space, runaway lines with no punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import sentencex
+
+from .model import Document, MetaSpan, Sentence, SentenceKind
+
+__all__ = ["segment_document", "split_paragraph", "MAX_SENTENCE_CHARS"]
+
+MAX_SENTENCE_CHARS = 1500
+"""A sentence longer than this (a line with no punctuation) is cut at spaces into pieces."""
+
+_QUOTES = str.maketrans({c: "\u2009" for c in "\"“”„«»‹›「」"})
+_INITIAL_END = re.compile(r"(?:^|[\s(\-–—/])[A-Z]\.$")
+_INITIAL_START = re.compile(r"^[A-Z]\.")
+_GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_OPENERS = "“„«‹\"「"
+_LETTER = re.compile(r"[^\W\d_]")
+_META_KIND = {"title": SentenceKind.HEADLINE, "headline": SentenceKind.HEADLINE}
+
+
+def segment_document(doc: Document, language: str = "en") -> Document:
+    """Return `doc` with its sentences: metadata spans first-class, body split into sentences."""
+    spans: list[tuple[int, int, int, SentenceKind]] = []
+    for number, (start, end) in enumerate(_paragraphs(doc.text)):
+        for s, e, kind in _classify(doc.meta, start, end):
+            if kind is SentenceKind.BODY:
+                spans.extend((a, b, number, kind) for a, b in
+                             split_paragraph(doc.text, s, e, language))
+            else:
+                spans.append((s, e, number, kind))
+    sentences = tuple(Sentence(i, s, e, p, k) for i, (s, e, p, k) in enumerate(spans))
+    return replace(doc, sentences=sentences)
+
+
+def _paragraphs(text: str):
+    """Non-blank lines as `(start, end)` without surrounding spaces."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = _strip(text, m.start(), m.end())
+        if s < e:
+            yield s, e
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _classify(meta: tuple[MetaSpan, ...], start: int, end: int):
+    """Cut a paragraph into metadata pieces and body pieces."""
+    pos = start
+    for span in sorted(meta, key=lambda m: m.start):
+        s, e = max(span.start, start), min(span.end, end)
+        if s >= e:
+            continue
+        if pos < s:
+            yield (*_strip_pair(pos, s), SentenceKind.BODY)
+        yield s, e, _META_KIND.get(span.kind, SentenceKind.METADATA)
+        pos = e
+    if pos < end:
+        yield (*_strip_pair(pos, end), SentenceKind.BODY)
+
+
+def _strip_pair(start: int, end: int) -> tuple[int, int]:
+    return start, end
+
+
+def split_paragraph(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, as absolute offsets, whitespace trimmed."""
+    chunk = text[start:end].translate(_QUOTES)
+    raw = [_strip(text, start + b["start_index"], start + b["end_index"])
+           for b in sentencex.get_sentence_boundaries(language, chunk)]
+    spans = [span for span in raw if span[0] < span[1]]
+    spans = _split_glued(text, spans)
+    spans = _move_opening_quotes(text, spans)
+    spans = _merge_fragments(text, spans)
+    return [piece for span in spans for piece in _cap_length(text, span)]
+
+
+def _split_glued(text: str, spans):
+    out = []
+    for s, e in spans:
+        cuts = [s] + [s + m.start() for m in _GLUED_END.finditer(text, s, e) if m.start() > s] + [e]
+        cuts = sorted(set(cuts))
+        out.extend(zip(cuts, cuts[1:]))
+    return out
+
+
+def _move_opening_quotes(text: str, spans):
+    """An opening quote left at the end of a sentence belongs to the next one: `end. “Next`."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        s, e = out[i]
+        if e - s > 2 and text[e - 1] in _OPENERS and text[e - 2].isspace():
+            out[i] = _strip(text, s, e - 1)
+            out[i + 1] = (e - 1, out[i + 1][1])
+    return out
+
+
+def _merge_fragments(text: str, spans):
+    """Join pieces that cannot start a sentence to the one before them."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _continues(text, out[-1], (s, e)):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _continues(text: str, prev: tuple[int, int], span: tuple[int, int]) -> bool:
+    piece = text[span[0]:span[1]]
+    letter = _LETTER.search(piece)
+    if letter is None:           # only punctuation, digits or symbols: ". ." or "45."
+        return not any(c.isdigit() for c in piece) or len(piece) < 3
+    if letter.group().islower() and not piece[:letter.start()].strip(" \t\"'“”‘’«»-–—()"):
+        return True               # ". lowercase": a full stop inside a sentence
+    before = text[prev[0]:prev[1]]
+    return bool(_INITIAL_END.search(before) and _INITIAL_START.match(piece))  # "U." + "S."
+
+
+def _cap_length(text: str, span: tuple[int, int]):
+    s, e = span
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        piece = _strip(text, s, cut)
+        if piece[0] < piece[1]:
+            yield piece
+        s = _strip(text, cut, e)[0]
+    if s < e:
+        yield s, e
