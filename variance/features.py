@@ -7,27 +7,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
-import snowballstemmer
 from scipy import sparse
 
-from .normalize import STOPWORDS, key_words
+from .normalize import STOPWORDS, key_words, stem
 
-__all__ = ["FeatureSpace", "sentence_features", "stem", "WORD_SHARE"]
+__all__ = ["FeatureSpace", "sentence_features", "WORD_SHARE"]
 
 WORD_SHARE = 0.65
 """Share of the similarity carried by words and bigrams; characters carry the rest."""
-
-
-_STEMMER = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=131072)
-def stem(word: str) -> str:
-    """Snowball stem, so "targeting" meets "target" and "commitment" meets "committed"."""
-    return _STEMMER.stemWord(word)
 
 
 def sentence_features(text: str) -> tuple[list[str], list[str]]:

@@ -229,6 +229,11 @@ class Comparison:
     warnings: tuple[str, ...] = ()
     _by_id: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def document_drift(self, doc_id: str) -> float | None:
+        """Mean drift of a document's members against the reference; None if nothing to compare."""
+        values = [d.drift for st in self.statements for d in st.diffs if d.document == doc_id]
+        return round(sum(values) / len(values), 4) if values else None
+
     def document(self, doc_id: str) -> Document:
         if not self._by_id:
             self._by_id.update({d.id: d for d in self.documents})

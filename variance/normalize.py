@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import snowballstemmer
 from unidecode import unidecode
 
-__all__ = ["STOPWORDS", "fold", "key_words", "content_words", "token_key", "WORD_RE"]
+__all__ = ["STOPWORDS", "fold", "key_words", "content_words", "token_key", "stem", "WORD_RE"]
 
 # Spellings of one name that should compare equal. Applied to original text before folding,
 # so case can tell "US" (the country) from "us" (the pronoun).
@@ -61,3 +62,12 @@ def token_key(token: str) -> str:
     if words:
         return " ".join(words)
     return ""  # punctuation and spacing compare equal to each other
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """Snowball stem of a folded word: "targeting" meets "target", "commitment" "committed"."""
+    return _STEMMER.stemWord(word)

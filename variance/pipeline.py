@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .align import align_statements, choose_reference
+from .drift import diff_statements
 from .model import Comparison, Document, Options
 from .segment import segment_document
 
@@ -36,4 +37,5 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     docs = tuple(segment_document(d, options.language) if not d.sentences else d for d in documents)
     statements = align_statements(docs, options, progress)
     reference = choose_reference(docs, statements, options.reference)
+    statements = diff_statements(statements, docs, reference)
     return Comparison(options, docs, statements, reference, warnings=warnings)

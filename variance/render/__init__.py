@@ -1,0 +1,1 @@
+"""Views of a `Comparison`: terminal text, JSON format 1, and the HTML report."""

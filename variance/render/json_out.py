@@ -1,0 +1,68 @@
+"""JSON format 1 (docs/json-format.md): stable, versioned, deterministic (same input, same bytes)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .. import __version__
+from ..model import Artefact, Comparison, Document, Statement
+
+__all__ = ["FORMAT", "comparison_to_json", "dumps", "document_json", "statement_json",
+           "artefact_json"]
+
+FORMAT = 1
+
+
+def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
+    out = {"id": doc.id, "path": doc.path, "sha256": doc.sha256, "title": doc.title,
+           "outlet": doc.outlet, "date": doc.date, "language": doc.language, "role": doc.role,
+           "notes": list(doc.notes),
+           "sentences": [{"index": s.index, "start": s.start, "end": s.end, "kind": s.kind.value,
+                          "text": doc.text[s.start:s.end]} for s in doc.sentences]}
+    if comparison is not None:
+        out["drift"] = comparison.document_drift(doc.id)
+    return out
+
+
+def statement_json(st: Statement, comparison: Comparison) -> dict:
+    return {
+        "id": st.id,
+        "score": st.score,
+        "members": [{"document": m.document, "sentences": list(m.sentences), "start": m.start,
+                     "end": m.end, "text": comparison.document(m.document).text[m.start:m.end],
+                     "confidence": m.confidence, "reason": list(m.reason)} for m in st.members],
+        "diffs": [{"document": d.document, "against": d.against, "drift": d.drift,
+                   "changes": [{"op": c.op.value, "reference": c.reference, "witness": c.witness,
+                                "kind": c.kind.value, "severity": c.severity.value,
+                                "reference_span": [c.ref_start, c.ref_end],
+                                "witness_span": [c.wit_start, c.wit_end]} for c in d.changes]}
+                  for d in st.diffs],
+    }
+
+
+def artefact_json(a: Artefact) -> dict:
+    return {"document": a.document, "start": a.start, "end": a.end, "text": a.text,
+            "kind": a.kind.value, "message": a.message, "evidence": list(a.evidence)}
+
+
+def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
+        "documents", "reference", "statements", "artefacts")) -> dict:
+    """The format-1 object; `parts` selects the top-level sections (align omits artefacts)."""
+    parts = set(parts)
+    out: dict = {"format": FORMAT, "variance": __version__, "options": comparison.options.to_json()}
+    if "documents" in parts:
+        out["documents"] = [document_json(d, comparison) for d in comparison.documents]
+    if "reference" in parts:
+        out["reference"] = comparison.reference
+    if "statements" in parts:
+        out["statements"] = [statement_json(s, comparison) for s in comparison.statements]
+    if "artefacts" in parts:
+        out["artefacts"] = [artefact_json(a) for a in comparison.artefacts]
+    if comparison.warnings:
+        out["warnings"] = list(comparison.warnings)
+    return out
+
+
+def dumps(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,104 @@
+"""The terminal view: statements with every version's wording and a coloured word diff.
+
+Rich renders it; colour only when stdout is a terminal, and a plain word-diff notation
+(`[-old-]{+new+}`) otherwise, so the output reads in a pipe and on an 80-column screen.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ..model import SEVERITY_RANK, Change, ChangeKind, Comparison, Statement
+
+__all__ = ["render_text", "KIND_STYLE"]
+
+KIND_STYLE = {
+    ChangeKind.COSMETIC: "dim", ChangeKind.SPELLING: "yellow", ChangeKind.NUMBER: "bold magenta",
+    ChangeKind.NEGATION: "bold red", ChangeKind.ENTITY: "bold magenta",
+    ChangeKind.ATTRIBUTION: "bold cyan", ChangeKind.QUOTE: "bold yellow",
+    ChangeKind.WORDING: "blue", ChangeKind.ADDITION: "green", ChangeKind.OMISSION: "red",
+}
+
+
+def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
+                show_cosmetic: bool = False, only_shared: bool = False) -> None:
+    """Print the comparison: a header, then one block per statement."""
+    _header(comparison, console)
+    for st in comparison.statements:
+        if only_shared and len(st.members) < 2:
+            continue
+        console.print()
+        _statement(comparison, st, console, diffs=diffs, show_cosmetic=show_cosmetic)
+
+
+def _header(comparison: Comparison, console: Console) -> None:
+    ref = comparison.reference
+    shared = sum(1 for s in comparison.statements if len(s.members) > 1)
+    console.print(Text.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
+                                f"{len(comparison.statements)} statements ({shared} shared), "
+                                f"reference {ref}"))
+    ref_statements = {st.id for st in comparison.statements if st.member(ref)} if ref else set()
+    for doc in comparison.documents:
+        carried = sum(1 for st in comparison.statements if st.id in ref_statements and st.member(doc.id))
+        drift = comparison.document_drift(doc.id)
+        line = Text(f"  {doc.id}", style="bold" if doc.id == ref else "")
+        line.append(f"  {len(doc.body_sentences)} sentences")
+        if ref_statements and doc.id != ref:
+            line.append(f", carries {carried}/{len(ref_statements)} of the reference")
+        if drift is not None:
+            line.append(f", drift {drift:.2f}")
+        if doc.title:
+            line.append(f"\n    {doc.title}", style="italic")
+        console.print(line)
+    for warning in comparison.warnings:
+        console.print(Text(f"  warning: {warning}", style="yellow"))
+
+
+def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs: bool,
+               show_cosmetic: bool) -> None:
+    present = {m.document for m in st.members}
+    worst = max((SEVERITY_RANK[c.severity] for d in st.diffs for c in d.changes
+                 if show_cosmetic or c.kind is not ChangeKind.COSMETIC), default=0)
+    badge = {0: "", 1: " low", 2: " medium", 3: " high"}[worst]
+    title = Text(f"S{st.id}", style="bold")
+    title.append(f"  {len(present)}/{len(comparison.documents)} versions")
+    if len(st.members) > 1:
+        title.append(f", score {st.score:.2f}")
+    if badge:
+        title.append(f", changes:{badge}", style="red" if worst == 3 else "")
+    console.print(title)
+    anchor = st.diffs[0].against if st.diffs else st.members[0].document
+    for m in sorted(st.members, key=lambda m: (m.document != anchor, m.document)):
+        doc = comparison.document(m.document)
+        diff = st.diff(m.document)
+        line = Text(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
+        if diff is not None:
+            line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
+        console.print(line)
+        body = _diff_text(doc.text, m.start, m.end, diff.changes, show_cosmetic) \
+            if diffs and diff is not None else Text(doc.text[m.start:m.end])
+        console.print(Text("    ").append_text(body))
+    absent = [d.id for d in comparison.documents if d.id not in present]
+    if absent:
+        console.print(Text(f"  absent from: {', '.join(absent)}", style="dim"))
+
+
+def _diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:
+    """The witness wording with deletions and insertions marked by change kind."""
+    out = Text()
+    pos = start
+    for c in changes:
+        out.append(text[pos:c.wit_start])
+        if c.kind is ChangeKind.COSMETIC and not show_cosmetic:
+            out.append(text[c.wit_start:c.wit_end])
+        else:
+            style = KIND_STYLE[c.kind]
+            if c.reference:
+                out.append(f"[-{c.reference}-]", style=f"{style} strike")
+            if c.witness:
+                out.append(f"{{+{c.witness}+}}", style=f"{style} underline")
+            out.append(f"⟨{c.kind.value}⟩", style="dim")
+        pos = c.wit_end
+    out.append(text[pos:end])
+    return out
