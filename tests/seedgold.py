@@ -21,7 +21,7 @@ class GoldPair:
 
 
 def read_gold(path: Path = GOLD) -> list[GoldPair]:
-    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t")
+    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
             if r and not r[0].startswith("#")]
     return [GoldPair(r[0] == "same", r[1], r[2], r[3], r[4]) for r in rows]
 

@@ -56,6 +56,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     clusters = _cluster(documents, units, rows_of, space.matrix, options, progress)
     clusters = _merge_disjoint(clusters, units, space.matrix, options.link_threshold)
     clusters = _fill_gaps(clusters, units, rows_of, space.matrix)
+    clusters = _absorb_splits(clusters, units, rows_of, space.matrix, options.max_run)
     statements = [_statement(c, units, documents, space) for c in clusters]
     order = _timeline(statements, documents, options.reference)
     return tuple(Statement(i + 1, s.members, s.score) for i, s in
@@ -178,6 +179,57 @@ def _fill_gaps(clusters, units, rows_of, X):
         clusters[t].append((row,))
         clusters[cluster_of[row]] = []
     return [members for members in clusters if members]
+
+
+def _absorb_splits(clusters, units, rows_of, X, max_run: int):
+    """Where some versions merge two sentences that others keep apart, make the apart ones one
+    member: statement U joins its neighbour T when every version carrying U has it right next
+    to its T member, and the versions carrying T alone hold U's words in their T member."""
+    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
+    C = _centroids(clusters, X)
+    if C is None:
+        return clusters
+    docs = [{units[run[0]].doc: run for run in members} for members in clusters]
+    for u, members in enumerate(clusters):
+        t = _common_neighbour(members, units, rows_of, cluster_of)
+        if t is None or t == u or not clusters[t] or not set(docs[u]) < set(docs[t]):
+            continue
+        merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
+        runs = [tuple(sorted(docs[t][d] + docs[u][d])) for d in sorted(docs[u])]
+        if max(len(r) for r in runs) > max_run or not _improves(merged_only, runs,
+                                                               [docs[t][d] for d in sorted(docs[u])], C[u], X):
+            continue
+        clusters[t] = [docs[t][d] for d in set(docs[t]) - set(docs[u])] + runs
+        docs[t] = {units[r[0]].doc: r for r in clusters[t]}
+        clusters[u], docs[u] = [], {}
+    return [members for members in clusters if members]
+
+
+def _improves(merged, joined, apart, u_centroid, X) -> bool:
+    """Do the merged versions hold U's words, and match the joined runs better than apart?"""
+    M = _run_matrix(merged, X)
+    if (M @ u_centroid.T).toarray().min() < RUN_PART_MIN:
+        return False
+    m = normalize_rows(sparse.csr_matrix(M.sum(axis=0)))
+    gain = (_run_matrix(joined, X) @ m.T).toarray().mean() - (_run_matrix(apart, X) @ m.T).toarray().mean()
+    return gain >= RUN_GAIN
+
+
+def _common_neighbour(members, units, rows_of, cluster_of):
+    """The statement every member of a statement sits right after (or right before), if any."""
+    for step in (-1, 1):
+        found = set()
+        for run in members:
+            rows = rows_of[units[run[0]].doc]
+            edge = run[0] if step < 0 else run[-1]
+            i = rows.index(edge) + step
+            if not 0 <= i < len(rows) or units[rows[i]].paragraph != units[edge].paragraph:
+                found = set()
+                break
+            found.add(cluster_of[rows[i]])
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def _neighbour_clusters(row, units, rows_of, cluster_of):

@@ -34,6 +34,9 @@ def segment_document(doc: Document, language: str = "en") -> Document:
     spans: list[tuple[int, int, int, SentenceKind]] = []
     for number, (start, end) in enumerate(_paragraphs(doc.text)):
         for s, e, kind in _classify(doc.meta, start, end):
+            s, e = _strip(doc.text, s, e)
+            if s >= e:
+                continue
             if kind is SentenceKind.BODY:
                 spans.extend((a, b, number, kind) for a, b in
                              split_paragraph(doc.text, s, e, language))
@@ -67,15 +70,11 @@ def _classify(meta: tuple[MetaSpan, ...], start: int, end: int):
         if s >= e:
             continue
         if pos < s:
-            yield (*_strip_pair(pos, s), SentenceKind.BODY)
+            yield pos, s, SentenceKind.BODY
         yield s, e, _META_KIND.get(span.kind, SentenceKind.METADATA)
         pos = e
     if pos < end:
-        yield (*_strip_pair(pos, end), SentenceKind.BODY)
-
-
-def _strip_pair(start: int, end: int) -> tuple[int, int]:
-    return start, end
+        yield pos, end, SentenceKind.BODY
 
 
 def split_paragraph(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:

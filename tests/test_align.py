@@ -1,0 +1,98 @@
+"""Alignment: the hand-made seed gold, the pairs the issue names, and structural invariants."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from seedgold import find_sentence, read_gold, score, statement_of
+from variance.align import align_statements
+from variance.model import Document, Options
+from variance.pipeline import compare_documents
+from variance.segment import segment_document
+
+from conftest import seed_documents
+
+
+def test_seed_gold_precision_and_recall(seeds_comparison):
+    result = score(seeds_comparison, read_gold())
+    assert result["precision"] >= 0.95, result["wrong"]
+    assert result["recall"] >= 0.90, result["wrong"]
+
+
+def linked(comparison, a, text_a, b, text_b) -> bool:
+    where = statement_of(comparison)
+    return where.get(find_sentence(comparison, a, text_a)) == where.get(find_sentence(comparison, b, text_b))
+
+
+def test_paraphrase_and_translation_are_linked(seeds_comparison):
+    assert linked(seeds_comparison, "001", "cooperation must be bilateral",
+                  "002", "cooperation should be a two-way street")
+    assert linked(seeds_comparison, "001", "helping each other succeed rather than hurting",
+                  "003", "Help each other succeed instead of hurting each other")
+
+
+def test_statements_that_share_words_stay_apart(seeds_comparison):
+    assert not linked(seeds_comparison, "001", "Planet Earth is not that big",
+                      "000", "Planet Earth is large enough to accommodate")
+    assert not linked(seeds_comparison, "001", "Secretary Blinken conveyed greetings",
+                      "001", "President Xi asked Secretary Blinken to convey")
+
+
+def test_a_sentence_split_in_two_lines_up_as_one_member():
+    a = "China is willing to cooperate, but cooperation must be bilateral and balanced for both sides."
+    b = "China is willing to cooperate. But cooperation must be bilateral and balanced for both sides."
+    other = "The weather in Beijing was sunny."
+    docs = [segment_document(Document(id=i, path=i, text=t + "\n" + other, sha256=""))
+            for i, t in (("a", a), ("b", b))]
+    statements = align_statements(docs, Options())
+    split = next(st for st in statements if len(st.members) == 2 and
+                 any(len(m.sentences) == 2 for m in st.members))
+    assert {m.document: m.sentences for m in split.members} == {"a": (0,), "b": (0, 1)}
+
+
+def test_members_point_at_real_sentences_one_per_document(raw_seeds_comparison):
+    c = raw_seeds_comparison
+    seen = set()
+    for st in c.statements:
+        docs = [m.document for m in st.members]
+        assert len(docs) == len(set(docs))
+        for m in st.members:
+            d = c.document(m.document)
+            assert list(m.sentences) == list(range(m.sentences[0], m.sentences[-1] + 1))
+            assert (m.start, m.end) == (d.sentences[m.sentences[0]].start, d.sentences[m.sentences[-1]].end)
+            for s in m.sentences:
+                assert (m.document, s) not in seen
+                seen.add((m.document, s))
+    body = {(d.id, s.index) for d in c.documents for s in d.body_sentences}
+    assert seen == body  # every body sentence is in exactly one statement
+
+
+def grouping(comparison):
+    return sorted(sorted((m.document, m.sentences) for m in st.members) for st in comparison.statements)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_alignment_does_not_depend_on_the_order_of_the_files(rnd: random.Random):
+    docs = seed_documents()
+    shuffled = docs[:]
+    rnd.shuffle(shuffled)
+    assert grouping(compare_documents(shuffled)) == grouping(compare_documents(docs))
+
+
+def test_the_reference_is_the_version_carrying_most_statements(raw_seeds_comparison):
+    c = raw_seeds_comparison
+    carried = {d.id: sum(1 for st in c.statements if st.member(d.id)) for d in c.documents}
+    assert carried[c.reference] == max(carried.values())
+
+
+def test_a_requested_reference_organises_the_statements():
+    docs = seed_documents()
+    c = compare_documents(docs, Options(reference="004_7c4914b47a5c438c"))
+    assert c.reference == "004_7c4914b47a5c438c"
+    first = [st for st in c.statements if st.member("004_7c4914b47a5c438c")]
+    positions = [st.member("004_7c4914b47a5c438c").sentences[0] for st in first]
+    assert positions == sorted(positions)
+    assert all(d.against == "004_7c4914b47a5c438c" for st in first for d in st.diffs)

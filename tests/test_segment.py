@@ -1,0 +1,75 @@
+"""Segmentation: exact offsets, the seeds' hard cases, and invariants on any text."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from variance.model import Document, MetaSpan, SentenceKind
+from variance.segment import MAX_SENTENCE_CHARS, segment_document, split_paragraph
+
+DATA = Path(__file__).parent / "data" / "segment_cases.tsv"
+CASES = [r for r in csv.reader(DATA.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_paragraph(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_hard_cases_from_the_seeds(name, text, expected):
+    assert sentences(text) == expected.split(" || ")
+
+
+def doc(text: str, meta=()) -> Document:
+    return segment_document(Document(id="d", path="d", text=text, sha256="", meta=tuple(meta)))
+
+
+def test_each_line_is_a_paragraph_and_headlines_stay_separate():
+    text = "Xi Jinping tells Antony Blinken\nChina is willing. It is not afraid.\n\nLast line."
+    d = doc(text, [MetaSpan(0, 31, "title")])
+    assert [(d.text[s.start:s.end], s.paragraph, s.kind) for s in d.sentences] == [
+        ("Xi Jinping tells Antony Blinken", 0, SentenceKind.HEADLINE),
+        ("China is willing.", 1, SentenceKind.BODY),
+        ("It is not afraid.", 1, SentenceKind.BODY),
+        ("Last line.", 2, SentenceKind.BODY),
+    ]
+
+
+def test_a_dateline_prefix_is_metadata_and_the_body_starts_after_it():
+    text = "Beijing – In a significant move, Xi met Blinken. The meeting culminated a visit."
+    d = doc(text, [MetaSpan(0, 10, "dateline")])
+    kinds = [(d.text[s.start:s.end], s.kind) for s in d.sentences]
+    assert kinds[0] == ("Beijing –", SentenceKind.METADATA)
+    assert kinds[1] == ("In a significant move, Xi met Blinken.", SentenceKind.BODY)
+
+
+def test_a_line_with_no_punctuation_is_cut_into_bounded_pieces():
+    text = " ".join(["word"] * 5000)
+    d = doc(text)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in d.sentences)
+    assert " ".join(d.text[s.start:s.end] for s in d.sentences) == text
+
+
+def test_every_seed_sentence_is_an_exact_trimmed_slice():
+    for path in sorted(Path("seeds").glob("*.txt")):
+        d = doc(path.read_text(encoding="utf-8"))
+        assert d.sentences, path
+        for s in d.sentences:
+            piece = d.text[s.start:s.end]
+            assert piece == piece.strip() and piece
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_spans_cover_the_text_in_order_without_overlap(text):
+    d = doc(text)
+    pos = 0
+    for s in d.sentences:
+        assert pos <= s.start < s.end <= len(text)
+        assert text[pos:s.start].strip() == ""
+        pos = s.end
+    assert text[pos:].strip() == ""
