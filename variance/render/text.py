@@ -48,9 +48,9 @@ def _header(comparison: Comparison, console: Console) -> None:
             line.append(f", carries {carried}/{len(ref_statements)} of the reference")
         if drift is not None:
             line.append(f", drift {drift:.2f}")
-        if doc.title:
-            line.append(f"\n    {doc.title}", style="italic")
         console.print(line)
+        if doc.title:
+            _indented(console, Text(doc.title, style="italic"))
     for warning in comparison.warnings:
         console.print(Text(f"  warning: {warning}", style="yellow"))
 
@@ -78,10 +78,17 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
         console.print(line)
         body = _diff_text(doc.text, m.start, m.end, diff.changes, show_cosmetic) \
             if diffs and diff is not None else Text(doc.text[m.start:m.end])
-        console.print(Text("    ").append_text(body))
+        _indented(console, body)
     absent = [d.id for d in comparison.documents if d.id not in present]
     if absent:
         console.print(Text(f"  absent from: {', '.join(absent)}", style="dim"))
+
+
+def _indented(console: Console, text: Text, indent: int = 4) -> None:
+    """Wrap `text` to the console width with every line indented, no trailing spaces."""
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent).append_text(line), soft_wrap=True)
 
 
 def _diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:

@@ -1,0 +1,85 @@
+"""The command line as a user meets it: exit codes, stdout is data, stderr is talk."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from variance.cli import main
+
+from conftest import SEEDS
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_every_command_has_help(runner):
+    for name, command in main.commands.items():
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.get_short_help_str() and "Usage:" in result.output
+
+
+def test_align_prints_every_version_of_a_shared_statement(runner):
+    result = runner.invoke(main, ["align", str(SEEDS), "--shared"])
+    assert result.exit_code == 0, result.output
+    assert "cooperation must be bilateral" in result.stdout
+    assert "cooperation should be a two-way street" in result.stdout
+    assert "absent from:" in result.stdout
+
+
+def test_align_json_is_format_1_with_exact_slices(runner):
+    result = runner.invoke(main, ["align", str(SEEDS), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["format"] == 1 and set(data) >= {"documents", "reference", "statements", "options"}
+    assert "artefacts" not in data
+    texts = {d["id"]: d for d in data["documents"]}
+    for st in data["statements"]:
+        for m in st["members"]:
+            doc = texts[m["document"]]
+            first, last = doc["sentences"][m["sentences"][0]], doc["sentences"][m["sentences"][-1]]
+            assert m["text"].startswith(first["text"]) and m["text"].endswith(last["text"])
+
+
+def test_align_json_is_deterministic(runner):
+    first = runner.invoke(main, ["align", str(SEEDS), "--json"]).stdout
+    assert runner.invoke(main, ["align", str(SEEDS), "--json"]).stdout == first
+
+
+def test_diff_marks_the_changes_between_two_files(runner):
+    result = runner.invoke(main, ["diff", str(SEEDS / "001_fd0f5f049c184f2c.txt"),
+                                  str(SEEDS / "002_5a4b68be5e1a8af6.txt")])
+    assert result.exit_code == 0
+    assert "[-must-]{+should+}⟨negation⟩" in result.stdout
+
+
+def test_a_missing_path_is_one_line_on_stderr_and_exit_2(runner, tmp_path):
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(main, ["align", str(missing)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert str(missing) in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unknown_reference_names_the_documents(runner):
+    result = runner.invoke(main, ["align", str(SEEDS), "--reference", "nope"])
+    assert result.exit_code == 2
+    assert "001_fd0f5f049c184f2c" in result.stderr
+
+
+def test_a_bad_file_among_good_ones_is_a_warning(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("China is willing to cooperate. Cooperation must be bilateral.")
+    (tmp_path / "b.txt").write_text("China is willing to cooperate. Cooperation should be two-way.")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    result = runner.invoke(main, ["align", str(tmp_path), "--json"])
+    assert result.exit_code == 0
+    assert "c.txt" in result.stderr
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["a", "b"]
+    strict = runner.invoke(main, ["align", str(tmp_path), "--strict"])
+    assert strict.exit_code == 2 and "c.txt" in strict.stderr

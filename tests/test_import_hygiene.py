@@ -1,0 +1,27 @@
+"""The core never loads a UI library, and `variance --help` loads no heavy one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = ["variance.pipeline", "variance.load", "variance.segment", "variance.align", "variance.diff",
+        "variance.classify", "variance.drift", "variance.normalize", "variance.features",
+        "variance.model", "variance.render.json_out"]
+UI = ["textual", "rich", "jinja2"]
+
+
+def loaded_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    return {name.split(".")[0] for name in out.split()}
+
+
+def test_the_core_imports_no_textual_rich_or_jinja():
+    modules = loaded_after("\n".join(f"import {m}" for m in CORE))
+    assert modules.isdisjoint(UI), modules & set(UI)
+
+
+def test_the_command_line_entry_point_starts_light():
+    modules = loaded_after("import variance.cli")
+    assert modules.isdisjoint(UI + ["scipy", "numpy", "trafilatura", "wordfreq", "diff_match_patch"])
