@@ -133,3 +133,69 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
     from .render.text import render_text
 
     render_text(comparison, console_for_stdout(), diffs=True, show_cosmetic=cosmetic)
+
+
+@main.command()
+@input_options
+@click.option("--output", "-o", metavar="FILE",
+              help="Where to write ('-' for stdout). Default: variance-report.html here for HTML, stdout otherwise.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]),
+              help="html (self-contained page), json (format 1) or text. Default: from the -o name, else html.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@handles_errors
+def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json):
+    """Write the full report of a comparison: one HTML file that works offline, or JSON, or text."""
+    import os
+
+    from .render.html import check_output, inside_input_folder, write_atomically
+
+    if as_json and fmt not in (None, "json"):
+        raise click.UsageError(f"--json and --format {fmt} disagree; give one")
+    suffix = os.path.splitext(output or "")[1].lower()
+    fmt = "json" if as_json else fmt or {".json": "json", ".txt": "text"}.get(suffix, "html")
+    if output is None and fmt == "html":
+        output = "variance-report.html"
+    to_file = output not in (None, "-")
+    if to_file:
+        check_output(output, paths)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    if to_file:
+        check_output(output, [d.path for d in comparison.documents])
+    if fmt == "text" and not to_file:
+        from .render.text import render_text
+
+        render_text(comparison, console_for_stdout(), diffs=True)
+        return
+    page = _report_page(comparison, fmt)
+    if not to_file:
+        click.echo(page, nl=False)
+        return
+    write_atomically(output, page)
+    if not quiet:
+        folder = inside_input_folder(output, paths)
+        if folder:
+            click.echo(f"variance: warning: {output} is inside the input folder {folder}; "
+                       "a later run on that folder will read it as a document", err=True)
+        click.echo(f"variance: wrote {output}", err=True)
+
+
+def _report_page(comparison, fmt: str) -> str:
+    """The report as one string: the HTML page, JSON format 1, or the plain terminal view."""
+    if fmt == "json":
+        from .render.json_out import comparison_to_json, dumps
+
+        return dumps(comparison_to_json(comparison))
+    if fmt == "text":
+        import io
+
+        from rich.console import Console
+
+        from .render.text import render_text
+
+        buffer = io.StringIO()
+        render_text(comparison, Console(file=buffer, width=100, color_system=None, highlight=False,
+                                        soft_wrap=False, emoji=False), diffs=True)
+        return buffer.getvalue()
+    from .render.html import render_html
+
+    return render_html(comparison)

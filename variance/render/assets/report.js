@@ -1,0 +1,150 @@
+/* variance report: filters, deep links, matrix clicks. Vanilla, no network, no innerHTML:
+   the page is complete without it; this only toggles `hidden` and classes and sets titles. */
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var data = JSON.parse($("report-data").textContent);
+  var body = document.body;
+  var form = $("filters");
+  var cards = Array.prototype.slice.call(document.querySelectorAll("article.card"));
+  var rows = {};
+  Array.prototype.forEach.call(document.querySelectorAll("#matrix tr[data-row]"), function (tr) {
+    rows[tr.getAttribute("data-row")] = tr;
+  });
+  var texts = new Map();
+  var selected = new Set();
+  var chips = Array.prototype.slice.call(form.querySelectorAll("button.kind"));
+  var f = { severity: $("f-severity"), quoted: $("f-quoted"), omitted: $("f-omitted"),
+            cosmetic: $("f-cosmetic"), text: $("f-text"), count: $("f-count") };
+  var cellLabel = { r: "the wording compared against", c0: "carried as-is", c1: "carried, changes: low",
+                    c2: "carried, changes: medium", c3: "carried, changes: high", "": "absent" };
+
+  function textOf(card) {
+    if (!texts.has(card)) texts.set(card, card.textContent.toLowerCase());
+    return texts.get(card);
+  }
+
+  function shows(card, query, hideCosmetic, minimum) {
+    var kinds = (card.getAttribute("data-kinds") || "").split(" ").filter(Boolean);
+    if (hideCosmetic) kinds = kinds.filter(function (k) { return k !== "cosmetic"; });
+    if (selected.size && !kinds.some(function (k) { return selected.has(k); })) return false;
+    var worst = +card.getAttribute("data-worst");
+    if (!hideCosmetic && kinds.indexOf("cosmetic") >= 0) worst = Math.max(worst, 1);
+    if (worst < minimum) return false;
+    if (f.quoted.checked && !card.hasAttribute("data-quoted")) return false;
+    if (f.omitted.checked && !card.hasAttribute("data-omitted")) return false;
+    return !query || textOf(card).indexOf(query) >= 0;
+  }
+
+  function apply() {
+    var query = f.text.value.trim().toLowerCase();
+    var hideCosmetic = f.cosmetic.checked, minimum = +f.severity.value, shown = 0;
+    body.classList.toggle("hide-cosmetic", hideCosmetic);
+    chips.forEach(function (chip) {
+      var kind = chip.getAttribute("data-kind");
+      if (kind === "cosmetic") chip.disabled = hideCosmetic;
+      if (chip.disabled) { chip.setAttribute("aria-pressed", "false"); selected.delete(kind); }
+      body.classList.toggle("kf-" + kind, selected.has(kind));
+    });
+    body.classList.toggle("kf", selected.size > 0);
+    cards.forEach(function (card) {
+      var on = shows(card, query, hideCosmetic, minimum);
+      card.hidden = !on;
+      card.classList.remove("pinned");
+      var row = rows[card.id.slice(10)];
+      if (row) row.hidden = !on;
+      if (on) shown += 1;
+    });
+    f.count.value = shown === cards.length ? "all " + cards.length + " statements"
+      : "showing " + shown + " of " + cards.length + " statements";
+  }
+
+  function reveal(flashColumn) {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    var card = target.closest("article.card");
+    if (card && card.hidden) {
+      card.hidden = false;
+      card.classList.add("pinned");
+      var row = rows[card.id.slice(10)];
+      if (row) row.hidden = false;
+    }
+    for (var el = target.parentElement; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+    if (card && flashColumn) {
+      var version = card.querySelector('.version[data-col="' + flashColumn + '"]');
+      if (version) {
+        for (var d = version.parentElement; d && d !== card; d = d.parentElement) {
+          if (d.tagName === "DETAILS") d.open = true;
+        }
+        version.classList.add("flash");
+        setTimeout(function () { version.classList.remove("flash"); }, 2000);
+      }
+    }
+    target.scrollIntoView({ block: "start" });
+  }
+
+  function go(id, column) {
+    var hash = "#statement-" + id;
+    if (location.hash !== hash) history.pushState(null, "", hash);
+    reveal(column);
+  }
+
+  function describe(event) {
+    var ch = event.target.closest && event.target.closest(".ch");
+    if (ch && !ch.title) {
+      var was = ch.querySelector("del"), now = ch.querySelector("ins");
+      var kind = ch.className.replace(/.*\bk-(\w+).*/, "$1");
+      ch.title = kind + (was && now ? ": “" + was.textContent + "” → “" + now.textContent + "”"
+        : was ? ": dropped “" + was.textContent + "”" : ": added");
+    }
+    var td = event.target.closest && event.target.closest("#matrix td");
+    if (td && !td.title) {
+      td.title = data.documents[td.cellIndex - 1] + " · S" + td.parentElement.getAttribute("data-row")
+        + " · " + cellLabel[td.className];
+    }
+  }
+
+  chips.forEach(function (chip) {
+    chip.addEventListener("click", function () {
+      var kind = chip.getAttribute("data-kind");
+      if (selected.has(kind)) selected.delete(kind); else selected.add(kind);
+      chip.setAttribute("aria-pressed", String(selected.has(kind)));
+      apply();
+    });
+  });
+  [f.severity, f.quoted, f.omitted, f.cosmetic].forEach(function (el) { el.addEventListener("change", apply); });
+  var typing;
+  f.text.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(apply, 150); });
+  f.text.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { f.text.value = ""; apply(); }
+  });
+  $("f-reset").addEventListener("click", function () {
+    selected.clear();
+    chips.forEach(function (chip) { chip.setAttribute("aria-pressed", "false"); });
+    f.severity.value = "0"; f.quoted.checked = false; f.omitted.checked = false;
+    f.cosmetic.checked = true; f.text.value = "";
+    apply();
+  });
+  document.addEventListener("keydown", function (e) {
+    var typingInField = /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
+    if (e.key === "/" && !typingInField && !e.ctrlKey && !e.metaKey) { e.preventDefault(); f.text.focus(); }
+  });
+  $("matrix").addEventListener("click", function (e) {
+    var td = e.target.closest("td");
+    if (td) go(td.parentElement.getAttribute("data-row"), td.cellIndex);
+  });
+  document.addEventListener("mouseover", describe);
+  window.addEventListener("hashchange", function () { reveal(0); });
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });
+
+  form.hidden = false;
+  apply();
+  if (location.hash) reveal(0);
+})();

@@ -1,0 +1,311 @@
+"""The HTML report: one self-contained file, the same bytes for the same input.
+
+The page is built in two steps, as coverage.py's HTML report is: `report_data` turns a
+`Comparison` into plain dicts, lists and strings (unit-tested on its own), then a Jinja2
+template with autoescape renders them with the CSS and JavaScript of `assets/` inlined.
+Nothing is fetched when the page opens; no date or time is written into it.
+
+`write_atomically` writes any report (HTML, JSON, text) through a temporary file in the target
+folder and a rename; `check_output` refuses a target that is one of the inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import __version__
+from ..drift import anchor_member
+from ..errors import OutputError
+from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
+                     Member, PairDiff, Statement)
+from ..quotes import quote_spans
+
+__all__ = ["report_data", "render_html", "omissions_that_matter", "check_output", "inside_input_folder",
+           "write_atomically", "KIND_LABELS", "FOLD_AFTER"]
+
+KIND_LABELS = {
+    ChangeKind.COSMETIC: "case, punctuation, quote style, spacing",
+    ChangeKind.SPELLING: "the same word or name spelled differently",
+    ChangeKind.NUMBER: "a number, date, count or ordinal changed",
+    ChangeKind.NEGATION: "a negation or modality appears or disappears",
+    ChangeKind.ENTITY: "a named actor or place replaced by another",
+    ChangeKind.ATTRIBUTION: "who says it changed",
+    ChangeKind.QUOTE: "text inside quotation marks differs",
+    ChangeKind.WORDING: "other substitutions: synonyms, paraphrase",
+    ChangeKind.ADDITION: "words present in this version only",
+    ChangeKind.OMISSION: "words of the reference this version drops",
+}
+FOLD_AFTER = 12
+"""Versions shown open in a statement card; the rest sit behind 'show N more'."""
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
+                          r"thousand|million|billion|first|second|third|percent|January|February|"
+                          r"March|April|June|July|August|September|October|November|December)\b",
+                          re.IGNORECASE)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_PERSON = re.compile(rf"\b(?:President|Premier|Prime Minister|Minister|Secretary(?: of State)?|"
+                     rf"Ambassador|Chairman|Spokes(?:person|man|woman)|Mr|Ms|Mrs|Dr)\.?\s+({_NAME})"
+                     rf"|\b({_NAME})(?:’s|'s)?\s+(?:said|says|told|noted|stressed|added|urged|"
+                     rf"asserted|emphasi[sz]ed|pointed out|remarked|warned|called)\b")
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+
+
+def report_data(comparison: Comparison) -> dict:
+    """Everything the page shows, as plain data: no markup, no view state."""
+    docs = comparison.documents
+    column = {d.id: i for i, d in enumerate(docs)}
+    statements = [_statement(comparison, st, column) for st in comparison.statements]
+    return {
+        "version": __version__,
+        "options": comparison.options.to_json(),
+        "reference": comparison.reference,
+        "reference_chosen": comparison.options.reference is not None,
+        "warnings": list(comparison.warnings),
+        "documents": _documents(comparison),
+        "shared": [s for s in statements if len(s["members"]) > 1],
+        "single": _single_by_document(statements, docs),
+        "statement_count": len(statements),
+        "omissions": omissions_that_matter(comparison),
+        "artefacts": _artefacts(comparison),
+        "kinds": [{"kind": k.value, "severity": SEVERITY_OF[k].value, "label": KIND_LABELS[k]}
+                  for k in ChangeKind],
+        "matrix": [{"id": s["id"], "text": s["anchor_text"], "cells": s["cells"]} for s in statements],
+    }
+
+
+def _documents(comparison: Comparison) -> list[dict]:
+    ref = comparison.reference
+    carriers = [{m.document for m in st.members} for st in comparison.statements]
+    ref_carried = [c for c in carriers if ref in c]
+    artefacts = _count_by(a.document for a in comparison.artefacts)
+    rows = []
+    for i, doc in enumerate(comparison.documents):
+        carried = sum(1 for c in ref_carried if doc.id in c)
+        rows.append({
+            "index": i + 1, "id": doc.id, "path": doc.path, "sha256": doc.sha256,
+            "title": doc.title, "outlet": doc.outlet, "date": doc.date, "language": doc.language,
+            "role": doc.role, "notes": list(doc.notes), "sentences": len(doc.body_sentences),
+            "is_reference": doc.id == ref, "carried": carried if ref_carried else None,
+            "reference_statements": len(ref_carried),
+            "carried_share": round(carried / len(ref_carried), 4) if ref_carried else None,
+            "drift": comparison.document_drift(doc.id), "artefacts": artefacts.get(doc.id, 0),
+        })
+    return rows
+
+
+def _count_by(keys: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _statement(comparison: Comparison, st: Statement, column: dict[str, int]) -> dict:
+    anchor = anchor_member(st, comparison.reference)
+    anchor_text = _text(comparison, anchor)
+    diffs = {d.document: d for d in st.diffs}
+    members = [_member(comparison, m, diffs.get(m.document), m is anchor, column)
+               for m in sorted(st.members, key=lambda m: (m is not anchor, column[m.document]))]
+    changes = [c for d in st.diffs for c in d.changes]
+    present = {m.document for m in st.members}
+    worst = {m["document"]: str(m["worst"]) for m in members if not m["is_anchor"]}
+    ref = comparison.reference
+    return {
+        "id": st.id, "score": st.score, "anchor": anchor.document,
+        "anchor_is_reference": anchor.document == ref, "anchor_text": anchor_text,
+        "members": members, "carried_by": len(st.members),
+        "absent": [d.id for d in comparison.documents if d.id not in present],
+        "cells": ["r" if d.id == anchor.document else worst.get(d.id, "a")
+                  for d in comparison.documents],
+        "kinds": sorted({c.kind.value for c in changes}),
+        "worst": _worst(changes),
+        "quoted": any(c.kind is ChangeKind.QUOTE for c in changes)
+                  or any(quote_spans(m["text"]) for m in members),
+        "omitted": bool(ref) and ref in present and len(present) < len(comparison.documents),
+    }
+
+
+def _text(comparison: Comparison, member: Member) -> str:
+    return comparison.document(member.document).text[member.start:member.end]
+
+
+def _worst(changes, *, cosmetic: bool = False) -> int:
+    """Highest severity rank among the changes (0 when none), cosmetic ones left out."""
+    return max((SEVERITY_RANK[c.severity] for c in changes
+                if cosmetic or c.kind is not ChangeKind.COSMETIC), default=0)
+
+
+def _member(comparison: Comparison, m: Member, diff: PairDiff | None, is_anchor: bool,
+            column: dict[str, int]) -> dict:
+    text = comparison.document(m.document).text
+    return {
+        "document": m.document, "column": column[m.document] + 1, "is_anchor": is_anchor,
+        "confidence": m.confidence, "reason": list(m.reason), "text": text[m.start:m.end],
+        "drift": diff.drift if diff else None, "worst": _worst(diff.changes) if diff else 0,
+        "pieces": _pieces(text, m, diff) if diff else [{"text": text[m.start:m.end]}],
+    }
+
+
+def _pieces(text: str, m: Member, diff: PairDiff) -> list[dict]:
+    """The witness wording cut at its changes; a change piece carries the reference words it
+    replaces (`del`) and its own (`ins`), so deletions show too. Joining `text`/`ins` gives the
+    member's text."""
+    out: list[dict] = []
+    pos = m.start
+    for c in diff.changes:
+        if c.wit_start > pos:
+            out.append({"text": text[pos:c.wit_start]})
+        out.append({"kind": c.kind.value, "severity": c.severity.value, "op": c.op.value,
+                    "del": c.reference, "ins": text[c.wit_start:c.wit_end]})
+        pos = max(pos, c.wit_end)
+    if pos < m.end:
+        out.append({"text": text[pos:m.end]})
+    return out
+
+
+def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> list[dict]:
+    """Statements only one version carries, grouped by that version, in document order."""
+    groups = []
+    for doc in docs:
+        own = [s for s in statements if len(s["members"]) == 1 and s["anchor"] == doc.id]
+        if own:
+            groups.append({"document": doc.id, "statements": own})
+    return groups
+
+
+def omissions_that_matter(comparison: Comparison) -> list[dict]:
+    """Reference statements some versions do not carry, those with quotes, numbers and named
+    people first, then by how many versions dropped them, then in statement order."""
+    ref = comparison.reference
+    if not ref:
+        return []
+    out = []
+    for st in comparison.statements:
+        member = st.member(ref)
+        present = {m.document for m in st.members}
+        dropped = [d.id for d in comparison.documents if d.id not in present]
+        if member is None or not dropped:
+            continue
+        text = _text(comparison, member)
+        people = sorted({_POSSESSIVE.sub("", m.group(1) or m.group(2)) for m in _PERSON.finditer(text)})
+        tags = [t for t, hit in (("quote", bool(quote_spans(text))),
+                                 ("number", bool(_DIGIT.search(text) or _NUMBER_WORD.search(text))),
+                                 ("people", bool(people))) if hit]
+        out.append({"id": st.id, "text": text, "dropped_by": dropped, "tags": tags,
+                    "people": people, "carried_by": len(present)})
+    rank = {"quote": 4, "number": 2, "people": 1}
+    return sorted(out, key=lambda o: (-sum(rank[t] for t in o["tags"]), -len(o["dropped_by"]), o["id"]))
+
+
+def _artefacts(comparison: Comparison) -> list[dict]:
+    """Per document: its artefacts with the statement holding each, and its text cut at them."""
+    holders = {}
+    for st in comparison.statements:
+        for m in st.members:
+            holders.setdefault(m.document, []).append((m.start, m.end, st.id))
+    out = []
+    for i, doc in enumerate(comparison.documents):
+        found = sorted((a for a in comparison.artefacts if a.document == doc.id),
+                       key=lambda a: (a.start, a.end, a.kind.value))
+        items = [{"n": n, "kind": a.kind.value, "text": a.text, "message": a.message,
+                  "evidence": list(a.evidence), "start": a.start, "end": a.end,
+                  "statement": next((sid for s, e, sid in holders.get(doc.id, ())
+                                     if s <= a.start < e), None)}
+                 for n, a in enumerate(found, 1)]
+        out.append({"index": i + 1, "document": doc.id, "found": items,
+                    "text": _text_pieces(doc.text, found)})
+    return out
+
+
+def _text_pieces(text: str, artefacts: list[Artefact]) -> list[dict]:
+    """The whole text cut at artefact spans (`n` numbers the artefact); overlaps join the first."""
+    out: list[dict] = []
+    pos = 0
+    for n, a in enumerate(artefacts, 1):
+        if a.start < pos:
+            continue
+        if a.start > pos:
+            out.append({"text": text[pos:a.start]})
+        out.append({"text": text[a.start:max(a.end, a.start)], "n": n, "kind": a.kind.value})
+        pos = a.end
+    if pos < len(text):
+        out.append({"text": text[pos:]})
+    return out
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("variance.render", "assets"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["fixed"] = lambda v, n=2: "–" if v is None else f"{v:.{n}f}"
+    env.filters["percent"] = lambda v: "–" if v is None else f"{round(v * 100)}%"
+    return env
+
+
+def render_html(comparison: Comparison) -> str:
+    """The report page for `comparison`: deterministic, self-contained, every text escaped."""
+    env = _environment()
+    asset = env.loader.get_source  # type: ignore[union-attr]
+    css = Markup(asset(env, "report.css")[0])
+    js = Markup(asset(env, "report.js")[0])
+    return env.get_template("report.html.j2").render(data=report_data(comparison), css=css, js=js,
+                                                     fold_after=FOLD_AFTER)
+
+
+def check_output(output: str, inputs: Iterable[str]) -> None:
+    """Refuse to write over an input file or onto a folder (compares resolved paths)."""
+    target = os.path.realpath(output)
+    if os.path.isdir(target):
+        raise OutputError(f"{output}: is a folder; give a file name for the report")
+    for path in inputs:
+        if path != "-" and os.path.realpath(path) == target:
+            raise OutputError(f"{output}: is one of the input files; refusing to write the report over it")
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, then a rename, so
+    `path` is either the old file or the whole new one and nothing else is touched."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+def _mode_for(path: str) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (umask applied)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def inside_input_folder(output: str, inputs: Iterable[str]) -> str | None:
+    """The input folder `output` lies in, if any: a later run on that folder would read it."""
+    target = os.path.realpath(output)
+    for path in inputs:
+        if path != "-" and os.path.isdir(path):
+            folder = os.path.realpath(path)
+            if os.path.commonpath([folder, target]) == folder:
+                return path
+    return None
