@@ -11,6 +11,7 @@ sentences times the number of statements, not with the number of sentence pairs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -321,12 +322,12 @@ def _statement(runs, units, documents, space: FeatureSpace) -> Statement:
     confidences = _leave_one_out(V) if V is not None else [0.0]
     words = [set(content_words(" ".join(documents[units[r].doc].sentence_text(units[r].sentence)
                                          for r in run))) for run in runs]
+    carriers = Counter(w for ws in words for w in ws)
     members = []
     for k, run in enumerate(runs):
         doc = documents[units[run[0]].doc]
         first, last = doc.sentences[units[run[0]].sentence], doc.sentences[units[run[-1]].sentence]
-        others = set().union(*(w for j, w in enumerate(words) if j != k)) if len(runs) > 1 else set()
-        shared = sorted(words[k] & others, key=lambda w: (-space.word_idf(w), w))[:5]
+        shared = sorted((w for w in words[k] if carriers[w] > 1), key=lambda w: (-space.word_idf(w), w))[:5]
         members.append(Member(doc.id, tuple(units[r].sentence for r in run), first.start,
                               last.end, round(float(confidences[k]), 4), tuple(shared)))
     members.sort(key=lambda m: m.document)

@@ -3,13 +3,17 @@ classified, and a drift score (0 = the same up to cosmetic changes, 1 = nothing 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from .classify import make_change
 from .diff import diff_texts
-from .model import ChangeKind, Document, Member, Op, PairDiff, Statement
+from .model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
 from .quotes import inside_quote, quote_spans
 
 __all__ = ["diff_statements", "diff_members", "anchor_member", "pieces"]
@@ -23,35 +27,67 @@ def anchor_member(statement: Statement, reference: str | None) -> Member:
     return ref or max(statement.members, key=lambda m: (m.confidence, -len(m.sentences), m.document))
 
 
+PARALLEL_MIN_DIFFS = 3000
+"""Below this many member diffs, one process is faster than starting a pool."""
+
+
 def diff_statements(statements: Sequence[Statement], documents: Sequence[Document],
                     reference: str | None) -> tuple[Statement, ...]:
+    """Every statement with its pair diffs; large corpora use every core."""
     by_id = {d.id: d for d in documents}
-    out = []
-    for st in statements:
-        if len(st.members) < 2:
-            out.append(st)
-            continue
-        anchor = anchor_member(st, reference)
-        diffs = tuple(diff_members(by_id[anchor.document], anchor, by_id[m.document], m)
-                      for m in st.members if m is not anchor)
-        out.append(replace(st, diffs=diffs))
-    return tuple(out)
+    jobs = []
+    for k, st in enumerate(statements):
+        if len(st.members) > 1:
+            anchor = anchor_member(st, reference)
+            jobs.extend((k, anchor, m) for m in st.members if m is not anchor)
+    tasks = [(by_id[a.document].text[a.start:a.end], by_id[m.document].text[m.start:m.end])
+             for _, a, m in jobs]
+    scripts = _run_diffs(tasks)
+    diffs: dict[int, list[PairDiff]] = {}
+    for (k, anchor, member), (changes, drift) in zip(jobs, scripts):
+        diffs.setdefault(k, []).append(PairDiff(member.document, anchor.document, drift,
+                                                _placed(changes, anchor.start, member.start)))
+    return tuple(replace(st, diffs=tuple(diffs.get(k, ()))) for k, st in enumerate(statements))
 
 
-def diff_members(ref_doc: Document, ref: Member, wit_doc: Document, wit: Member) -> PairDiff:
-    """The classified word diff of `wit` against `ref`, offsets in document coordinates."""
-    a, b = ref_doc.text[ref.start:ref.end], wit_doc.text[wit.start:wit.end]
+def _run_diffs(tasks: list[tuple[str, str]]) -> list:
+    unique = list(dict.fromkeys(tasks))
+    workers = min(os.cpu_count() or 1, 8)
+    if len(unique) < PARALLEL_MIN_DIFFS or workers < 2:
+        results = [_diff_pair(pair) for pair in unique]
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(_diff_pair, unique, chunksize=256))
+    done = dict(zip(unique, results))
+    return [done[t] for t in tasks]
+
+
+def _diff_pair(pair: tuple[str, str]):
+    """Classified changes of `b` against `a`, offsets relative to each text, and the drift."""
+    a, b = pair
     qa, qb = quote_spans(a), quote_spans(b)
     changes = []
     for e in diff_texts(a, b):
         if e.op is Op.EQUAL:
             continue
         quoted = inside_quote(qa, e.ref_start, e.ref_end) or inside_quote(qb, e.wit_start, e.wit_end)
-        change = make_change(e.op, a, b, (e.ref_start, e.ref_end), (e.wit_start, e.wit_end),
-                             quoted=quoted)
-        changes.append(replace(change, ref_start=ref.start + e.ref_start, ref_end=ref.start + e.ref_end,
-                               wit_start=wit.start + e.wit_start, wit_end=wit.start + e.wit_end))
-    return PairDiff(wit.document, ref.document, _drift(a, b, changes), tuple(changes))
+        changes.append(make_change(e.op, a, b, (e.ref_start, e.ref_end), (e.wit_start, e.wit_end),
+                                   quoted=quoted))
+    return tuple(changes), _drift(a, b, changes)
+
+
+def diff_members(ref_doc: Document, ref: Member, wit_doc: Document, wit: Member) -> PairDiff:
+    """The classified word diff of `wit` against `ref`, offsets in document coordinates."""
+    [(changes, drift)] = _run_diffs([(ref_doc.text[ref.start:ref.end], wit_doc.text[wit.start:wit.end])])
+    return PairDiff(wit.document, ref.document, drift, _placed(changes, ref.start, wit.start))
+
+
+def _placed(changes, ref_offset: int, wit_offset: int) -> tuple[Change, ...]:
+    """Changes moved from member-relative to document offsets."""
+    return tuple(replace(c, ref_start=c.ref_start + ref_offset, ref_end=c.ref_end + ref_offset,
+                         wit_start=c.wit_start + wit_offset, wit_end=c.wit_end + wit_offset)
+                 for c in changes)
 
 
 def _drift(a: str, b: str, changes) -> float:

@@ -32,20 +32,26 @@ def sentence_features(text: str) -> tuple[list[str], list[str]]:
 
 
 class FeatureSpace:
-    """A vocabulary with inverse document frequencies, fitted on every sentence compared."""
+    """A vocabulary with inverse document frequencies, fitted on every sentence compared.
+
+    Identical sentences (syndicated copies share many) are featurised once.
+    """
 
     def __init__(self, texts: Sequence[str]):
-        self._feats = [sentence_features(t) for t in texts]
+        unique: dict[str, int] = {}
+        which = [unique.setdefault(t, len(unique)) for t in texts]
+        copies = np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else []
         self.vocab: dict[str, int] = {}
-        df: Counter[int] = Counter()
-        for words, grams in self._feats:
-            df.update({self._id(f) for f in words})
-            df.update({self._id("\0" + g) for g in grams})
-        n = len(texts)
-        self.idf = np.ones(len(self.vocab), dtype=np.float64)
-        for fid, count in df.items():
-            self.idf[fid] = math.log((n + 1) / (count + 1)) + 1.0
-        self.matrix = self._build()
+        rows = [self._counts(t) for t in unique]
+        df = np.zeros(len(self.vocab), dtype=np.float64)
+        for (words, grams), k in zip(rows, copies):
+            df[list(words) + list(grams)] += k
+        self.idf = np.log((len(texts) + 1) / (df + 1)) + 1.0
+        self.matrix = self._build(rows)[which] if texts else sparse.csr_matrix((0, len(self.vocab)))
+
+    def _counts(self, text: str) -> tuple[Counter, Counter]:
+        words, grams = sentence_features(text)
+        return Counter(self._id(f) for f in words), Counter(self._id("\0" + g) for g in grams)
 
     def _id(self, feature: str) -> int:
         fid = self.vocab.get(feature)
@@ -53,12 +59,11 @@ class FeatureSpace:
             fid = self.vocab[feature] = len(self.vocab)
         return fid
 
-    def _build(self) -> sparse.csr_matrix:
+    def _build(self, rows) -> sparse.csr_matrix:
         """Rows are sentences; each row has unit length, words and characters weighted."""
         indptr, indices, data = [0], [], []
-        for words, grams in self._feats:
-            for part, share, prefix in ((words, WORD_SHARE, ""), (grams, 1 - WORD_SHARE, "\0")):
-                counts = Counter(self.vocab[prefix + f] for f in part)
+        for parts in rows:
+            for counts, share in zip(parts, (WORD_SHARE, 1 - WORD_SHARE)):
                 if not counts:
                     continue
                 ids = np.fromiter(counts, dtype=np.int64, count=len(counts))
@@ -68,8 +73,7 @@ class FeatureSpace:
                 indices.extend(ids.tolist())
                 data.extend(vals.tolist())
             indptr.append(len(indices))
-        shape = (len(self._feats), len(self.vocab))
-        matrix = sparse.csr_matrix((data, indices, indptr), shape=shape)
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
         return normalize_rows(matrix)
 
     def word_idf(self, word: str) -> float:
