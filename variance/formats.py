@@ -1,0 +1,204 @@
+"""Input formats other than plain text, for the loader: saved HTML pages and JSON/JSONL records.
+
+`html_to_text` keeps the article text of a saved page (trafilatura, imported only when an HTML
+file is met; a plain tag-stripper when trafilatura finds nothing) and reads the page's title,
+site name, publication date and language. `json_records` reads one object, a list of objects or
+one object per line (JSONL), each with a text field (`text`, `body` or `content`) and optional
+`title`, `outlet`, `date`, `language`, `role` and `id`. A bad record is reported through `skip`
+and left out; a file that is not JSON at all is an InputError.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from variance.errors import InputError
+
+__all__ = ["Record", "html_to_text", "json_records", "TEXT_FIELDS", "META_FIELDS"]
+
+TEXT_FIELDS = ("text", "body", "content")
+META_FIELDS = ("title", "outlet", "date", "language", "role")
+
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
+_BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "article", "section",
+    "header", "footer", "aside", "nav", "main", "blockquote", "pre", "figure", "figcaption",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dd", "dt", "form", "address",
+}
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document's worth of a JSON file."""
+
+    where: str
+    """'' for a single object, 'record N' in a list, 'line N' in JSONL (N from 1)."""
+    number: int
+    """Position of the record in its file, from 1."""
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+    """Declared metadata among META_FIELDS, plus 'id' when the record names itself."""
+
+
+class _PageScan(HTMLParser):
+    """One pass over a page: visible text (tags stripped) and head metadata."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "html" and values.get("lang"):
+            self.meta.setdefault("lang", values["lang"])
+        elif tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and values.get("content"):
+                self.meta.setdefault(key, values["content"].strip())
+        elif tag == "title":
+            self._in_title = True
+        if tag == "body":  # a page may leave <head> unclosed
+            self._hidden = 0
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._hidden:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (_SPACES.sub(" ", line).strip() for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+    def fields(self) -> dict[str, str]:
+        title = self.meta.get("og:title") or _SPACES.sub(" ", self.title).strip()
+        date = self.meta.get("article:published_time") or self.meta.get("date") or ""
+        found = {"title": title, "outlet": self.meta.get("og:site_name", ""),
+                 "date": date[:10] if re.match(r"\d{4}-\d\d-\d\d", date) else "",
+                 "language": self.meta.get("lang", "")}
+        return {k: v for k, v in found.items() if v}
+
+
+def html_to_text(markup: str, path: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
+    """Article text, metadata fields and notes of a saved page; InputError if it has no text."""
+    scan = _PageScan()
+    scan.feed(markup)
+    scan.close()
+    text, note = _article_text(markup)
+    if not text.strip():
+        text, note = scan.text(), note or "no article found by trafilatura; tags stripped"
+    if not text.strip():
+        raise InputError(f"{path}: no text found in this HTML page")
+    notes = ("extracted article text from HTML" + (f" ({note})" if note else ""),)
+    return text, scan.fields(), notes
+
+
+def _article_text(markup: str) -> tuple[str, str]:
+    """trafilatura's article text, or '' and why not. Never fetches anything."""
+    try:
+        import trafilatura  # heavy: imported only when an HTML file is met
+    except ImportError as exc:
+        return "", f"trafilatura unavailable ({exc}); tags stripped"
+    text = trafilatura.extract(markup, include_comments=False, include_tables=True,
+                               deduplicate=False, with_metadata=False, output_format="txt")
+    return text or "", ""
+
+
+def json_records(text: str, path: str, *, lines: bool,
+                 skip: Callable[[InputError], None]) -> list[Record]:
+    """The usable records of a JSON (`lines=False`) or JSONL file; bad ones go to `skip`."""
+    items = _jsonl_items(text, path, skip) if lines else _json_items(text, path)
+    records = []
+    for where, number, item in items:
+        try:
+            records.append(_record(item, where, number))
+        except ValueError as exc:
+            skip(InputError(f"{path}: {where + ': ' if where else ''}{exc}; record skipped"))
+    if not records:
+        raise InputError(f"{path}: no usable record (each needs a non-empty "
+                         f"'text', 'body' or 'content' string)")
+    return records
+
+
+def _json_items(text: str, path: str) -> list[tuple[str, int, object]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg}") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: JSON nested too deeply to read") from exc
+    if isinstance(data, dict):
+        return [("", 1, data)]
+    if isinstance(data, list):
+        return [(f"record {n}", n, item) for n, item in enumerate(data, 1)]
+    raise InputError(f"{path}: expected a JSON object with a 'text' field or a list of such "
+                     f"objects, found {_kind(data)}")
+
+
+def _jsonl_items(text: str, path: str,
+                 skip: Callable[[InputError], None]) -> list[tuple[str, int, object]]:
+    items = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            items.append((f"line {n}", n, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            skip(InputError(f"{path}: line {n}: invalid JSON ({exc.msg}); record skipped"))
+        except RecursionError:
+            skip(InputError(f"{path}: line {n}: JSON nested too deeply; record skipped"))
+    return items
+
+
+def _record(item: object, where: str, number: int) -> Record:
+    """One record, or ValueError saying which field is missing or wrong."""
+    if not isinstance(item, dict):
+        raise ValueError(f"expected an object, found {_kind(item)}")
+    present = [name for name in TEXT_FIELDS if name in item]
+    if not present:
+        raise ValueError("no text field (expected 'text', 'body' or 'content')")
+    body = item[present[0]]
+    if not isinstance(body, str):
+        raise ValueError(f"field '{present[0]}' must be a string, not {_kind(body)}")
+    if not body.strip():
+        raise ValueError(f"field '{present[0]}' is empty")
+    fields = {}
+    for name in (*META_FIELDS, "id"):
+        value = item.get(name)
+        if value is None:
+            continue
+        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError(f"field '{name}' must be a string, not {_kind(value)}")
+        if value.strip():
+            fields[name] = value.strip()
+    return Record(where, number, body, fields)
+
+
+def _kind(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)

@@ -1,0 +1,367 @@
+"""Load what the user gives (files, folders, stdin) into `Document`s, the first pipeline stage.
+
+A PATH is a file, a folder (read recursively in sorted order of relative paths; hidden files and
+folders skipped; symbolic links followed, loops and duplicate links read once) or `-` for
+standard input. Formats by extension: `.txt`/`.text`/`.md`/`.markdown` plain text, `.html`/
+`.htm`/`.xhtml` saved pages, `.json` (an object or a list of objects) and `.jsonl`/`.ndjson`
+(one object per line); a file with another or no extension is read as text (or as HTML when it
+starts like a page). In folders only those extensions and extensionless files are read.
+`NAME.meta.json` next to a text or HTML document is its metadata sidecar, never a document
+(JSON records carry their own fields).
+
+Each document keeps its text exactly as decoded (see `variance.decode`); metadata lines are
+marked, not removed (see `variance.metadata`). Field precedence, lowest first: what the text
+shows (title line, date line), front matter, the page's or JSON record's own fields, the sidecar.
+Sentences are left empty: segmentation is a later stage. Inputs are only ever read.
+
+Ids are file names without extension (`stdin` for `-`; for JSON records their `id` field, else
+the file's stem, or `STEM-N` for the N-th record of a list or line N of a JSONL file). When an id
+is already taken, the parent folder's name is appended (`a/x.txt`, `b/x.txt` → `x`, `x-b`), then
+a counter (`x-b-2`, `x-b-3`...), in the order inputs are loaded; the document's notes say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from variance.decode import clean_text, decode_bytes
+from variance.errors import InputError
+from variance.formats import META_FIELDS, Record, html_to_text, json_records
+from variance.metadata import find_meta
+from variance.model import Document, Options
+
+__all__ = ["load_paths", "document_from_text"]
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SIDECAR = ".meta.json"
+_KNOWN = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
+_LOOKED_FOR = ".txt, .md, .html, .htm, .json, .jsonl and files without an extension"
+
+
+def _warn_stderr(message: str) -> None:
+    print(f"variance: warning: {message}", file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class _Input:
+    """One file (or stdin) to read."""
+
+    path: str
+    """As given, or the folder as given joined with the path inside it; '-' for stdin."""
+    stem: str
+    parent: str
+    """Name of the folder holding the file, to tell apart files with the same stem."""
+
+
+class _Loader:
+    """State of one `load_paths` call: options, warnings, ids taken, stdin."""
+
+    def __init__(self, options: Options, warn: Callable[[str], None],
+                 stdin: BinaryIO | None) -> None:
+        self.options, self.warn, self.stdin = options, warn, stdin
+        self.taken: set[str] = set()
+        self.stdin_read = False
+
+    def skip(self, error: InputError) -> None:
+        """Report a problem that leaves something out: a warning, or the error if strict."""
+        if self.options.strict:
+            raise error
+        self.warn(str(error))
+
+    def claim(self, wanted: str, parent: str) -> str:
+        """A unique id for `wanted` (see the module docstring for the scheme)."""
+        candidate = wanted if wanted not in self.taken else f"{wanted}-{parent}" if parent else ""
+        if not candidate or candidate in self.taken:
+            base, number = candidate or wanted, 2
+            while f"{base}-{number}" in self.taken:
+                number += 1
+            candidate = f"{base}-{number}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def load_paths(paths: Sequence[str], options: Options = Options(), *,
+               warn: Callable[[str], None] = _warn_stderr,
+               stdin: BinaryIO | None = None) -> list[Document]:
+    """Read every PATH into documents, in order.
+
+    With one file a problem raises InputError; otherwise a bad input is skipped with
+    `warn("path: what is wrong")` unless `options.strict`. InputError if nothing is usable.
+    """
+    if not paths:
+        raise InputError("no input given: name files, folders, or - for standard input")
+    loader = _Loader(options, warn, stdin)
+    single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0]))
+    documents: list[Document] = []
+    for path in paths:
+        try:
+            inputs = _expand(path, loader)
+        except InputError as error:
+            if len(paths) == 1:
+                raise
+            loader.skip(error)
+            continue
+        for item in inputs:
+            try:
+                documents.extend(_load_input(item, loader))
+            except InputError as error:
+                if single:
+                    raise
+                loader.skip(error)
+    if not documents:
+        raise InputError(f"no usable input in {', '.join(paths)} (see the warnings above)")
+    return documents
+
+
+def document_from_text(text: str, id: str, *, path: str = "<text>", title: str | None = None,
+                       outlet: str | None = None, date: str | None = None,
+                       language: str | None = None, role: str | None = None) -> Document:
+    """A document from text already in memory (mojibake repaired, line ends normalised)."""
+    cleaned, notes = clean_text(text)
+    if not cleaned.strip():
+        raise InputError(f"{path}: text is empty")
+    declared = {"title": title, "outlet": outlet, "date": date, "language": language,
+                "role": role}
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _document(id, path, cleaned, digest, notes,
+                     {k: v for k, v in declared.items() if v is not None})
+
+
+def _document(doc_id: str, path: str, text: str, digest: str, notes: tuple[str, ...],
+              declared: dict[str, str]) -> Document:
+    meta = find_meta(text)
+    fields = {**meta.detected, **meta.declared, **declared}
+    return Document(
+        id=doc_id, path=path, text=text, sha256=digest, meta=tuple(meta.spans),
+        notes=tuple(notes) + tuple(meta.notes), **{k: fields.get(k) for k in META_FIELDS})
+
+
+def _expand(path: str, loader: _Loader) -> list[_Input]:
+    """The files one PATH stands for; InputError if it is missing or an empty folder."""
+    if path == "-":
+        return [_Input("-", "stdin", "")]
+    if os.path.isdir(path):
+        files, ignored = _walk(path, loader)
+        if not files:
+            raise InputError(f"{path}: no text files in this folder (looked for {_LOOKED_FOR}"
+                             f"{_ignored(ignored)})")
+        return [_input(f) for f in files]
+    if not os.path.lexists(path):
+        raise InputError(f"{path}: no such file or directory")
+    if path.lower().endswith(SIDECAR):
+        return _explicit_sidecar(path)
+    return [_input(path)]
+
+
+def _ignored(count: int) -> str:
+    return f"; {count} other file{'s' if count != 1 else ''} ignored" if count else ""
+
+
+def _input(path: str) -> _Input:
+    name = os.path.basename(path)
+    stem = os.path.splitext(name)[0] or name
+    return _Input(path, stem, os.path.basename(os.path.dirname(os.path.abspath(path))))
+
+
+def _explicit_sidecar(path: str) -> list[_Input]:
+    """A sidecar named as input is read with its document; alone it is an error."""
+    stem = path[:-len(SIDECAR)]
+    if not any(os.path.exists(stem + suffix) for suffix in _KNOWN + ("",)):
+        raise InputError(f"{path}: metadata sidecar with no document next to it "
+                         f"(expected {os.path.basename(stem)}.txt or similar)")
+    return []
+
+
+def _walk(root: str, loader: _Loader) -> tuple[list[str], int]:
+    """Files to read under `root`, sorted by relative path, and how many others were ignored."""
+    found: dict[tuple[str, ...], str] = {}
+    folders_seen: set[tuple[int, int]] = set()
+    files_seen: set[tuple[int, int]] = set()
+    ignored, stack = 0, [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in folders_seen:
+                continue  # a symbolic link loop, or a folder reached twice
+            folders_seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            loader.skip(InputError(f"{folder}: cannot read folder ({exc.strerror}); skipped"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            kind = _entry_kind(entry, files_seen, loader)
+            if kind == "folder":
+                stack.append(entry.path)
+            elif kind == "file":
+                found[tuple(os.path.relpath(entry.path, root).split(os.sep))] = entry.path
+            elif kind == "other":
+                ignored += 1
+    return [found[key] for key in sorted(found)], ignored
+
+
+def _entry_kind(entry: os.DirEntry, seen: set[tuple[int, int]], loader: _Loader) -> str:
+    """'folder', 'file' (to read), 'other' (ignored) or '' (a sidecar, seen, or unreadable)."""
+    name = entry.name.lower()
+    try:
+        if entry.is_dir():
+            return "folder"
+        if not entry.is_file():
+            if entry.is_symlink():
+                loader.skip(InputError(f"{entry.path}: broken symbolic link; skipped"))
+                return ""
+            return "other"
+        if name.endswith(SIDECAR):
+            return ""  # read with its document
+        if not (name.endswith(_KNOWN) or not os.path.splitext(name)[1]):
+            return "other"
+        info = entry.stat()
+    except OSError as exc:
+        loader.skip(InputError(f"{entry.path}: cannot read ({exc.strerror}); skipped"))
+        return ""
+    if (info.st_dev, info.st_ino) in seen:
+        return ""  # the same file reached through a link
+    seen.add((info.st_dev, info.st_ino))
+    return "file"
+
+
+def _read(item: _Input, loader: _Loader) -> bytes:
+    """The raw bytes of one input, at most `max_bytes` of them; never writes anything."""
+    limit = loader.options.max_bytes
+    if item.path != "-":
+        return _read_file(item.path, limit)
+    stream = loader.stdin if loader.stdin is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("-: no standard input to read")
+    if loader.stdin_read:
+        raise InputError("-: standard input can be read only once")
+    loader.stdin_read = True
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"-: cannot read standard input ({exc.strerror or exc})") from exc
+    if len(data) > limit:
+        raise InputError(f"-: standard input is over the limit of {limit:,} bytes "
+                         f"(raise it with --max-bytes)")
+    return data
+
+
+def _read_file(path: str, limit: int) -> bytes:
+    try:
+        size = os.stat(path).st_size
+        if size > limit:
+            raise InputError(f"{path}: file is {size:,} bytes, over the limit of {limit:,} "
+                             f"(raise it with --max-bytes)")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError as exc:
+        broken = " (broken symbolic link)" if os.path.islink(path) else ""
+        raise InputError(f"{path}: no such file or directory{broken}") from exc
+    except PermissionError as exc:
+        raise InputError(f"{path}: permission denied") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a folder, expected a file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > limit:
+        raise InputError(f"{path}: file is over the limit of {limit:,} bytes "
+                         f"(raise it with --max-bytes)")
+    return data
+
+
+def _sidecar(item: _Input, loader: _Loader) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Fields from `STEM.meta.json` next to the file, and a note; problems are warnings."""
+    if item.path == "-":
+        return {}, ()
+    path = os.path.join(os.path.dirname(item.path), item.stem + SIDECAR)
+    if not os.path.isfile(path):
+        return {}, ()
+    try:
+        text, _ = decode_bytes(_read_file(path, loader.options.max_bytes), path)
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        loader.skip(InputError(f"{path}: invalid JSON at line {exc.lineno}, column "
+                               f"{exc.colno}: {exc.msg}; metadata ignored"))
+        return {}, ()
+    except InputError as error:
+        loader.skip(InputError(f"{error}; metadata ignored"))
+        return {}, ()
+    if not isinstance(data, dict):
+        loader.skip(InputError(f"{path}: expected a JSON object of metadata fields "
+                               f"({', '.join(META_FIELDS)}); metadata ignored"))
+        return {}, ()
+    wrong = [k for k in META_FIELDS if data.get(k) is not None and not isinstance(data[k], str)]
+    if wrong:
+        loader.skip(InputError(f"{path}: field '{wrong[0]}' must be a string; metadata ignored"))
+        return {}, ()
+    fields = {k: data[k].strip() for k in META_FIELDS if isinstance(data.get(k), str)}
+    return {k: v for k, v in fields.items() if v}, (f"metadata from {path}",)
+
+
+def _load_input(item: _Input, loader: _Loader) -> list[Document]:
+    data = _read(item, loader)
+    digest = hashlib.sha256(data).hexdigest()
+    kind, sniffed = _format(item.path, data)
+    if kind in ("json", "jsonl"):
+        text, notes = decode_bytes(data, item.path)
+        records = json_records(text, item.path, lines=kind == "jsonl", skip=loader.skip)
+        return [_record_document(item, record, digest, notes, loader)
+                for record in records]
+    text, notes = decode_bytes(data, item.path)
+    notes += sniffed
+    declared: dict[str, str] = {}
+    if kind == "html":
+        text, declared, html_notes = html_to_text(text, item.path)
+        notes += html_notes
+    sidecar, sidecar_notes = _sidecar(item, loader)
+    declared.update(sidecar)
+    doc_id = loader.claim(item.stem, item.parent)
+    return [_document(doc_id, item.path, text, digest,
+                      notes + sidecar_notes + _renamed(item.stem, doc_id), declared)]
+
+
+def _record_document(item: _Input, record: Record, digest: str, notes: tuple[str, ...],
+                     loader: _Loader) -> Document:
+    text, clean_notes = clean_text(record.text)
+    wanted = record.fields.get("id") or (
+        f"{item.stem}-{record.number}" if record.where else item.stem)
+    doc_id = loader.claim(wanted, item.parent)
+    where = (f"{record.where} of the file",) if record.where else ()
+    declared = {k: v for k, v in record.fields.items() if k != "id"}
+    return _document(doc_id, item.path, text, digest,
+                     notes + clean_notes + where + _renamed(wanted, doc_id), declared)
+
+
+def _renamed(wanted: str, got: str) -> tuple[str, ...]:
+    return (f"id '{wanted}' was already taken; renamed to '{got}'",) if wanted != got else ()
+
+
+def _format(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """'text', 'html', 'json' or 'jsonl' by extension, else by how the bytes start; notes."""
+    name = path.lower()
+    for suffixes, kind in ((TEXT_SUFFIXES, "text"), (HTML_SUFFIXES, "html"),
+                           (JSON_SUFFIXES, "json"), (JSONL_SUFFIXES, "jsonl")):
+        if name.endswith(suffixes):
+            return kind, ()
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html", ()
+    if path == "-" and head[:1] in (b"{", b"["):
+        try:
+            json.loads(data)
+        except (ValueError, RecursionError):  # not JSON after all (or not UTF-8): plain text
+            return "text", ("starts like JSON but does not parse as JSON; read as text",)
+        return "json", ()
+    return "text", ()
