@@ -36,11 +36,22 @@ _DIGIT = re.compile(r"\d")
 
 
 _SAME_NUMBER = {"both": "two", "pair": "two", "twice": "two", "once": "one", "single": "one"}
+_UNITS = frozenset("""day days week weeks month months year years hour hours minute minutes point
+points percent per cent time times member members nation nations country countries party parties
+""".split())
+_NUMBER_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
-def _numbers(words: list[str]) -> set[str]:
-    words = [_SAME_NUMBER.get(w, w) for w in words]
-    return {w for w in words if _DIGIT.search(w) or w in _NUMBER_WORDS or w in _MONTHS}
+def _numbers(text: str) -> set[str]:
+    """Numbers, dates and counts in `text`; "three-day" counts, "two-way" and "one-China" do not."""
+    found = set()
+    for token in _NUMBER_TOKEN.findall(text):
+        head, *rest = token.casefold().split("-")
+        head = _SAME_NUMBER.get(head, head)
+        is_number = bool(_DIGIT.search(head)) or head in _NUMBER_WORDS or head in _MONTHS
+        if is_number and (not rest or rest[0] in _UNITS or _DIGIT.search(rest[0])):
+            found.add("-".join([head, *rest]))
+    return found
 
 
 def _names(text: str) -> set[str]:
@@ -60,7 +71,7 @@ def classify_change(op: Op, reference: str, witness: str, *, quoted: bool = Fals
             return ChangeKind.QUOTE
         return ChangeKind.COSMETIC
     ref_set, wit_set = set(ref_words), set(wit_words)
-    if _numbers(ref_words) != _numbers(wit_words):
+    if _numbers(reference) != _numbers(witness):
         return ChangeKind.NUMBER
     if (ref_set & _NEGATION) != (wit_set & _NEGATION):
         return ChangeKind.NEGATION
