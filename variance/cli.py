@@ -121,8 +121,8 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
     docs = load_paths([a, b], options)
     if len(docs) != 2:
         raise click.UsageError(f"diff compares two documents; {a} and {b} hold {len(docs)}")
-    if docs[0].id == docs[1].id:
-        raise click.UsageError(f"{a} and {b} are the same document")
+    if docs[0].sha256 == docs[1].sha256:
+        raise click.UsageError(f"{a} and {b} have the same content: nothing to compare")
     comparison = compare_documents(docs, Options(reference=docs[0].id, link_threshold=threshold,
                                                  max_bytes=max_bytes, strict=True))
     if as_json:
@@ -133,6 +133,22 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
     from .render.text import render_text
 
     render_text(comparison, console_for_stdout(), diffs=True, show_cosmetic=cosmetic)
+
+
+@main.command()
+@input_options
+@handles_errors
+def tui(paths, reference, threshold, max_bytes, strict, quiet):
+    """Work through the comparison at the keyboard: statements side by side, coverage, each
+    version's text, artefacts. Press ? inside for every key."""
+    if "-" in paths:
+        raise click.UsageError("tui reads the keyboard from the terminal; give files or folders, not -")
+    from .tui import make_app
+
+    app = make_app(paths, build_options(reference, threshold, max_bytes, strict), quiet=quiet)
+    app.run()
+    if app.failure:
+        _fail(app.failure)
 
 
 @main.command()

@@ -98,7 +98,7 @@ class MetaSpan:
     start: int
     end: int
     kind: str
-    """title, dateline, date, reference, byline or source."""
+    """title, headline, dateline, date, reference, source or front_matter."""
 
 
 @dataclass(frozen=True)
