@@ -59,9 +59,11 @@ def build_options(reference, threshold, max_bytes, strict) -> Options:
 def run_compare(paths, options: Options, quiet: bool):
     """Load and compare, with warnings on stderr; checks that --reference names a document."""
     from .pipeline import compare
+    from .render.progress import stderr_progress
 
     warn = None if quiet else (lambda message: click.echo(f"variance: warning: {message}", err=True))
-    comparison = compare(list(paths), options, warn=warn)
+    with stderr_progress(not quiet) as progress:
+        comparison = compare(list(paths), options, warn=warn, progress=progress)
     if options.reference and options.reference not in {d.id for d in comparison.documents}:
         known = ", ".join(d.id for d in comparison.documents)
         raise click.BadParameter(f"no document {options.reference!r}; documents are: {known}",

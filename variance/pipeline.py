@@ -34,8 +34,16 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
 def compare_documents(documents: Sequence[Document], options: Options = Options(), *,
                       progress: Progress | None = None, warnings: tuple[str, ...] = ()) -> Comparison:
     """Segment, align, diff and inspect already loaded documents."""
-    docs = tuple(segment_document(d, options.language) if not d.sentences else d for d in documents)
+    report = progress or (lambda stage, done, total: None)
+    docs = []
+    for i, d in enumerate(documents):
+        docs.append(segment_document(d, options.language) if not d.sentences else d)
+        if i % 50 == 49:
+            report("segment", i + 1, len(documents))
+    report("segment", len(documents), len(documents))
     statements = align_statements(docs, options, progress)
     reference = choose_reference(docs, statements, options.reference)
+    report("diff", 0, len(statements))
     statements = diff_statements(statements, docs, reference)
-    return Comparison(options, docs, statements, reference, warnings=warnings)
+    report("diff", len(statements), len(statements))
+    return Comparison(options, tuple(docs), statements, reference, warnings=warnings)
