@@ -137,6 +137,13 @@
   });
   document.addEventListener("mouseover", describe);
   window.addEventListener("hashchange", function () { reveal(0); });
+  document.addEventListener("click", function (e) {   /* a link to where we already are */
+    var a = e.target.closest && e.target.closest('a[href^="#"]');
+    if (a && a.getAttribute("href") === location.hash && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      reveal(0);
+    }
+  });
   var closed = [];
   window.addEventListener("beforeprint", function () {
     closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });

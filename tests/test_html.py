@@ -1,0 +1,315 @@
+"""The HTML report: the data it is built from, escaping, self-containment, determinism, a gold
+file, and the `variance report` command (formats, default output, refusals, atomic writes).
+
+The gold file `tests/data/gold/small-report.html` is the report of `small_comparison()`, a
+comparison built by hand so that only rendering changes move it. After an intended change to the
+template, CSS or JS, rewrite it and review the diff:
+
+    VARIANCE_UPDATE_GOLD=1 pytest tests/test_html.py -k gold
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from variance import __version__
+from variance.cli import main
+from variance.model import (SEVERITY_RANK, Artefact, ArtefactKind, Change, ChangeKind, Comparison,
+                            Document, Member, Op, Options, PairDiff, Sentence, Severity, Statement)
+from variance.render.html import omissions_that_matter, render_html, report_data
+
+from conftest import SEEDS
+
+GOLD = Path(__file__).parent / "data" / "gold" / "small-report.html"
+HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
+
+class Page(HTMLParser):
+    """Tags, attributes and text of a page, as a browser's tokenizer sees them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict]:
+        return [attrs for t, attrs in self.tags if t == tag]
+
+
+def _doc(doc_id: str, text: str, **fields) -> Document:
+    spans, start = [], 0
+    for i, part in enumerate(text.split("\n")):
+        spans.append(Sentence(i, start, start + len(part), i))
+        start += len(part) + 1
+    return Document(id=doc_id, path=f"{doc_id}.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    sentences=tuple(spans), **fields)
+
+
+def _change(op, ref_doc, ref_span, wit_doc, wit_span, kind) -> Change:
+    return Change(op, *ref_span, *wit_span, ref_doc.text[slice(*ref_span)], wit_doc.text[slice(*wit_span)],
+                  kind, {ChangeKind.COSMETIC: Severity.LOW, ChangeKind.NUMBER: Severity.HIGH,
+                         ChangeKind.WORDING: Severity.MEDIUM}[kind])
+
+
+def small_comparison() -> Comparison:
+    """Three versions, three statements, one artefact, and article text that tries to run code."""
+    a = _doc("readout", 'Xi met Blinken on April 26.\nXi said "no progress means regression".',
+             title="Readout <b>bold</b>", outlet="MFA", date="2024-04-26")
+    b = _doc("wire", "Xi met Blinken on Friday.\nIt was warm " + HOSTILE, title=HOSTILE)
+    c = _doc("outlet", "xi met Blinken on April 26.\nSpain spain.")
+    m = {(d.id, i): Member(d.id, (i,), s.start, s.end, 0.8, ("blinken", "met"))
+         for d in (a, b, c) for i, s in enumerate(d.sentences)}
+    s1 = Statement(1, (m["readout", 0], m["wire", 0], m["outlet", 0]), 0.8, (
+        PairDiff("wire", "readout", 0.25, (_change(Op.REPLACE, a, (18, 26), b, (18, 24), ChangeKind.NUMBER),)),
+        PairDiff("outlet", "readout", 0.0, (_change(Op.REPLACE, a, (0, 2), c, (0, 2), ChangeKind.COSMETIC),)),
+    ))
+    s2 = Statement(2, (m["readout", 1],), 1.0)
+    s3 = Statement(3, (m["wire", 1],), 1.0)
+    doubled = Artefact("outlet", 28, 39, "Spain spain", ArtefactKind.DOUBLED, "word repeated", ("Spain",))
+    return Comparison(Options(), (a, b, c), (s1, s2, s3), "readout", artefacts=(doubled,))
+
+
+# --- the data the page is built from -------------------------------------------------------------
+
+def test_every_members_pieces_rebuild_its_exact_wording(seeds_comparison):
+    data = report_data(seeds_comparison)
+    for st in data["shared"]:
+        for m in st["members"]:
+            assert "".join(p.get("text", p.get("ins", "")) for p in m["pieces"]) == m["text"]
+
+
+def test_deleted_words_are_the_references_own_slices(seeds_comparison):
+    ref = seeds_comparison.document(seeds_comparison.reference).text
+    for st in report_data(seeds_comparison)["shared"]:
+        if st["anchor_is_reference"]:
+            for m in st["members"]:
+                assert all(p["del"] in ref for p in m["pieces"] if p.get("del"))
+
+
+def test_matrix_cells_say_who_carries_each_statement_and_how_changed(seeds_comparison):
+    data = report_data(seeds_comparison)
+    ids = [d["id"] for d in data["documents"]]
+    by_id = {s.id: s for s in seeds_comparison.statements}
+    for row in data["matrix"]:
+        st = by_id[row["id"]]
+        assert row["cells"].count("r") == 1
+        for doc_id, cell in zip(ids, row["cells"]):
+            diff = st.diff(doc_id)
+            if st.member(doc_id) is None:
+                assert cell == "a"
+            elif diff is not None:
+                worst = max((SEVERITY_RANK[c.severity] for c in diff.changes
+                             if c.kind is not ChangeKind.COSMETIC), default=0)
+                assert cell == str(worst)
+
+
+def test_documents_table_counts_the_share_of_the_reference_carried(seeds_comparison):
+    rows = {r["id"]: r for r in report_data(seeds_comparison)["documents"]}
+    ref = seeds_comparison.reference
+    ref_statements = [s for s in seeds_comparison.statements if s.member(ref)]
+    assert rows[ref]["is_reference"] and rows[ref]["carried"] == len(ref_statements)
+    for doc in seeds_comparison.documents:
+        carried = sum(1 for s in ref_statements if s.member(doc.id))
+        assert rows[doc.id]["carried"] == carried
+        assert rows[doc.id]["carried_share"] == round(carried / len(ref_statements), 4)
+        assert rows[doc.id]["sha256"] == doc.sha256 and rows[doc.id]["sentences"] == len(doc.body_sentences)
+
+
+def test_omissions_that_matter_put_quotes_numbers_and_people_first(seeds_comparison):
+    omissions = omissions_that_matter(seeds_comparison)
+    ref = seeds_comparison.reference
+    assert omissions, "the readout carries statements other versions drop"
+    for o in omissions:
+        st = next(s for s in seeds_comparison.statements if s.id == o["id"])
+        assert st.member(ref) is not None and o["dropped_by"]
+        assert all(st.member(d) is None for d in o["dropped_by"])
+    weights = [("quote" in o["tags"]) * 4 + ("number" in o["tags"]) * 2 + ("people" in o["tags"])
+               for o in omissions]
+    assert weights == sorted(weights, reverse=True)
+    quoted = next(o for o in omissions if "no progress means regression" in o["text"])
+    assert quoted["tags"][0] == "quote" and "Xi Jinping" in quoted["people"]
+
+
+def test_artefacts_are_listed_per_document_with_their_statement_and_text():
+    groups = {g["document"]: g for g in report_data(small_comparison())["artefacts"]}
+    found = groups["outlet"]["found"]
+    assert [(a["kind"], a["text"], a["statement"]) for a in found] == [("doubled", "Spain spain", None)]
+    pieces = groups["outlet"]["text"]
+    assert "".join(p["text"] for p in pieces) == small_comparison().document("outlet").text
+    assert [p for p in pieces if "n" in p] == [{"text": "Spain spain", "n": 1, "kind": "doubled"}]
+    assert groups["readout"]["found"] == []
+
+
+def test_statements_one_version_carries_are_grouped_by_that_version():
+    data = report_data(small_comparison())
+    assert [(g["document"], [s["id"] for s in g["statements"]]) for g in data["single"]] == \
+        [("readout", [2]), ("wire", [3])]
+    assert [s["id"] for s in data["shared"]] == [1]
+
+
+def test_a_comparison_without_statements_or_reference_still_renders():
+    empty = Comparison(Options(), (_doc("only", "One line."),), (), None)
+    page = render_html(empty)
+    assert "1 version compared, 0 statements" in page
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+def test_article_text_file_names_and_metadata_are_escaped():
+    comparison = small_comparison()
+    hostile_id = _doc('x"><script>window.__pwned=3</script>', "Plain text.")
+    comparison = replace(comparison, documents=comparison.documents + (hostile_id,))
+    page = render_html(comparison)
+    parsed = Page(page)
+    assert len(parsed.all("script")) == 2      # the data island and the report's own code
+    assert parsed.all("img") == []
+    assert not [(t, a) for t, a in parsed.tags if any(name.startswith("on") for name in a)]
+    text = "".join(parsed.text)
+    assert HOSTILE in text and "Readout <b>bold</b>" in text
+    island = page.split('<script type="application/json" id="report-data">')[1].split("</script>")[0]
+    assert hostile_id.id in json.loads(island)["documents"]
+
+
+def test_the_page_loads_nothing_from_anywhere():
+    page = render_html(small_comparison())
+    parsed = Page(page)
+    assert not [a for t, a in parsed.tags if "src" in a or t == "link"]
+    assert all(a["href"].startswith("#") for t, a in parsed.tags if "href" in a)
+    assert not re.search(r"url\(|@import|https?://", page.split("<style>")[1].split("</style>")[0])
+
+
+def test_same_input_same_bytes(seeds_comparison):
+    assert render_html(seeds_comparison) == render_html(seeds_comparison)
+
+
+def test_gold_small_report():
+    page = render_html(small_comparison()).replace(f"variance {__version__}", "variance VERSION")
+    if os.environ.get("VARIANCE_UPDATE_GOLD"):
+        GOLD.parent.mkdir(parents=True, exist_ok=True)
+        GOLD.write_text(page, encoding="utf-8")
+    assert page == GOLD.read_text(encoding="utf-8"), \
+        "the report changed; if intended: VARIANCE_UPDATE_GOLD=1 pytest tests/test_html.py -k gold"
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_report_writes_one_html_file_and_says_where(runner, tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and result.stderr == f"variance: wrote {out}\n"
+    assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert os.listdir(tmp_path) == ["r.html"]
+
+
+def test_two_runs_write_byte_identical_reports(runner, tmp_path):
+    for name in ("a.html", "b.html"):
+        assert runner.invoke(main, ["report", str(SEEDS), "-o", str(tmp_path / name)]).exit_code == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_without_o_the_report_goes_to_variance_report_html_here(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["report", str(SEEDS)])
+    assert result.exit_code == 0
+    assert result.stderr == "variance: wrote variance-report.html\n"
+    assert (tmp_path / "variance-report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_dash_o_dash_writes_the_page_to_stdout(runner):
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", "-"])
+    assert result.exit_code == 0 and result.stdout.startswith("<!doctype html>") and result.stderr == ""
+
+
+def test_json_and_format_json_give_json_format_1_with_artefacts(runner, tmp_path):
+    flag = runner.invoke(main, ["report", str(SEEDS), "--json"])
+    option = runner.invoke(main, ["report", str(SEEDS), "--format", "json"])
+    assert flag.exit_code == option.exit_code == 0 and flag.stdout == option.stdout
+    data = json.loads(flag.stdout)
+    assert data["format"] == 1 and set(data) >= {"documents", "reference", "statements", "artefacts"}
+    out = tmp_path / "r.json"
+    assert runner.invoke(main, ["report", str(SEEDS), "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == flag.stdout
+
+
+def test_format_text_prints_the_terminal_view(runner, tmp_path):
+    result = runner.invoke(main, ["report", str(SEEDS), "--format", "text"])
+    assert result.exit_code == 0
+    assert "absent from:" in result.stdout and "<html" not in result.stdout
+    out = tmp_path / "r.txt"
+    assert runner.invoke(main, ["report", str(SEEDS), "-o", str(out)]).exit_code == 0
+    assert "absent from:" in out.read_text(encoding="utf-8")
+
+
+def test_json_and_another_format_disagree(runner):
+    result = runner.invoke(main, ["report", str(SEEDS), "--json", "--format", "html"])
+    assert result.exit_code == 2 and "--json and --format html disagree" in result.stderr
+
+
+@pytest.mark.parametrize("via_folder", [False, True])
+def test_report_over_an_input_file_is_refused_before_writing(runner, tmp_path, via_folder):
+    story = tmp_path / "story.html"
+    story.write_text("<html><body><p>Xi met Blinken in Beijing on Friday.</p></body></html>", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Xi met Blinken in Beijing.", encoding="utf-8")
+    before = story.read_bytes()
+    inputs = [str(tmp_path)] if via_folder else [str(story), str(tmp_path / "other.txt")]
+    result = runner.invoke(main, ["report", *inputs, "-o", str(tmp_path / "." / "story.html")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "is one of the input files" in result.stderr
+    assert story.read_bytes() == before and sorted(os.listdir(tmp_path)) == ["other.txt", "story.html"]
+
+
+def test_output_in_a_missing_folder_is_one_line_exit_2(runner, tmp_path):
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", str(tmp_path / "nope" / "r.html")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+
+
+def test_unwritable_folder_is_one_line_exit_2(runner, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert result.stderr == f"variance: error: {tmp_path / 'r.html'}: cannot write in {tmp_path}: Permission denied\n"
+    assert os.listdir(tmp_path) == []
+
+
+def test_rewriting_a_report_keeps_its_permissions_and_leaves_no_temporary_file(runner, tmp_path):
+    out = tmp_path / "r.html"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    assert runner.invoke(main, ["report", str(SEEDS), "-o", str(out)]).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640 and os.listdir(tmp_path) == ["r.html"]
+    assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_a_report_written_into_an_input_folder_is_flagged(runner, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Xi met Blinken in Beijing on Friday.", encoding="utf-8")
+    result = runner.invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0
+    assert "is inside the input folder" in result.stderr and "will read it as a document" in result.stderr

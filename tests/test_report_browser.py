@@ -1,0 +1,195 @@
+"""The HTML report in a real browser: Debian's headless Chromium driven by Playwright.
+
+These tests are never skipped: CI installs /usr/bin/chromium (.ci/run), and a machine without it
+fails here, loudly. They click what a reader clicks and look at what is then on screen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from variance.model import Document, Options
+from variance.pipeline import compare_documents
+from variance.render.html import render_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+PAYLOAD = ('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+           '<svg onload="window.__pwned = 3"></svg>')
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory, seeds_comparison):
+    path = tmp_path_factory.mktemp("report") / "seeds.html"
+    path.write_text(render_html(seeds_comparison), encoding="utf-8")
+    return path
+
+
+class Opened:
+    """A page with the report open, and every console error and uncaught exception it raised."""
+
+    def __init__(self, browser, path, *, width=1400, hash=""):
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page: Page = browser.new_page(viewport={"width": width, "height": 1000})
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri() + hash)
+        self.page.wait_for_selector("#filters:not([hidden])")
+
+    def visible_cards(self) -> list[str]:
+        return self.page.eval_on_selector_all("article.card:not([hidden])", "els => els.map(e => e.id)")
+
+    def in_viewport(self, selector: str) -> bool:
+        box = self.page.locator(selector).bounding_box()
+        return box is not None and 0 <= box["y"] < self.page.viewport_size["height"]
+
+
+@pytest.fixture
+def opened(browser, seeds_report):
+    page = Opened(browser, seeds_report)
+    yield page
+    page.page.close()
+
+
+def test_opens_with_every_statement_and_no_console_errors(opened, seeds_comparison):
+    total = len(seeds_comparison.statements)
+    assert len(opened.visible_cards()) == total
+    assert opened.page.locator("#f-count").inner_text() == f"all {total} statements"
+    assert opened.errors == []
+
+
+def test_a_kind_filter_keeps_only_statements_with_that_kind(opened):
+    before = set(opened.visible_cards())
+    opened.page.click("button.kind[data-kind=negation]")
+    shown = opened.visible_cards()
+    assert shown and set(shown) < before
+    kinds = opened.page.eval_on_selector_all(
+        "article.card:not([hidden])", "els => els.map(e => e.dataset.kinds)")
+    assert all("negation" in k.split() for k in kinds)
+    hidden_row = next(c for c in before - set(shown)).split("-")[1]
+    assert opened.page.locator(f"tr[data-row='{hidden_row}']").is_hidden()
+    opened.page.click("button.kind[data-kind=negation]")
+    assert set(opened.visible_cards()) == before
+
+
+def test_minimum_severity_quotes_and_omissions_filters(opened):
+    page = opened.page
+    page.select_option("#f-severity", "3")
+    worst = page.eval_on_selector_all("article.card:not([hidden])", "els => els.map(e => +e.dataset.worst)")
+    assert worst and set(worst) == {3}
+    page.select_option("#f-severity", "0")
+    page.check("#f-quoted")
+    quoted = opened.visible_cards()
+    assert quoted and all(page.locator(f"#{c}").get_attribute("data-quoted") is not None for c in quoted)
+    page.uncheck("#f-quoted")
+    page.check("#f-omitted")
+    omitted = opened.visible_cards()
+    assert omitted and all(page.locator(f"#{c}").get_attribute("data-omitted") is not None for c in omitted)
+    assert "showing" in page.locator("#f-count").inner_text()
+    page.click("#f-reset")
+    assert page.locator("#f-count").inner_text().startswith("all ")
+
+
+def test_search_finds_the_wording_and_escape_clears_it(opened):
+    page = opened.page
+    page.keyboard.press("/")
+    page.keyboard.type("two-way street")
+    page.wait_for_function("document.querySelector('#f-count').value.startsWith('showing')")
+    shown = opened.visible_cards()
+    assert shown and all("two-way street" in page.locator(f"#{c}").inner_text() for c in shown)
+    page.keyboard.press("Escape")
+    assert page.locator("#f-count").inner_text().startswith("all ")
+
+
+def test_cosmetic_changes_are_hidden_until_asked_for(opened):
+    page = opened.page
+    cosmetic = page.locator(".ch.k-cosmetic del").first
+    assert cosmetic.count() == 1 and cosmetic.is_hidden()
+    page.uncheck("#f-cosmetic")
+    cosmetic.scroll_into_view_if_needed()
+    assert cosmetic.is_visible()
+
+
+def test_a_click_in_the_matrix_scrolls_to_the_statement(opened, seeds_comparison):
+    shared = next(s for s in seeds_comparison.statements if len(s.members) > 3)
+    column = 1 + next(i for i, d in enumerate(seeds_comparison.documents) if shared.member(d.id)
+                      and d.id != seeds_comparison.reference)
+    opened.page.click(f"tr[data-row='{shared.id}'] td:nth-of-type({column})")
+    opened.page.wait_for_function(f"location.hash === '#statement-{shared.id}'")
+    assert opened.in_viewport(f"#statement-{shared.id}")
+    assert opened.page.locator(f"#statement-{shared.id} .version.flash").count() == 1
+
+
+def test_a_deep_link_opens_at_its_statement(browser, seeds_report, seeds_comparison):
+    single = next(s for s in seeds_comparison.statements if len(s.members) == 1)
+    opened = Opened(browser, seeds_report, hash=f"#statement-{single.id}")
+    assert opened.in_viewport(f"#statement-{single.id}")
+    opened.page.close()
+
+
+def test_a_link_to_a_statement_the_filters_hide_shows_it(opened):
+    page = opened.page
+    spelling = page.locator("button.kind[data-kind=spelling]")
+    spelling.click()
+    link = next(a for a in page.locator("#omissions a.sid").all()
+                if page.locator(a.get_attribute("href")).is_hidden())
+    card = page.locator(link.get_attribute("href"))
+    link.click()
+    assert card.is_visible() and opened.in_viewport(link.get_attribute("href"))
+    spelling.click()
+    spelling.click()                # filtering again hides it; the URL still points at it
+    assert card.is_hidden()
+    link.click()
+    assert card.is_visible() and opened.in_viewport(link.get_attribute("href"))
+
+
+def test_keyboard_reaches_a_statement_from_the_matrix(opened, seeds_comparison):
+    first = seeds_comparison.statements[0].id
+    opened.page.focus(f"tr[data-row='{first}'] th a")
+    opened.page.keyboard.press("Enter")
+    opened.page.wait_for_function(f"location.hash === '#statement-{first}'")
+    assert opened.in_viewport(f"#statement-{first}")
+
+
+def test_article_text_that_looks_like_code_is_shown_and_never_run(browser, tmp_path):
+    docs = []
+    for doc_id, text in (("a", f"Xi met Blinken in Beijing on Friday. {PAYLOAD}"),
+                         (f"b{PAYLOAD}", f"Xi met Blinken in Beijing on April 26. {PAYLOAD}")):
+        docs.append(Document(id=doc_id, path=f"{doc_id}.txt", text=text, title=PAYLOAD, outlet=PAYLOAD,
+                             sha256=hashlib.sha256(text.encode()).hexdigest()))
+    path = tmp_path / "hostile.html"
+    path.write_text(render_html(compare_documents(docs, Options())), encoding="utf-8")
+    opened = Opened(browser, path)
+    page = opened.page
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None and opened.dialogs == [] and opened.errors == []
+    assert page.locator("main img, main svg").count() == 0
+    assert page.get_by_text(PAYLOAD).count() >= 1
+    page.close()
+
+
+def test_narrow_screen_stacks_the_versions_and_a_screenshot_is_written(browser, seeds_report, tmp_path,
+                                                                        seeds_comparison):
+    shared = next(s for s in seeds_comparison.statements if len(s.members) > 3)
+    opened = Opened(browser, seeds_report, width=420, hash=f"#statement-{shared.id}")
+    boxes = [opened.page.locator(f"#statement-{shared.id} .version").nth(i).bounding_box() for i in range(2)]
+    assert boxes[1]["y"] > boxes[0]["y"] and abs(boxes[1]["x"] - boxes[0]["x"]) < 2
+    shot = tmp_path / "narrow.png"
+    opened.page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    assert opened.errors == []
+    opened.page.close()
