@@ -1,16 +1,43 @@
-"""Direct quotes: where quotation marks open and close in a text.
+"""Direct quotes: where quotation marks open and close, and the quotes a document carries.
 
-Copes with curly and straight marks, nesting (“… “No progress …” …”), quotes that never close
-(they run to the end of the text given) and stray closers with no opener (ignored).
+`quote_spans` finds the outermost quoted regions of a short text (a member); it copes with curly
+and straight marks, nesting (“… “No progress …” …”), quotes that never close (they run to the
+end of the text given) and stray closers with no opener (ignored).
+
+`direct_quotes` extracts every direct quote of a whole document, paragraph by paragraph, as
+news copy actually prints them: a quote may run across sentences; a quote left open ends with
+its paragraph; a closer with no opener (“… the opposite,” commented the president) closes a
+quote that began where the paragraph or the previous quote ended; a closer standing alone
+between spaces ends a quote; and an attribution glued inside an unclosed quote
+("… United Statessaid Xi. ”") is left out of the quoted words.
 """
 
 from __future__ import annotations
 
-__all__ = ["quote_spans", "inside_quote", "OPENERS", "CLOSERS"]
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from .model import Document, SentenceKind
+from .normalize import content_words, stem
+
+__all__ = ["quote_spans", "inside_quote", "OPENERS", "CLOSERS", "Quote", "direct_quotes",
+           "quoted_share", "paragraph_spans", "literal_passages", "paraphrase_passage",
+           "content_stems", "stem_weights", "overlap", "closest", "similarity", "WINDOW"]
 
 OPENERS = "“«„‹「"
 CLOSERS = "”»‹›」"
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "「": "」"}
+_DANGLING = "”»」"
+"""Closers that may end a quote whose opener is missing (never ’, which is also an apostrophe)."""
+_WORD = re.compile(r"[^\W_]")
+_TRAPPED_CUE = re.compile(r"(?:(?<=[a-z])|(?<=,\s))(?:said|says|added|noted|stressed|told|remarked)"
+                          r"\s+(?:[A-Z][\w’'-]*\s*){1,3}[.,]?\s*$")
+"""An attribution glued to the last quoted word ("Statessaid Xi.") or left inside the marks."""
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -46,3 +73,330 @@ def _close(stack, spans, i: int) -> None:
 def inside_quote(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does `[start, end)` overlap a quoted region?"""
     return any(s < max(end, start + 1) and start < e for s, e in spans)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One direct quote of a document: the quoted words, marks excluded."""
+
+    document: str
+    start: int
+    """Offset of the first quoted character (after the opening mark and any space)."""
+    end: int
+    """Offset one past the last quoted character (before the closing mark)."""
+    opened: bool
+    """An opening mark was printed (False: a closer with no opener ended it)."""
+    closed: bool
+    """A closing mark was printed (False: the quote runs to the end of its paragraph)."""
+
+    def text(self, document: Document) -> str:
+        return document.text[self.start:self.end]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of the text as `[start, end)`, blank lines left out."""
+    return [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+@lru_cache(maxsize=64)
+def direct_quotes(document: Document) -> tuple[Quote, ...]:
+    """Every direct quote of `document`, in order, outermost quotes only."""
+    quotes = []
+    for start, end in paragraph_spans(document.text):
+        for s, e, opened, closed in _paragraph_quotes(document.text, start, end):
+            s, e = _trim(document.text, s, e, closed)
+            if s < e and _WORD.search(document.text, s, e):
+                quotes.append(Quote(document.id, s, e, opened, closed))
+    return tuple(quotes)
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool, bool]]:
+    """Raw quoted regions of one paragraph as (inner start, inner end, opened, closed)."""
+    found: list[tuple[int, int, bool, bool]] = []
+    stack: list[tuple[str, int]] = []
+    last_end = start
+    for i in range(start, end):
+        ch = text[i]
+        if _is_opener(text, i, stack, start, end):
+            stack.append((ch, i + 1))
+        elif stack and _is_closer(text, i, stack[-1][0], end):
+            _, inner = stack.pop()
+            if not stack:
+                found.append((inner, i, True, True))
+                last_end = i + 1
+        elif not stack and ch in _DANGLING and _WORD.search(text, last_end, i):
+            found.append((last_end, i, False, True))
+            last_end = i + 1
+    if stack:
+        found.append((stack[0][1], end, True, False))
+    return found
+
+
+def _is_opener(text: str, i: int, stack, start: int, end: int) -> bool:
+    ch = text[i]
+    top = stack[-1][0] if stack else None
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if ch == '"':
+        if top == '"':  # nested only when it clearly opens: ‸"Word
+            return before.isspace() and after.isalnum()
+        return (before.isspace() or before in "([{-–—:“‘") and not after.isspace()
+    if ch == "‘":
+        return (before.isspace() or before in "([“\"") and after.isalpha()
+    if ch == "”":  # a closer printed where an opener belongs: ” Hello
+        return before.isspace() and after.isalnum() and top is None
+    if ch not in _PAIRS:
+        return False
+    closes_top = top is not None and ch in _PAIRS.get(top, "")
+    return not closes_top or (ch == "“" and top != "„")
+
+
+def _is_closer(text: str, i: int, opener: str, end: int) -> bool:
+    ch = text[i]
+    after = text[i + 1] if i + 1 < end else " "
+    if opener == '"':
+        return ch == '"'
+    if opener == "‘":
+        return ch == "’" and not after.isalpha()
+    return ch in _PAIRS.get(opener, "")
+
+
+def _trim(text: str, start: int, end: int, closed: bool) -> tuple[int, int]:
+    """Drop surrounding spaces and trailing commas; leave out a cue glued inside the quote."""
+    while start < end and not (text[start].isalnum() or text[start] in OPENERS + "\"‘("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    trapped = _TRAPPED_CUE.search(text, start, end)
+    if trapped and trapped.start() > start:
+        end = trapped.start()
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+    return start, end
+
+
+def quoted_share(quotes, start: int, end: int) -> float:
+    """Share of `[start, end)` that lies inside the quotes given, 0..1."""
+    if end <= start:
+        return 0.0
+    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
+    return min(1.0, covered / (end - start))
+
+
+# Finding a quote's words in a document ------------------------------------------------------
+
+WINDOW = 3
+"""Adjacent sentences searched at once: a quote may run across this many."""
+_REACH = 4
+"""Words a literal passage may widen by to reach a clause edge."""
+_CLAUSE_END = re.compile(r"[.,;:!?](?:\s|$)|[”»\"\n]")
+_CLAUSE = re.compile(r"[^,;:.!?“”«»\"\n]*[^\W_][^,;:.!?“”«»\"\n]*")
+_MAX_CLAUSES = 12
+_SENTENCE_END = re.compile(r"[.!?][”\"»]?\s+(?=[“\"«]?[A-Z])")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """Folded words of a stretch of text, with each word's span in the document."""
+
+    key: str
+    spans: tuple[tuple[int, int], ...]
+    bounds: tuple[tuple[int, int], ...]
+    """Each word's `[start, end)` inside `key`."""
+    gaps: tuple[str, ...]
+    """The text between each word and the next (or the stretch's end)."""
+
+    def sub(self, i: int, j: int) -> str:
+        """Key of words i..j-1."""
+        return self.key[self.bounds[i][0]:self.bounds[j - 1][1]] if j > i else ""
+
+
+def _keyed(text: str, start: int = 0, end: int | None = None) -> _Keyed:
+    end = len(text) if end is None else end
+    parts, spans, bounds, pos = [], [], [], 0
+    for m in _WORDS.finditer(text, start, end):
+        word = unidecode(m.group()).casefold()
+        parts.append(word)
+        spans.append(m.span())
+        bounds.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    gaps = tuple(text[a[1]:b[0]] for a, b in zip(spans, spans[1:] + [(end, end)]))
+    return _Keyed(" ".join(parts), tuple(spans), tuple(bounds), gaps)
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stemmed content words: what a passage says, whatever its word order and wording."""
+    return frozenset(stem(w) for w in content_words(text))
+
+
+@lru_cache(maxsize=8)
+def stem_weights(documents: tuple[Document, ...]) -> dict[str, float]:
+    """Inverse clause frequency of every content stem of the corpus: "China" and "relations",
+    found everywhere, weigh little; "regression" weighs much. "" holds the weight of a stem
+    the corpus does not have."""
+    df: dict[str, int] = {}
+    clauses = [c for d in documents for c in _clauses(d)]
+    for c in clauses:
+        for s in c[3]:
+            df[s] = df.get(s, 0) + 1
+    n = len(clauses)
+    return {s: math.log((n + 1) / (k + 1)) + 1 for s, k in df.items()} | {"": math.log(n + 1) + 1}
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | None = None) -> float:
+    """Shared content words of two passages: F1 of their stems, each stem weighted by
+    `weights` when given, 0..1."""
+    weigh = _weigher(weights)
+    total = sum(map(weigh, a)) + sum(map(weigh, b))
+    return round(2 * sum(map(weigh, a & b)) / total, 4) if a and b else 0.0
+
+
+@lru_cache(maxsize=256)
+def _windows(document: Document, size: int) -> tuple[tuple[int, int, _Keyed, frozenset[str]], ...]:
+    """(start, end, folded words, their set) of every run of `size` adjacent sentences."""
+    sentences = [s for s in document.sentences if s.kind is not SentenceKind.METADATA]
+    windows = []
+    for i in range(max(1, len(sentences) - size + 1)):
+        run = sentences[i:i + size]
+        if run:
+            keyed = _keyed(document.text, run[0].start, run[-1].end)
+            windows.append((run[0].start, run[-1].end, keyed, frozenset(keyed.key.split())))
+    return tuple(windows)
+
+
+@lru_cache(maxsize=64)
+def _clauses(document: Document) -> tuple[tuple[int, int, int, frozenset[str]], ...]:
+    """(sentence index, start, end, content stems) of every clause of the document."""
+    return tuple((s.index, m.start(), m.end(), content_stems(m.group()))
+                 for s in document.sentences if s.kind is not SentenceKind.METADATA
+                 for m in _CLAUSE.finditer(document.text, s.start, s.end))
+
+
+def _window_size(text: str) -> int:
+    """Sentences a search window spans: the quote's own, and one more for an insertion."""
+    return max(WINDOW, len(_SENTENCE_END.findall(text)) + 2)
+
+
+def literal_passages(text: str, document: Document, *, start: int = 0, end: int | None = None,
+                     floor: float = 0.75) -> list[tuple[float, int, int]]:
+    """Passages of `document` whose folded words read closest to `text`, as (similarity, start,
+    end), best first, one per window of adjacent sentences scoring `floor` or more; the passage
+    may sit inside a sentence or run across several. `start`/`end` limit the search."""
+    q = _keyed(text)
+    end = len(document.text) if end is None else end
+    words = set(q.key.split())
+    found = set()
+    for lo, hi, w, wwords in _windows(document, _window_size(text)):
+        if hi <= start or lo >= end or len(words & wwords) < len(words) * (floor - 0.25):
+            continue  # outside the span, or too few of the quote's words to reach `floor`
+        if lo < start or hi > end:
+            w = _keyed(document.text, max(lo, start), min(hi, end))
+        if w.key and fuzz.partial_ratio(q.key, w.key, score_cutoff=100 * floor):
+            found.add(_best_in(q, w))
+    return sorted((f for f in found if f[0] >= floor), key=lambda f: (-f[0], f[1]))
+
+
+def closest(text: str, document: Document) -> float:
+    """How close the nearest stretch of `document` reads to `text` (partial similarity), 0..1,
+    among the three windows sharing most of its words."""
+    q = _keyed(text)
+    words = set(q.key.split())
+    windows = sorted(_windows(document, WINDOW), key=lambda w: -len(words & w[3]))[:3]
+    scores = [fuzz.partial_ratio(q.key, w.key) for _, _, w, _ in windows if w.key]
+    return round(max(scores, default=0.0) / 100, 4) if q.key else 0.0
+
+
+def similarity(a: str, b: str) -> float:
+    """How close two passages read, on folded words (case, accents and punctuation aside), 0..1."""
+    return round(fuzz.ratio(_keyed(a).key, _keyed(b).key) / 100, 4)
+
+
+def _best_in(q: _Keyed, w: _Keyed) -> tuple[float, int, int]:
+    """The words of `w` closest to `q`: the character alignment's passage and every passage
+    from a word matching the quote's first (or second) word to one matching its last (or last
+    but one), the best of them with its edges then moved while the ratio improves."""
+    n = len(w.spans)
+    if len(w.key) <= len(q.key):
+        i, j = 0, n
+    else:
+        a = fuzz.partial_ratio_alignment(q.key, w.key)
+        i = next(k for k, (s, e) in enumerate(w.bounds) if e > a.dest_start)
+        j = next((k for k, (s, e) in enumerate(w.bounds) if s >= a.dest_end), n)
+    qw, ww = q.key.split(" "), w.key.split(" ")
+    starts = {i} | {k - o for k, word in enumerate(ww) for o, first in enumerate(qw[:2]) if word == first}
+    ends = {j} | {k + 1 + o for k, word in enumerate(ww) for o, last in enumerate(qw[:-3:-1]) if word == last}
+    pairs = [(a, b) for a in starts for b in ends
+             if 0 <= a < b <= n and len(q.key) / 2 <= len(w.sub(a, b)) <= 2 * len(q.key)]
+    best = max(((fuzz.ratio(q.key, w.sub(a, b)), a, b) for a, b in pairs + [(i, j)]), key=lambda t: t[0])
+    while True:
+        _, i, j = best
+        moves = [m for d in (1, 2, 4) for m in ((i - d, j), (i + d, j), (i, j - d), (i, j + d))]
+        scored = [(fuzz.ratio(q.key, w.sub(a, b)), a, b) for a, b in moves if 0 <= a < b <= n]
+        top = max(scored, default=best)
+        if top[0] <= best[0]:
+            break
+        best = top
+    i, j = _to_clause_edges(q, w, best[1], best[2])
+    return round(fuzz.ratio(q.key, w.sub(i, j)) / 100, 4), w.spans[i][0], w.spans[j - 1][1]
+
+
+def _to_clause_edges(q: _Keyed, w: _Keyed, i: int, j: int) -> tuple[int, int]:
+    """When the quote's first or last word has no match in the passage (it was replaced),
+    widen the passage to the clause edge, at most a few words away: "must be bilateral"
+    against "should be a two-way street" takes the whole replacement, not just "a"."""
+    first, last = q.key.split(" ", 1)[0], q.key.rsplit(" ", 1)[-1]
+    words = w.key.split(" ")
+    if words[j - 1] != last:
+        edge = next((k + 1 for k in range(j - 1, min(len(words), j + _REACH)) if _ends_clause(w, k)), j)
+        j = edge
+    if words[i] != first:
+        i = next((k for k in range(i, max(-1, i - _REACH - 1), -1) if k == 0 or _ends_clause(w, k - 1)), i)
+    return i, j
+
+
+def _ends_clause(w: _Keyed, k: int) -> bool:
+    """Is word k of the stretch followed by punctuation (or the stretch's end)?"""
+    return k + 1 >= len(w.spans) or bool(_CLAUSE_END.search(w.gaps[k]))
+
+
+def paraphrase_passage(text: str, document: Document, weights: dict[str, float] | None = None, *,
+                       start: int = 0, end: int | None = None) -> tuple[float, int, int] | None:
+    """The run of clauses (within a few adjacent sentences) sharing most content words with
+    `text`, as (overlap, start, end): where a paraphrase stands, whatever its word order."""
+    want = content_stems(text)
+    weigh = _weigher(weights)
+    want_mass = sum(map(weigh, want))
+    end = len(document.text) if end is None else end
+    clauses = [c for c in _clauses(document) if c[1] >= start and c[2] <= end]
+    size = _window_size(text)
+    best = None
+    for i, first in enumerate(clauses):
+        seen: set[str] = set()
+        mass = shared = 0.0
+        for last in clauses[i:i + _MAX_CLAUSES]:
+            if last[0] - first[0] >= size:
+                break
+            for stem_ in last[3] - seen:
+                seen.add(stem_)
+                mass += weigh(stem_)
+                shared += weigh(stem_) if stem_ in want else 0.0
+            score = (round(2 * shared / (want_mass + mass), 4) if mass else 0.0, first[1] - last[2])
+            if best is None or score > best[0]:
+                best = (score, first[1], last[2])
+    if best is None or best[0][0] == 0:
+        return None
+    (score, _), lo, hi = best
+    while lo < hi and document.text[lo].isspace():
+        lo += 1
+    while hi > lo and document.text[hi - 1].isspace():
+        hi -= 1
+    return score, lo, hi
+
+
+def _weigher(weights: dict[str, float] | None):
+    """The weight of a stem: 1 without weights; a stem the corpus lacks weighs most."""
+    if not weights:
+        return lambda stem_: 1.0
+    unknown = weights.get("", 1.0)
+    return lambda stem_: weights.get(stem_, unknown)

@@ -1,0 +1,291 @@
+"""Who a passage is attributed to in one document.
+
+A document is read once, sentence by sentence, for speech cues: a speech verb with its subject
+before it ("Xi said", "China's Foreign Ministry said in a statement", "the statement added",
+"Blinken noted") or after it ("urged the Chinese leader", "said Xi", "according to him").
+Pronouns ("he remarked") and descriptions ("the Chinese leader") resolve to the last person
+named before them; "the statement" resolves to the statement's issuer when one was named.
+Text inside quotation marks never attributes anything. A passage takes the nearest cue of the
+sentences it lies in (a quote: the sentences the whole quote spans); with none, the last cue of
+the paragraph before it carries over (a readout's "President Xi pointed out that ..." covers
+the sentences after it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .model import Document, SentenceKind
+from .normalize import STOPWORDS
+from .quotes import direct_quotes
+
+__all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names"]
+
+_VERBS = ("was quoted as saying|according to|pointed out|called on|said|says|told|tells|noted|"
+          "notes|added|adds|stressed|stresses|urged|urges|remarked|remarks|commented|comments|"
+          "asserted|asserts|assured|emphasized|emphasised|emphasizes|stated|states|reiterated|"
+          "reiterates|insisted|warned|explained|declared|announced|highlighted|expressed|"
+          "proposed|responded|replied|wrote|posted|acknowledged|affirmed|reaffirmed|cautioned|"
+          "conveyed|asked|argued|underlined|saying|stating")
+_CUE = re.compile(rf"\b(?:{_VERBS})\b(?:\s+in\s+(?:a|its|the)\s+(?:statement|press release|readout))?")
+_READ_IN = re.compile(r"\bwe read in (the [a-z ]*?(?:statement|press release|readout))\b")
+_NAME_TOKEN = r"[A-Z][\w’'.-]*"
+_NAME = re.compile(rf"(?:The\s+|the\s+)?{_NAME_TOKEN}(?:\s+(?:of\s+)?{_NAME_TOKEN})*")
+_BOUNDARY = re.compile(r"[,;:“”\"()–—]|\bthat\b|\band\b|\bbut\b")
+_AFTER = re.compile(rf"\s+(him|her|the(?:\s+[\w’'-]+){{1,4}}|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
+                    r"\s*(?=[,.;:]|$)")
+_ADVERBS = frozenset("also further once then again later repeatedly reportedly however in turn "
+                     "has had have would will".split())
+_TITLES = frozenset("""president secretary state minister foreign prime vice deputy chinese us
+u.s. american treasury chancellor premier ambassador director mr mrs ms dr senator general
+spokesperson spokesman spokeswoman of the chairman envoy special counselor leader""".split())
+_ORGS = frozenset("""ministry department university institute hall house office council committee
+agency times news xinhua cgtn summit sea republic party government administration embassy post
+journal reuters bank press studies affairs organization organisation union nations army""".split())
+_MODIFIERS = frozenset("state foreign prime vice deputy chinese us u.s. american treasury of the special".split())
+"""Title words that only qualify another: "Foreign" in "Foreign Minister Wang Yi"."""
+_APPOSITION = frozenset("who which director deputy spokesperson head chief".split())
+_STATES = frozenset("china beijing washington united states us u.s. america".split())
+_SOURCES = frozenset("statement release readout communique communiqué".split())
+_ROLES = frozenset("""leader president minister secretary spokesperson spokesman spokeswoman
+official diplomat representative envoy chancellor premier ambassador counterpart""".split())
+_PERSONAL = {"he", "she", "him", "her"}
+_PREPOSITIONS = frozenset("with to from by of between for at on after since and".split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the document says the words are from, and the words that say so."""
+
+    speaker: str
+    """The resolved speaker: "Xi Jinping", "China’s Foreign Ministry", "the statement"."""
+    kind: str
+    """person, or source (a ministry, a statement, a newspaper, a government)."""
+    cue: str
+    """The attributing words as printed: "he remarked", "urged the Chinese leader"."""
+    start: int
+    """Offset of the cue in the document."""
+    end: int
+    via: str
+    """named, pronoun, description, statement (issuer of "the statement"), or context
+    (carried over from an earlier sentence of the paragraph)."""
+
+
+@dataclass(frozen=True)
+class SpeechIndex:
+    """Every resolved speech cue of one document, by sentence index."""
+
+    cues: dict[int, tuple[Attribution, ...]]
+    people: tuple[str, ...]
+    """Full names of the people the document names with a title or as a speaker."""
+
+
+def person_names(text: str) -> list[str]:
+    """Names in `text` printed with a title: "Chinese President Xi Jinping" gives "Xi Jinping"."""
+    names = []
+    for m in _NAME.finditer(text):
+        tokens = [_clean(t) for t in m.group().split()]
+        if any(t.casefold() in _ORGS for t in tokens):
+            continue
+        i = 0
+        while i < len(tokens):
+            if tokens[i].casefold() not in _TITLES - _MODIFIERS:
+                i += 1
+                continue
+            i += 1
+            while i < len(tokens) and tokens[i].casefold() in _TITLES:
+                i += 1
+            name = tokens[i:i + 2]
+            name = name[:1] if len(name) == 2 and name[1].casefold() in _TITLES | STOPWORDS else name
+            if name and name[0].casefold() not in STOPWORDS:
+                names.append(" ".join(name))
+            i += len(name)
+    return names
+
+
+def _clean(token: str) -> str:
+    """A name token without a possessive or a sentence's full stop: "Xi's", "Biden." give "Xi", "Biden"."""
+    for suffix in ("’s", "'s"):
+        if token.endswith(suffix):
+            token = token[:-2]
+    return token if re.fullmatch(r"(?:[A-Z]\.)+", token) else token.rstrip(".")
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """One person under two spellings: "Xi" and "Xi Jinping", "Antony" and "Anthony Blinken"."""
+    ta, tb = set(a.casefold().split()), set(b.casefold().split())
+    if ta <= tb or tb <= ta:
+        return True
+    rest_a, rest_b = ta - tb, tb - ta
+    return bool(ta & tb) and all(any(fuzz.ratio(x, y) >= 80 for y in rest_b) for x in rest_a)
+
+
+@lru_cache(maxsize=64)
+def speech_index(document: Document) -> SpeechIndex:
+    """Read `document` once for speech cues, resolving pronouns and descriptions as it goes."""
+    masked = _mask_quotes(document)
+    people: list[str] = []
+    state = {"focus": None, "issuer": None}
+    cues: dict[int, tuple[Attribution, ...]] = {}
+    for sentence in document.sentences:
+        if sentence.kind is SentenceKind.METADATA:
+            continue
+        text = masked[sentence.start:sentence.end]
+        people.extend(n for n in person_names(text) if n not in people)
+        found = tuple(a for a in (_resolve(document, sentence.start, m, text, people, state)
+                                  for m in _cues(text)) if a is not None)
+        cues[sentence.index] = found
+        persons = [a.speaker for a in found if a.kind == "person"]
+        if persons:
+            state["focus"] = persons[-1]
+        elif (subject := _subject_person(text, people)) is not None:
+            state["focus"] = subject
+    return SpeechIndex(cues, tuple(people))
+
+
+def _mask_quotes(document: Document) -> str:
+    text = list(document.text)
+    for q in direct_quotes(document):
+        text[q.start:q.end] = " " * (q.end - q.start)
+    return "".join(text)
+
+
+def _cues(text: str):
+    """(start, end, subject text, subject start, inverted) for each cue of a sentence."""
+    for m in _READ_IN.finditer(text):
+        yield m.start(), m.end(), m.group(1), m.start(1)
+    for m in _CUE.finditer(text):
+        if m.group().startswith("according to"):
+            after = _AFTER.match(text, m.end())
+            if after:
+                yield m.start(), after.end(1), after.group(1), after.start(1)
+            continue
+        subject, at = _subject_before(text, m.start())
+        if not subject:
+            after = _AFTER.match(text, m.end())
+            if after and not m.group().endswith("ing"):
+                yield m.start(), after.end(1), after.group(1), after.start(1)
+                continue
+        yield (at if subject else m.start()), m.end(), subject, at
+
+
+def _subject_before(text: str, verb_start: int) -> tuple[str, int]:
+    """The subject printed just before a verb, skipping adverbs and appositions
+    ("Wang Yiwei, director of ..., commented"; "Blinken, who is ..., said")."""
+    end = verb_start
+    for _ in range(3):
+        start = _segment_start(text, end)
+        words = text[start:end].split()
+        while words and words[-1].casefold() in _ADVERBS:
+            words.pop()
+        if not words and start > 0 and text[start - 1] == ",":
+            before = text[_segment_start(text, start - 1):start - 1].split()
+            if before and before[0].casefold() in _APPOSITION:
+                end = _segment_start(text, start - 1) - 1
+                continue
+        if not words or len(words) > 7 or words[0].casefold() in _APPOSITION:
+            return "", verb_start
+        return " ".join(words), start + len(text[start:end]) - len(text[start:end].lstrip())
+    return "", verb_start
+
+
+def _segment_start(text: str, end: int) -> int:
+    bounds = [b.end() for b in _BOUNDARY.finditer(text, 0, end)]
+    return bounds[-1] if bounds else 0
+
+
+def _resolve(document: Document, offset: int, cue, text: str, people: list[str],
+             state: dict) -> Attribution | None:
+    start, end, subject, _ = cue
+    words = subject.replace("’s", "").replace("'s", "").split()
+    folded = [w.casefold().strip(".") for w in words]
+    issuer_cue = " in a statement" in text[start:end] or " in its statement" in text[start:end]
+    found = _classify(subject, words, folded, people, state)
+    if found is None:
+        return None
+    speaker, kind, via = found
+    if issuer_cue:
+        state["issuer"] = speaker
+    return Attribution(speaker, kind, document.text[offset + start:offset + end].strip(),
+                       offset + start, offset + end, via)
+
+
+def _classify(subject: str, words: list[str], folded: list[str], people: list[str],
+              state: dict) -> tuple[str, str, str] | None:
+    """(speaker, kind, via) for the subject of a cue, or None when it names nobody."""
+    if not words:
+        return None
+    if len(words) == 1 and folded[0] in _PERSONAL:
+        return (state["focus"], "person", "pronoun") if state["focus"] else None
+    if set(folded) & _SOURCES:
+        if state["issuer"] and folded[0] == "the":
+            return state["issuer"], "source", "statement"
+        return subject, "source", "named"
+    capitals = [w for w in words if w[:1].isupper() and w.casefold() not in {"the"}]
+    if set(folded) & _ORGS or (capitals and all(w.casefold().strip(".") in _STATES for w in capitals)):
+        return subject, "source", "named"
+    if folded[0] == "the" and folded[-1] in _ROLES | {"side"}:
+        if folded[-1] != "side" and state["focus"]:
+            return state["focus"], "person", "description"
+        return subject, "source", "named"
+    names = person_names(subject) or ([" ".join(capitals)] if capitals and capitals == words else [])
+    if not names:
+        return None
+    name = _full_name(names[-1], people)
+    if name not in people:
+        people.append(name)
+    return name, "person", "named"
+
+
+def _full_name(name: str, people: list[str]) -> str:
+    """The longest name the document gives the same person: "Xi" becomes "Xi Jinping"."""
+    tokens = set(name.split())
+    best = [p for p in people if tokens <= set(p.split())]
+    return max(best, key=len) if best else name
+
+
+def _subject_person(text: str, people: list[str]) -> str | None:
+    """The first person named in a sentence outside a prepositional phrase: its subject."""
+    for m in _NAME.finditer(text):
+        before = text[:m.start()].split()
+        if before and before[-1].casefold() in _PREPOSITIONS:
+            continue
+        names = person_names(m.group())
+        candidates = names or [p for p in people if set(m.group().split()) & set(p.split())]
+        if candidates:
+            return _full_name(candidates[-1], people)
+    return None
+
+
+def attribute(document: Document, start: int, end: int) -> Attribution | None:
+    """Who `[start, end)` of `document` is attributed to, or None when no cue reaches it."""
+    index = speech_index(document)
+    for q in direct_quotes(document):
+        if q.start < end and start < q.end:
+            start, end = min(start, q.start), max(end, q.end)
+    inside = [s for s in document.sentences if s.start < end and start < s.end]
+    if not inside:
+        return None
+    cues = [a for s in inside for a in index.cues.get(s.index, ())]
+    if cues:
+        return min(cues, key=lambda a: (_distance(a, start, end), a.start))
+    paragraph = inside[0].paragraph
+    for s in reversed(document.sentences[:inside[0].index]):
+        if s.paragraph != paragraph:
+            break
+        if index.cues.get(s.index):
+            last = index.cues[s.index][-1]
+            return Attribution(last.speaker, last.kind, last.cue, last.start, last.end, "context")
+    return None
+
+
+def _distance(a: Attribution, start: int, end: int) -> int:
+    if a.end <= start:
+        return start - a.end
+    if a.start >= end:
+        return a.start - end
+    return 0

@@ -1,0 +1,372 @@
+"""Checking a quote against every version: where each document carries it, how close it
+stays, whether it is printed as a quote, and who it is attributed to.
+
+For each document the closest literal passage (`variance.quotes.literal_passages`) is diffed
+word by word against the quote (`variance.diff`, kinds from `variance.classify`):
+- verbatim: the same characters, spacing aside;
+- cosmetic: only case, punctuation or quote style differ;
+- changed: words differ, but the passage reads close to the quote (similarity at least
+  `CHANGED_MIN`) and keeps most of its content words (`KEPT_MIN`);
+- paraphrased: a run of clauses shares enough of the quote's content words (`overlap` at least
+  `PARAPHRASE_MIN`, or `HOME_MIN` inside the statement that carries the quote best elsewhere);
+- absent: nothing that close.
+The thresholds come from cases written from the seeds (tests/data/quote_cases.tsv) and are
+explained in docs/quotes.md. Attribution conflicts (the same words given to different people)
+are found across documents and within one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .attribution import Attribution, attribute, person_names, same_speaker
+from .classify import make_change
+from .diff import diff_texts
+from .model import Change, Comparison, Document, Op, Statement
+from .normalize import key_words
+from .quotes import (closest, content_stems, direct_quotes, literal_passages, overlap,
+                     paraphrase_passage, quoted_share, similarity, stem_weights)
+
+__all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
+           "check_quote", "document_quotes", "corpus_quotes", "rank_omissions", "fails",
+           "check_json", "match_json", "CHANGED_MIN", "KEPT_MIN", "PARAPHRASE_MIN", "HOME_MIN"]
+
+CHANGED_MIN = 0.75
+"""Similarity (folded characters) from which a passage may be the quote, changed."""
+KEPT_MIN = 0.7
+"""Share of the quote's content words a changed passage keeps (their stems may change)."""
+PARAPHRASE_MIN = 0.6
+"""Overlap of content words from which a passage is a paraphrase wherever it stands."""
+HOME_MIN = 0.45
+"""Overlap from which a passage is a paraphrase inside the statement that carries the quote."""
+PARAPHRASE_WORDS = 4
+"""Content words a quote needs before a paraphrase of it can be told from chance."""
+QUOTED_SHARE = 0.5
+"""Share of a passage inside quotation marks from which it counts as quoted."""
+
+
+class Verdict(str, Enum):
+    VERBATIM = "verbatim"
+    COSMETIC = "cosmetic"
+    CHANGED = "changed"
+    PARAPHRASED = "paraphrased"
+    ABSENT = "absent"
+
+
+VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}
+"""Verdicts from the best (verbatim, 0) to the worst (absent, 4)."""
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """The passage of one document closest to the quote, and what it shows."""
+
+    document: str
+    verdict: Verdict
+    start: int
+    """Offset of the passage in the document; when absent, of the closest passage seen."""
+    end: int
+    similarity: float
+    """How close the passage's folded characters read to the quote's, 0..1."""
+    overlap: float
+    """Share of content words the passage and the quote have in common (F1), 0..1."""
+    quoted: bool
+    """Most of the passage is inside quotation marks in this document."""
+    attribution: Attribution | None
+    changes: tuple[Change, ...]
+    """Word diff of the passage against the quote: reference offsets into the quote text,
+    witness offsets into the document."""
+    statement: int | None
+    """The statement holding the passage, if the alignment put it in one."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The same words given to different people."""
+
+    speakers: tuple[tuple[str, tuple[str, ...]], ...]
+    """(speaker, documents giving them the words), two speakers or more."""
+
+    @property
+    def message(self) -> str:
+        parts = [f"{', '.join(docs)} to {speaker}" for speaker, docs in self.speakers]
+        return "the same words are attributed to different people: " + "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    text: str
+    """The quote as given, or as printed in its source document."""
+    source: str | None
+    """The document the quote was taken from, if any."""
+    results: tuple[QuoteMatch, ...]
+    """One per document, in the comparison's order."""
+    also: tuple[QuoteMatch, ...]
+    """Further passages of a document carrying the quote (changed or closer), besides its best."""
+    conflicts: tuple[Conflict, ...]
+
+    def result(self, document: str) -> QuoteMatch:
+        return next(r for r in self.results if r.document == document)
+
+
+def fails(check: QuoteCheck, threshold: Verdict) -> bool:
+    """Is any document's verdict at `threshold` or worse (the quote's own source excepted)?"""
+    return any(VERDICT_RANK[r.verdict] >= VERDICT_RANK[threshold]
+               for r in check.results if r.document != check.source)
+
+
+def check_quote(comparison: Comparison, text: str, *, source: str | None = None) -> QuoteCheck:
+    """Where every document of `comparison` carries `text`, how close, and who says it."""
+    literal = {d.id: literal_passages(text, d, floor=CHANGED_MIN) for d in comparison.documents}
+    home = _home_statement(comparison, literal)
+    weights = stem_weights(comparison.documents) if len(content_stems(text)) >= PARAPHRASE_WORDS else None
+    results, also = [], []
+    for doc in comparison.documents:
+        results.append(_best_match(comparison, doc, text, weights, literal[doc.id], home))
+        for found in _others(literal[doc.id], results[-1]):
+            match = _literal_match(comparison, doc, text, found)
+            if match is not None:
+                also.append(match)
+    return QuoteCheck(text, source, tuple(results), tuple(also), _conflicts(results + also))
+
+
+def _home_statement(comparison: Comparison, literal) -> int | None:
+    """The statement holding the closest literal passage anywhere, if it reads close."""
+    top = max(((f[0], doc, f[1], f[2]) for doc, found in literal.items() for f in found[:1]),
+              default=None)
+    if top is None:
+        return None
+    return _statement_at(comparison, top[1], top[2], top[3])
+
+
+def _statement_at(comparison: Comparison, doc_id: str, start: int, end: int) -> int | None:
+    """The statement whose member in `doc_id` overlaps `[start, end)` the most."""
+    best, most = None, 0
+    for st in comparison.statements:
+        m = st.member(doc_id)
+        if m is not None and (shared := min(end, m.end) - max(start, m.start)) > most:
+            best, most = st.id, shared
+    return best
+
+
+def _best_match(comparison: Comparison, doc: Document, text: str, weights, literal,
+                home: int | None) -> QuoteMatch:
+    """The closest literal match; else a paraphrase (when `weights` are given: the quote is
+    long enough to tell one); else absent."""
+    if literal:
+        match = _literal_match(comparison, doc, text, literal[0])
+        if match is not None:
+            return match
+    para = _paraphrase(comparison, doc, text, weights, home) if weights is not None else None
+    if para is not None:
+        return para
+    return QuoteMatch(doc.id, Verdict.ABSENT, 0, 0, closest(text, doc), 0.0, False, None, (), None)
+
+
+def _literal_match(comparison: Comparison, doc: Document, text: str, found) -> QuoteMatch | None:
+    """The verbatim, cosmetic or changed match a literal passage makes, or None."""
+    similarity, start, end = found
+    changes = _changes(text, doc.text, start, end)
+    lo, hi = _core(text)
+    if " ".join(text[lo:hi].split()) == " ".join(doc.text[start:end].split()):
+        verdict = Verdict.VERBATIM
+    elif all(key_words(c.reference) == key_words(c.witness) for c in changes):
+        verdict = Verdict.COSMETIC
+    elif similarity >= CHANGED_MIN and _kept(text, changes) >= KEPT_MIN:
+        verdict = Verdict.CHANGED
+    else:
+        return None
+    return _match(comparison, doc, text, verdict, found, changes)
+
+
+def _paraphrase(comparison: Comparison, doc: Document, text: str, weights, home) -> QuoteMatch | None:
+    best = paraphrase_passage(text, doc, weights)
+    if best is not None and best[0] >= PARAPHRASE_MIN:
+        return _paraphrase_match(comparison, doc, text, best)
+    member = next((st.member(doc.id) for st in comparison.statements if st.id == home), None)
+    if member is not None:
+        inside = paraphrase_passage(text, doc, weights, start=member.start, end=member.end)
+        if inside is not None and inside[0] >= HOME_MIN:
+            return _paraphrase_match(comparison, doc, text, inside)
+    return None
+
+
+def _paraphrase_match(comparison: Comparison, doc: Document, text: str, found) -> QuoteMatch:
+    _, start, end = found
+    return _match(comparison, doc, text, Verdict.PARAPHRASED,
+                  (similarity(text, doc.text[start:end]), start, end), _changes(text, doc.text, start, end))
+
+
+def _match(comparison: Comparison, doc: Document, text: str, verdict: Verdict, found,
+           changes) -> QuoteMatch:
+    similarity, start, end = found
+    return QuoteMatch(
+        doc.id, verdict, start, end, similarity,
+        overlap(content_stems(text), content_stems(doc.text[start:end]), stem_weights(comparison.documents)),
+        quoted_share(direct_quotes(doc), start, end) >= QUOTED_SHARE,
+        attribute(doc, start, end), tuple(changes), _statement_at(comparison, doc.id, start, end))
+
+
+def _others(literal, best: QuoteMatch):
+    """Further literal passages of a document that do not overlap the ones already taken."""
+    taken = [(best.start, best.end)] if best.verdict is not Verdict.ABSENT else []
+    for found in literal[1:]:
+        if all(found[2] <= s or found[1] >= e for s, e in taken):
+            taken.append((found[1], found[2]))
+            yield found
+
+
+def _core(text: str) -> tuple[int, int]:
+    """The span from the first to the last letter or digit."""
+    alnum = [i for i, ch in enumerate(text) if ch.isalnum()]
+    return (alnum[0], alnum[-1] + 1) if alnum else (0, 0)
+
+
+def _changes(query: str, text: str, start: int, end: int) -> list[Change]:
+    lo, hi = _core(query)
+    return [make_change(e.op, query, text, (lo + e.ref_start, lo + e.ref_end),
+                        (start + e.wit_start, start + e.wit_end))
+            for e in diff_texts(query[lo:hi], text[start:end]) if e.op is not Op.EQUAL]
+
+
+def _kept(query: str, changes) -> float:
+    """Share of the quote's content words the passage keeps, in the same or another form."""
+    total = content_stems(query)
+    real = [c for c in changes if key_words(c.reference) != key_words(c.witness)]
+    lost = content_stems(" ".join(c.reference for c in real)) - \
+        content_stems(" ".join(c.witness for c in real))
+    return 1.0 - len(lost & total) / len(total) if total else 0.0
+
+
+def _conflicts(matches: list[QuoteMatch]) -> tuple[Conflict, ...]:
+    """Different people given the same words, across documents or within one."""
+    people: list[tuple[str, list[str]]] = []
+    for m in matches:
+        a = m.attribution
+        if a is None or a.kind != "person" or m.verdict is Verdict.ABSENT:
+            continue
+        for name, docs in people:
+            if same_speaker(name, a.speaker):
+                if m.document not in docs:
+                    docs.append(m.document)
+                break
+        else:
+            people.append((a.speaker, [m.document]))
+    if len(people) < 2:
+        return ()
+    return (Conflict(tuple((name, tuple(docs)) for name, docs in people)),)
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The direct quotes of one statement (None: quotes outside every statement)."""
+
+    statement: int | None
+    checks: tuple[QuoteCheck, ...]
+
+
+def document_quotes(comparison: Comparison, doc_id: str) -> list[QuoteCheck]:
+    """Every direct quote printed in one document, each checked across all documents."""
+    doc = comparison.document(doc_id)
+    checks, seen = [], set()
+    for q in direct_quotes(doc):
+        key = tuple(key_words(q.text(doc)))
+        if key and key not in seen:
+            seen.add(key)
+            checks.append(check_quote(comparison, q.text(doc), source=doc_id))
+    return checks
+
+
+def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
+    """Every direct quote of the corpus, checked across all documents, grouped by the
+    statement that holds it in its source document (statement order; quotes outside every
+    statement, such as headlines, last). A quote printed alike in several documents is
+    checked once, from the first."""
+    groups: dict[int | None, list[QuoteCheck]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for doc in comparison.documents:
+        for q in direct_quotes(doc):
+            key = tuple(key_words(q.text(doc)))
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            check = check_quote(comparison, q.text(doc), source=doc.id)
+            groups.setdefault(_statement_at(comparison, doc.id, q.start, q.end), []).append(check)
+    order = {st.id: i for i, st in enumerate(comparison.statements)}
+    keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0)))
+    return [QuoteGroup(k, tuple(groups[k])) for k in keys]
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|%)?|\b(?:two|three|four|five|six|seven|eight|"
+                     r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
+                     r"billion|trillion|second|third|fourth|fifth|tenth|dozen|half|twice|percent)\b",
+                     re.IGNORECASE)
+
+
+def rank_omissions(comparison: Comparison) -> list[tuple[Statement, float, list[str]]]:
+    """Statements of the reference that other versions dropped, most telling first: what they
+    contain counts most (a direct quote 3, numbers 2, named people 2), then the share of the
+    other versions that dropped them. Returns (statement, score, reasons)."""
+    ref = comparison.reference
+    others = [d.id for d in comparison.documents if d.id != ref]
+    if ref is None or not others:
+        return []
+    doc = comparison.document(ref)
+    quotes = direct_quotes(doc)
+    ranked = []
+    for st in comparison.statements:
+        member = st.member(ref)
+        dropped = [d for d in others if st.member(d) is None]
+        if member is None or not dropped:
+            continue
+        text = doc.text[member.start:member.end]
+        weight, reasons = _omission_weight(text, quoted_share(quotes, member.start, member.end))
+        share = len(dropped) / len(others)
+        reasons.append(f"dropped by {len(dropped)} of {len(others)} versions")
+        ranked.append((st, round(weight + share, 4), reasons))
+    return sorted(ranked, key=lambda r: (-r[1], r[0].id))
+
+
+def _omission_weight(text: str, quoted: float) -> tuple[int, list[str]]:
+    weight, reasons = 0, []
+    if quoted > 0:
+        weight += 3
+        reasons.append("direct quote")
+    numbers = list(dict.fromkeys(m.group() for m in _NUMBER.finditer(text)))
+    if numbers:
+        weight += 2
+        reasons.append("numbers: " + ", ".join(numbers[:4]))
+    names = list(dict.fromkeys(person_names(text)))
+    if names:
+        weight += 2
+        reasons.append("names: " + ", ".join(names[:4]))
+    return weight, reasons
+
+
+def check_json(check: QuoteCheck, comparison: Comparison) -> dict:
+    """The check as plain data (docs/quotes.md): for `--json` and for views that embed it."""
+    return {"quote": check.text, "source": check.source,
+            "results": [match_json(m, comparison) for m in check.results],
+            "also": [match_json(m, comparison) for m in check.also],
+            "conflicts": [{"speakers": [{"speaker": s, "documents": list(d)} for s, d in c.speakers],
+                           "message": c.message} for c in check.conflicts]}
+
+
+def match_json(m: QuoteMatch, comparison: Comparison) -> dict:
+    absent = m.verdict is Verdict.ABSENT
+    a = m.attribution
+    return {
+        "document": m.document, "verdict": m.verdict.value,
+        "text": None if absent else comparison.document(m.document).text[m.start:m.end],
+        "start": None if absent else m.start, "end": None if absent else m.end,
+        "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
+        "statement": m.statement,
+        "attribution": None if a is None else {"speaker": a.speaker, "kind": a.kind, "cue": a.cue,
+                                               "start": a.start, "end": a.end, "via": a.via},
+        "changes": [{"op": c.op.value, "reference": c.reference, "witness": c.witness,
+                     "kind": c.kind.value, "severity": c.severity.value,
+                     "reference_span": [c.ref_start, c.ref_end],
+                     "witness_span": [c.wit_start, c.wit_end]} for c in m.changes],
+    }
