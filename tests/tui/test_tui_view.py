@@ -1,0 +1,77 @@
+"""What the screens show of a comparison: the filter, sentence statuses, search, labels."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from variance.model import Artefact, ArtefactKind, ChangeKind, Severity
+from variance.tui.view import FINDINGS, Lookup, Status, ViewFilter, short_labels
+
+
+def shared(comparison, size: int):
+    return next(st for st in comparison.statements if len(st.members) == size)
+
+
+def test_the_default_filter_shows_every_change_and_keeps_every_statement(seeds_comparison):
+    lookup = Lookup(seeds_comparison)
+    view = ViewFilter()
+    assert all(view.shows(c) for st in seeds_comparison.statements for d in st.diffs for c in d.changes)
+    assert lookup.visible(view) == list(seeds_comparison.statements)
+    assert view.describe() == ""
+
+
+def test_a_severity_filter_keeps_only_statements_with_such_a_change(seeds_comparison):
+    lookup = Lookup(seeds_comparison)
+    view = ViewFilter(min_severity=Severity.HIGH)
+    kept = lookup.visible(view)
+    assert 0 < len(kept) < len(seeds_comparison.statements)
+    assert all(lookup.severity(st, view) is Severity.HIGH for st in kept)
+    assert view.describe() == "high+"
+
+
+def test_hiding_cosmetic_changes_leaves_the_others(seeds_comparison):
+    view = ViewFilter(hide_cosmetic=True)
+    changes = [c for st in seeds_comparison.statements for d in st.diffs for c in d.changes]
+    assert any(c.kind is ChangeKind.COSMETIC for c in changes)
+    assert [c for c in changes if view.shows(c)] == [c for c in changes if c.kind is not ChangeKind.COSMETIC]
+
+
+def test_sentence_status_follows_the_statement_it_belongs_to(seeds_comparison):
+    lookup = Lookup(seeds_comparison)
+    view = ViewFilter()
+    for st in seeds_comparison.statements:
+        for m in st.members:
+            status = lookup.status(m.document, m.sentences[0], view)
+            if len(st.members) == 1:
+                assert status is Status.UNIQUE
+            elif m.document != lookup.anchor(st).document:
+                changed = any(view.shows(c) for c in st.diff(m.document).changes)
+                assert status is (Status.CHANGED if changed else Status.AS_IS)
+    ref = seeds_comparison.document(seeds_comparison.reference)
+    assert lookup.status(ref.id, 0, view) is Status.UNCOMPARED  # the headline
+
+
+def test_an_artefact_marks_its_sentence_whatever_else_it_is(seeds_comparison):
+    doc = next(d for d in seeds_comparison.documents if "baliand" in d.text)
+    start = doc.text.index("baliand")
+    artefact = Artefact(doc.id, start, start + 7, "baliand", ArtefactKind.GLUED, "two words glued")
+    lookup = Lookup(replace(seeds_comparison, artefacts=(artefact,)))
+    sentence = lookup.sentence_at(doc.id, start)
+    assert lookup.status(doc.id, sentence, ViewFilter()) is Status.ARTEFACT in FINDINGS
+
+
+def test_search_finds_every_version_case_blind_with_exact_offsets(seeds_comparison):
+    lookup = Lookup(seeds_comparison)
+    hits = lookup.search("BLINKEN")
+    docs = {h.document for h in hits}
+    assert len(docs) == len(seeds_comparison.documents)
+    for h in hits:
+        assert seeds_comparison.document(h.document).text[h.start:h.end].lower() == "blinken"
+        if h.statement is not None:
+            assert h.document in {m.document for m in lookup.statements[h.statement].members}
+    assert lookup.search("   ") == []
+
+
+def test_short_labels_are_the_shortest_distinct_prefixes():
+    assert short_labels(["001_fd0f", "002_5a4b", "ap"]) == {"001_fd0f": "001…", "002_5a4b": "002…", "ap": "ap"}
+    assert short_labels(["reuters-en", "reuters-es"]) == {"reuters-en": "reuters-en", "reuters-es": "reuters-es"}

@@ -1,0 +1,279 @@
+"""The Textual app: compares in a worker, holds what the user is looking at, switches screens.
+
+`make_app` builds it for the CLI and the tests. The app only reads the `Comparison` that
+`pipeline.compare()` builds; switching the reference reruns `pipeline.compare_documents` in a
+worker on the already segmented documents. Screens watch the app's reactive state
+(`comparison`, `view`, `statement_id`, `document_focus`) and redraw themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+from ..errors import InputError, OutputError, VarianceError
+from ..model import Comparison, Options
+from .paint import kind_variables
+from .screens import (ArtefactsScreen, CoverageScreen, DocumentScreen, ExportRequest, ExportScreen,
+                      FilterScreen, HelpScreen, LoadingScreen, ReferenceScreen, SearchScreen,
+                      StatementsScreen)
+from .view import Lookup, SearchHit, ViewFilter
+from .widgets import ArtefactTable, CoverageTable, DocumentText, StatementDetail, StatementList
+
+__all__ = ["VarianceApp", "make_app"]
+
+_NEEDS_COMPARISON = {"switch_mode", "reference", "filter", "search", "cosmetic", "export", "help"}
+_MODES = {"statements": "Statements", "coverage": "Coverage", "document": "Document",
+          "artefacts": "Artefacts"}
+
+
+class VarianceApp(App[int]):
+    CSS_PATH = "variance.tcss"
+    TITLE = "variance"
+    MODES = {"statements": StatementsScreen, "coverage": CoverageScreen,
+             "document": DocumentScreen, "artefacts": ArtefactsScreen}
+    BINDINGS = [
+        Binding("1", "switch_mode('statements')", "Statements"),
+        Binding("2", "switch_mode('coverage')", "Coverage"),
+        Binding("3", "switch_mode('document')", "Document"),
+        Binding("4", "switch_mode('artefacts')", "Artefacts"),
+        Binding("r", "reference", "Reference"),
+        Binding("f", "filter", "Filter"),
+        Binding("slash", "search", "Search"),
+        Binding("c", "cosmetic", "Cosmetic"),
+        Binding("e", "export", "Export"),
+        Binding("question_mark", "help", "Keys"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    comparison: var[Comparison | None] = var(None, always_update=True)
+    """The comparison shown; None while loading."""
+    view: var[ViewFilter] = var(ViewFilter())
+    statement_id: var[int | None] = var(None)
+    """The statement the statements and coverage screens are on."""
+    document_focus: var[tuple[str, int] | None] = var(None)
+    """(document id, offset) the document screen shows; None for the reference's start."""
+
+    @dataclass
+    class Compared(Message):
+        comparison: Comparison
+
+    @dataclass
+    class Progressed(Message):
+        stage: str
+        done: int
+        total: int
+
+    @dataclass
+    class Exported(Message):
+        path: str
+
+    def __init__(self, paths: Sequence[str] = (), options: Options = Options(), *,
+                 comparison: Comparison | None = None, quiet: bool = False) -> None:
+        super().__init__()
+        self.paths, self.options, self.quiet = list(paths), options, quiet
+        self.failure: str | None = None
+        """Why loading failed, for the CLI to print after the screen is gone."""
+        self._given = comparison
+        self._lookup: Lookup | None = None
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **kind_variables(self.current_theme.dark)}
+
+    @property
+    def lookup(self) -> Lookup:
+        """Indexes over the current comparison, rebuilt when it changes."""
+        if self._lookup is None or self._lookup.comparison is not self.comparison:
+            self._lookup = Lookup(self.comparison)
+        return self._lookup
+
+    def on_mount(self) -> None:
+        if self._given is not None:
+            self.post_message(self.Compared(self._given))
+            return
+        self.push_screen(LoadingScreen(self.paths))
+        self._load()
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _load(self) -> None:
+        from ..pipeline import compare
+
+        comparison = compare(self.paths, self.options,
+                             progress=lambda *report: self.post_message(self.Progressed(*report)))
+        wanted = self.options.reference
+        if wanted and wanted not in {d.id for d in comparison.documents}:
+            known = ", ".join(d.id for d in comparison.documents)
+            raise InputError(f"--reference: no document {wanted!r}; documents are: {known}")
+        self.post_message(self.Compared(comparison))
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _recompare(self, comparison: Comparison, reference: str) -> None:
+        from ..pipeline import compare_documents
+
+        options = replace(comparison.options, reference=reference)
+        self.post_message(self.Compared(compare_documents(
+            comparison.documents, options, warnings=comparison.warnings)))
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, comparison: Comparison, request: ExportRequest) -> None:
+        try:
+            if request.format == "html":
+                from ..render.html import write_report
+
+                write_report(comparison, request.path)
+            else:
+                from ..render.json_out import comparison_to_json, dumps
+
+                Path(request.path).write_text(dumps(comparison_to_json(comparison)), encoding="utf-8")
+        except OSError as error:
+            raise OutputError(f"{request.path}: cannot write: {error.strerror or error}") from error
+        self.post_message(self.Exported(request.path))
+
+    @on(Progressed)
+    def _show_progress(self, message: Progressed) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(message.stage, message.done, message.total)
+
+    @on(Compared)
+    def _show_comparison(self, message: Compared) -> None:
+        first = self.comparison is None
+        self.comparison = message.comparison
+        if self.statement_id not in self.lookup.statements:
+            self.statement_id = next(iter(self.lookup.statements), None)
+        self._describe()
+        if first:
+            self.switch_mode("statements")
+            if message.comparison.warnings and not self.quiet:
+                self._warn(message.comparison.warnings)
+        else:
+            self.notify(f"Every version is now compared against {message.comparison.reference}.",
+                        title="Reference")
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        self.notify(f"Wrote {message.path}", title="Export")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        text = str(error) if isinstance(error, VarianceError) else f"{type(error).__name__}: {error}"
+        if self.comparison is None:
+            self.failure = text
+            self.exit(return_code=2)
+        else:
+            self.notify(text, title="Error", severity="error", timeout=10)
+
+    def _warn(self, warnings: Sequence[str]) -> None:
+        shown = list(warnings[:3]) + ([f"and {len(warnings) - 3} more"] if len(warnings) > 3 else [])
+        self.notify("\n".join(shown), title="Skipped inputs", severity="warning", timeout=8)
+
+    def _describe(self) -> None:
+        c = self.comparison
+        shared = sum(1 for st in c.statements if len(st.members) > 1)
+        self.sub_title = (f"{len(c.documents)} versions · {len(c.statements)} statements "
+                          f"({shared} shared) · reference {c.reference}")
+        if label := self.view.describe():
+            self.sub_title += f" · {label}"
+
+    def watch_view(self) -> None:
+        if self.comparison is not None:
+            self._describe()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NEEDS_COMPARISON:
+            return self.comparison is not None and not isinstance(self.screen, ModalScreen)
+        return True
+
+    def open_statement(self, statement_id: int) -> None:
+        self.statement_id = statement_id
+        self.switch_mode("statements")
+
+    def open_document(self, document: str, offset: int) -> None:
+        self.document_focus = (document, offset)
+        self.switch_mode("document")
+
+    def action_reference(self) -> None:
+        def chosen(reference: str | None) -> None:
+            if reference and reference != self.comparison.reference:
+                self.notify(f"Comparing every version against {reference}…", title="Reference")
+                self._recompare(self.comparison, reference)
+
+        self.push_screen(ReferenceScreen(self.comparison), chosen)
+
+    def action_filter(self) -> None:
+        def chosen(view: ViewFilter | None) -> None:
+            if view is not None:
+                self.view = view
+
+        self.push_screen(FilterScreen(self.view), chosen)
+
+    def action_cosmetic(self) -> None:
+        self.view = replace(self.view, hide_cosmetic=not self.view.hide_cosmetic)
+        self.notify("Cosmetic changes hidden." if self.view.hide_cosmetic else
+                    "Cosmetic changes shown.", timeout=2)
+
+    def action_search(self) -> None:
+        def chosen(hit: SearchHit | None) -> None:
+            if hit is None:
+                return
+            if hit.statement is not None:
+                self.open_statement(hit.statement)
+            else:
+                self.open_document(hit.document, hit.start)
+
+        self.push_screen(SearchScreen(self.lookup), chosen)
+
+    def action_export(self) -> None:
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export(self.comparison, request)
+
+        self.push_screen(ExportScreen(), chosen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(list(self.key_rows())))
+
+    def key_rows(self) -> Iterable[tuple[str, str, str]]:
+        """(where, key, what) for every binding, read from the bindings themselves."""
+        places: list[tuple[str, list]] = [("everywhere", self.BINDINGS)]
+        places += [("statement list", StatementList.BINDINGS),
+                   ("statement detail", StatementsScreen.BINDINGS + StatementDetail.BINDINGS),
+                   ("coverage", CoverageTable.BINDINGS), ("document", DocumentScreen.BINDINGS
+                                                          + DocumentText.BINDINGS),
+                   ("artefacts", ArtefactTable.BINDINGS)]
+        for where, bindings in places:
+            for b in bindings:
+                yield where, self.get_key_display(b), b.description
+        yield "lists and tables", "enter", "open the statement, sentence or artefact under the cursor"
+        yield "everywhere", self.get_key_display(Binding("ctrl+p", "")), "command palette"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.comparison is None:
+            return
+        for mode, title in _MODES.items():
+            yield SystemCommand(f"{title} screen", f"Switch to the {title.lower()} screen",
+                                lambda mode=mode: self.switch_mode(mode))
+        yield SystemCommand("Reference", "Compare every version against another one (r)",
+                            self.action_reference)
+        yield SystemCommand("Filter", "Filter changes by kind and severity (f)", self.action_filter)
+        yield SystemCommand("Search", "Search the text of every version (/)", self.action_search)
+        yield SystemCommand("Cosmetic", "Hide or show cosmetic changes (c)", self.action_cosmetic)
+        yield SystemCommand("Export", "Write the report as HTML or JSON (e)", self.action_export)
+        yield SystemCommand("Keys", "Show every key (?)", self.action_help)
+
+
+def make_app(paths: Sequence[str] = (), options: Options = Options(), *,
+             comparison: Comparison | None = None, quiet: bool = False) -> VarianceApp:
+    """The app for `variance tui`: compares `paths` in a worker, or shows `comparison` as given."""
+    return VarianceApp(paths, options, comparison=comparison, quiet=quiet)

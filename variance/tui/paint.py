@@ -1,0 +1,117 @@
+"""Textual `Content` for the pieces every screen draws: badges, coloured wording, statuses.
+
+Change kinds keep the hues of the terminal text view (`render.text.KIND_STYLE`), in a shade
+chosen for the theme: the app defines a `$kind-<kind>` variable per kind (`kind_variables`).
+Badges and statuses use the theme's own variables ($error, $warning, ...), so everything reads
+on dark and light themes.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+from textual.markup import parse_style
+
+from ..drift import pieces
+from ..model import ChangeKind, Member, PairDiff, Severity, Statement
+from ..render.text import KIND_STYLE
+from .view import Lookup, Status, ViewFilter
+
+__all__ = ["kind_variables", "kind_style", "SEVERITY_STYLE", "STATUS_STYLE", "severity_badge", "statement_prompt",
+           "member_wording", "kinds_legend", "status_badge", "to_rich"]
+
+_SHADES = {  # a hue of KIND_STYLE: (shade on a dark background, shade on a light one)
+    "red": ("#ff6b6b", "#b3261e"), "green": ("#6bd968", "#1b7a1b"),
+    "yellow": ("#e8c547", "#8a6a00"), "blue": ("#79b8ff", "#0b5cad"),
+    "magenta": ("#e08cff", "#8e24aa"), "cyan": ("#4fd6e3", "#00707c"),
+}
+
+
+def kind_variables(dark: bool) -> dict[str, str]:
+    """Theme variables `kind-<kind>`: each kind's hue in a shade that reads on the theme."""
+    out = {}
+    for kind, style in KIND_STYLE.items():
+        hue = next((word for word in style.split() if word in _SHADES), None)
+        if hue:
+            out[f"kind-{kind.value}"] = _SHADES[hue][0 if dark else 1]
+    return out
+
+
+def kind_style(kind: ChangeKind) -> str:
+    """`KIND_STYLE[kind]` with its hue replaced by the theme variable `$kind-<kind>`."""
+    return " ".join(f"$kind-{kind.value}" if word in _SHADES else word
+                    for word in KIND_STYLE[kind].split())
+
+
+SEVERITY_STYLE = {Severity.HIGH: "bold $error", Severity.MEDIUM: "$warning",
+                  Severity.LOW: "$text-muted"}
+STATUS_STYLE = {Status.AS_IS: "", Status.CHANGED: "$warning", Status.UNIQUE: "$success",
+                Status.ARTEFACT: "bold $error", Status.UNCOMPARED: "$text-muted"}
+_SEVERITY_LABEL = {Severity.HIGH: "high", Severity.MEDIUM: "med ", Severity.LOW: "low "}
+
+
+def severity_badge(severity: Severity | None) -> Content:
+    if severity is None:
+        return Content.styled("  —  ", "$text-muted")
+    return Content.styled(f" {_SEVERITY_LABEL[severity]}", SEVERITY_STYLE[severity])
+
+
+def status_badge(status: Status) -> Content:
+    return Content.styled(status.value, STATUS_STYLE[status] or "$text")
+
+
+def statement_prompt(st: Statement, lookup: Lookup, view: ViewFilter) -> Content:
+    """Two lines for the statement list: badges, then the anchor's wording cut to one line."""
+    total = len(lookup.comparison.documents)
+    drift = max((d.drift for d in st.diffs), default=None)
+    badges = Content.assemble(
+        (f"S{st.id:<4}", "bold"),
+        (f"{len(st.members)}/{total} ", "$success" if len(st.members) > 1 else "$text-muted"),
+        severity_badge(lookup.severity(st, view)),
+        (f" {drift:4.2f}" if drift is not None else "     ", "$text-muted"),
+        (" “”" if lookup.quotes(st) else "", "bold $accent"),
+    )
+    words = " ".join(lookup.text(lookup.anchor(st)).split())
+    return Content("\n").join([badges, Content.styled(words, "$text-muted")])
+
+
+def member_wording(text: str, member: Member, diff: PairDiff | None, view: ViewFilter) -> Content:
+    """A version's wording, its shown changes coloured by kind; words it dropped struck through."""
+    if diff is None:
+        return Content(text[member.start:member.end])
+    shown = [c for c in diff.changes if view.shows(c)]
+    dropped = [c for c in shown if c.wit_start == c.wit_end and c.reference]
+    parts: list[Content] = []
+    pos = member.start
+    for piece, change in pieces(text, member.start, member.end, shown, side="witness"):
+        while dropped and dropped[0].wit_start <= pos:
+            parts.append(_dropped(dropped.pop(0)))
+        parts.append(Content.styled(piece, kind_style(change.kind) if change else ""))
+        pos += len(piece)
+    parts.extend(_dropped(c) for c in dropped)
+    return Content("").join(parts)
+
+
+def _dropped(change) -> Content:
+    return Content.styled(f"⟨{change.reference}⟩", f"{kind_style(change.kind)} strike")
+
+
+def kinds_legend(st: Statement, view: ViewFilter) -> Content:
+    """The change kinds coloured in this statement with their counts, in the kinds' order."""
+    counts = {k: 0 for k in ChangeKind}
+    for d in st.diffs:
+        for c in d.changes:
+            if view.shows(c):
+                counts[c.kind] += 1
+    items = [Content.styled(f"{k.value} {n}", kind_style(k)) for k, n in counts.items() if n]
+    return Content("  ").join(items) if items else Content.styled("no changes shown", "$text-muted")
+
+
+def to_rich(content: Content, variables: dict[str, str]) -> Text:
+    """Rich `Text` for widgets that measure Rich renderables (DataTable cells); `variables`
+    are the app's `theme_variables`, which give $error and the like their colours."""
+    text = Text(end="")
+    for piece, style in content.render(
+            end="", parse_style=lambda style: parse_style(style, variables)):
+        text.append(piece, style.rich_style)
+    return text

@@ -1,0 +1,46 @@
+"""The statement × document matrix; `enter` opens the statement under the cursor."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ..paint import SEVERITY_STYLE
+from ..widgets import CoverageTable
+from ...model import Severity
+
+__all__ = ["CoverageScreen"]
+
+LEGEND = Content.assemble(
+    ("★", "bold"), " reference  ", ("◆", "bold"), " compared against  ", "= same  ",
+    ("· low", SEVERITY_STYLE[Severity.LOW]), "  ", ("● med", SEVERITY_STYLE[Severity.MEDIUM]), "  ",
+    ("▲ high", SEVERITY_STYLE[Severity.HIGH]), "  ", ("only", "bold $success"), " one version  ",
+    ("·", "$text-muted"), " absent",
+)
+
+
+class CoverageScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(LEGEND, id="coverage-legend")
+        yield CoverageTable(id="coverage")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "comparison", self._refill, init=False)
+        self.watch(self.app, "theme", self._refill, init=False)
+        self.watch(self.app, "view", self._refill, init=False)
+        self._refill()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(CoverageTable).select_statement(self.app.statement_id)
+
+    def _refill(self, _=None) -> None:
+        app = self.app
+        self.query_one(CoverageTable).show(app.lookup.visible(app.view), app.lookup, app.view,
+                                           keep=app.statement_id)
+
+    def on_coverage_table_chosen(self, message: CoverageTable.Chosen) -> None:
+        self.app.open_statement(message.statement_id)

@@ -1,0 +1,54 @@
+"""Choose which change kinds and severities the screens colour and the lists keep."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, SelectionList
+
+from ...model import ChangeKind, Severity
+from ..view import ViewFilter
+
+__all__ = ["FilterScreen"]
+
+
+class FilterScreen(ModalScreen[ViewFilter | None]):
+    """Returns the new filter, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, current: ViewFilter) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Show changes of these kinds:", classes="dialog-title")
+            yield SelectionList[ChangeKind](*((k.value, k, k in self.current.kinds) for k in ChangeKind),
+                                            id="filter-kinds")
+            yield Label("of at least this severity:")
+            with RadioSet(id="filter-severity"):
+                for s in Severity:
+                    yield RadioButton(s.value, value=s is self.current.min_severity, name=s.value,
+                                      id=f"severity-{s.value}")
+            yield Checkbox("hide cosmetic changes", self.current.hide_cosmetic, id="filter-cosmetic")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply", variant="primary", id="apply")
+                yield Button("Show all", id="reset")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "apply":
+            self.dismiss(self.chosen())
+        elif event.button.id == "reset":
+            self.dismiss(ViewFilter())
+        else:
+            self.dismiss(None)
+
+    def chosen(self) -> ViewFilter:
+        pressed = self.query_one(RadioSet).pressed_button
+        return ViewFilter(kinds=frozenset(self.query_one(SelectionList).selected),
+                          min_severity=Severity(pressed.name) if pressed else Severity.LOW,
+                          hide_cosmetic=self.query_one(Checkbox).value)

@@ -1,0 +1,29 @@
+"""Every key of the app, by where it works."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+__all__ = ["HelpScreen"]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        """`rows` are (where, keys, what) triples."""
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help"):
+            yield Label("Keys", classes="dialog-title")
+            table = DataTable(cursor_type="row", id="help-keys")
+            table.add_columns("where", "key", "does")
+            table.add_rows(self.rows)
+            yield table
+            yield Label("escape closes · ctrl+p lists the same actions", classes="dialog-hint")

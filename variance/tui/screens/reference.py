@@ -1,0 +1,47 @@
+"""Choose the version every other one is compared against."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...model import Comparison
+
+__all__ = ["ReferenceScreen"]
+
+
+class ReferenceScreen(ModalScreen[str | None]):
+    """Returns the chosen document id, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Compare every version against:", classes="dialog-title")
+            yield OptionList(*(self._option(d) for d in self.comparison.documents), id="references")
+            yield Label("enter chooses · escape cancels", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        choices = self.query_one(OptionList)
+        choices.highlighted = choices.get_option_index(self.comparison.reference)
+
+    def _option(self, doc) -> Option:
+        current = doc.id == self.comparison.reference
+        drift = self.comparison.document_drift(doc.id)
+        line = Content.assemble(("★ " if current else "  ", "bold"), (doc.id, "bold" if current else ""),
+                                (f"  drift {drift:.2f}" if drift is not None else "", "$text-muted"))
+        if doc.title:
+            line = line + Content.styled(f"\n    {doc.title}", "italic $text-muted")
+        return Option(line, id=doc.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

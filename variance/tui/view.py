@@ -1,0 +1,166 @@
+"""What the terminal UI shows of a `Comparison`: the user's filter and lookups for the screens.
+
+Pure functions over the `Comparison` the pipeline built; nothing here changes a result, it only
+decides which changes a screen colours and finds things for the cursor. No Textual here, so the
+rules are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+
+from ..drift import anchor_member
+from ..model import (SEVERITY_RANK, Artefact, Change, ChangeKind, Comparison, Member,
+                     SentenceKind, Severity, Statement)
+from ..quotes import quote_spans
+
+__all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels"]
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """Which changes the screens colour and which statements the list keeps."""
+
+    kinds: frozenset[ChangeKind] = frozenset(ChangeKind)
+    """Change kinds shown; the others read as unchanged text."""
+    min_severity: Severity = Severity.LOW
+    """Changes below this severity read as unchanged text."""
+    hide_cosmetic: bool = False
+    """Cosmetic changes (case, punctuation, quote style) read as unchanged text."""
+
+    def shows(self, change: Change) -> bool:
+        if self.hide_cosmetic and change.kind is ChangeKind.COSMETIC:
+            return False
+        return change.kind in self.kinds and \
+            SEVERITY_RANK[change.severity] >= SEVERITY_RANK[self.min_severity]
+
+    @property
+    def narrows(self) -> bool:
+        """Does the filter drop statements from the list (kinds or severity chosen)?"""
+        return self.kinds != frozenset(ChangeKind) or self.min_severity is not Severity.LOW
+
+    def describe(self) -> str:
+        """A short label for the status line: '' when everything is shown."""
+        parts = []
+        if self.min_severity is not Severity.LOW:
+            parts.append(f"{self.min_severity.value}+")
+        if self.kinds != frozenset(ChangeKind):
+            parts.append(", ".join(k.value for k in ChangeKind if k in self.kinds) or "no kinds")
+        if self.hide_cosmetic:
+            parts.append("cosmetic hidden")
+        return " · ".join(parts)
+
+
+class Status(str, Enum):
+    """How one sentence of a document fares against the other versions."""
+
+    AS_IS = "as-is"
+    CHANGED = "changed"
+    UNIQUE = "unique"
+    ARTEFACT = "artefact"
+    UNCOMPARED = "not compared"
+
+
+FINDINGS = frozenset({Status.CHANGED, Status.UNIQUE, Status.ARTEFACT})
+"""Statuses `n`/`p` jump between in the document view."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    document: str
+    start: int
+    end: int
+    sentence: int | None
+    """Index of the sentence holding the match, None if it falls between sentences."""
+    statement: int | None
+    """Id of the statement that sentence belongs to, None for headlines and metadata."""
+
+
+class Lookup:
+    """Indexes over one comparison, built once, for the cursor's questions."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.statements = {st.id: st for st in comparison.statements}
+        self._of_sentence = {(m.document, i): st.id for st in comparison.statements
+                             for m in st.members for i in m.sentences}
+        self._ends = {d.id: [s.end for s in d.sentences] for d in comparison.documents}
+        self.artefacts: dict[str, list[Artefact]] = defaultdict(list)
+        for a in comparison.artefacts:
+            self.artefacts[a.document].append(a)
+
+    def anchor(self, st: Statement) -> Member:
+        return anchor_member(st, self.comparison.reference)
+
+    def visible(self, view: ViewFilter) -> list[Statement]:
+        """The statements the list shows: all, or those with a change the filter keeps."""
+        if not view.narrows:
+            return list(self.comparison.statements)
+        return [st for st in self.comparison.statements if self.severity(st, view) is not None]
+
+    @staticmethod
+    def severity(st: Statement, view: ViewFilter, document: str | None = None) -> Severity | None:
+        """The highest severity among the statement's shown changes (one version's, if named)."""
+        ranks = [c.severity for d in st.diffs if document in (None, d.document)
+                 for c in d.changes if view.shows(c)]
+        return max(ranks, key=SEVERITY_RANK.__getitem__) if ranks else None
+
+    def quotes(self, st: Statement) -> bool:
+        """Does any version word the statement with a direct quote?"""
+        return any(quote_spans(self.text(m)) for m in st.members)
+
+    def text(self, member: Member) -> str:
+        return self.comparison.document(member.document).text[member.start:member.end]
+
+    def statement_of(self, document: str, sentence: int) -> Statement | None:
+        found = self._of_sentence.get((document, sentence))
+        return None if found is None else self.statements[found]
+
+    def status(self, document: str, sentence: int, view: ViewFilter) -> Status:
+        s = self.comparison.document(document).sentences[sentence]
+        if any(a.start < s.end and s.start < a.end for a in self.artefacts.get(document, ())):
+            return Status.ARTEFACT
+        st = self.statement_of(document, sentence)
+        if st is None or s.kind is not SentenceKind.BODY:
+            return Status.UNCOMPARED
+        if len(st.members) == 1:
+            return Status.UNIQUE
+        diffs = st.diffs if self.anchor(st).document == document else \
+            [d for d in st.diffs if d.document == document]
+        return Status.CHANGED if any(view.shows(c) for d in diffs for c in d.changes) else Status.AS_IS
+
+    def sentence_at(self, document: str, offset: int) -> int | None:
+        """Index of the sentence holding `offset`, else the next one; None past the last."""
+        ends = self._ends[document]
+        i = bisect.bisect_right(ends, offset)
+        return i if i < len(ends) else None
+
+    def search(self, query: str, *, limit: int = 200) -> list[SearchHit]:
+        """Case-insensitive matches of `query` in every version's text, in document order."""
+        if not query.strip():
+            return []
+        pattern = re.compile(re.escape(query.strip()), re.IGNORECASE)
+        hits: list[SearchHit] = []
+        for doc in self.comparison.documents:
+            for match in pattern.finditer(doc.text):
+                i = self.sentence_at(doc.id, match.start())
+                inside = i is not None and doc.sentences[i].start <= match.start()
+                st = self.statement_of(doc.id, i) if inside else None
+                hits.append(SearchHit(doc.id, match.start(), match.end(), i if inside else None,
+                                      st.id if st else None))
+                if len(hits) >= limit:
+                    return hits
+        return hits
+
+
+def short_labels(ids: list[str], *, shortest: int = 3, longest: int = 12) -> dict[str, str]:
+    """Column labels: the shortest common prefix length that keeps every id apart."""
+    for n in range(shortest, longest + 1):
+        labels = {i: i[:n] + ("…" if len(i) > n else "") for i in ids}
+        if len(set(labels.values())) == len(ids):
+            return labels
+    return {i: i for i in ids}

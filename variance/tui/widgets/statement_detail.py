@@ -1,0 +1,97 @@
+"""The selected statement: every version's wording side by side (stacked when narrow)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ..paint import kinds_legend, member_wording
+from ..view import Lookup, ViewFilter
+from ...model import Statement
+from .version_column import VersionColumn
+
+__all__ = ["StatementDetail"]
+
+MIN_COLUMN = 26
+"""Narrowest readable column; below it the versions stack (CSS class `-stacked`)."""
+
+
+class StatementDetail(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.statement: Statement | None = None
+        self.view: ViewFilter | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-title")
+        yield Horizontal(id="columns")
+        yield Static(id="legend")
+        yield Static(id="absent")
+
+    def clear(self, message: str) -> None:
+        """Show a message instead of a statement."""
+        self.statement = self.view = None
+        self.query_one("#detail-title", Static).update(Content.styled(message, "$text-muted"))
+        self.query_one("#columns", Horizontal).remove_children()
+        for name in ("#legend", "#absent"):
+            self.query_one(name, Static).update("")
+
+    def show(self, st: Statement, lookup: Lookup, view: ViewFilter) -> None:
+        self.statement, self.view = st, view
+        anchor = lookup.anchor(st)
+        order = {d.id: i for i, d in enumerate(lookup.comparison.documents)}
+        members = sorted(st.members, key=lambda m: (m is not anchor, order[m.document]))
+        self.query_one("#detail-title", Static).update(self._title(st, lookup))
+        columns = self.query_one("#columns", Horizontal)
+        with self.app.batch_update():
+            columns.remove_children()
+            columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in members)
+        self.query_one("#legend", Static).update(
+            Content("changes: ").append(kinds_legend(st, view)) if st.diffs else "")
+        present = {m.document for m in st.members}
+        absent = [d.id for d in lookup.comparison.documents if d.id not in present]
+        self.query_one("#absent", Static).update(
+            Content.styled(f"absent from: {', '.join(absent)}", "$text-muted") if absent else "")
+        self._fit()
+        self.scroll_home(animate=False)
+
+    def _column(self, member, is_anchor, st, lookup: Lookup, view: ViewFilter) -> VersionColumn:
+        doc = lookup.comparison.document(member.document)
+        diff = st.diff(member.document)
+        role = "witness"
+        if member.document == lookup.comparison.reference:
+            role = "reference"
+        elif is_anchor and st.diffs:
+            role = "anchor"
+        title = {"reference": "★ ", "anchor": "◆ "}.get(role, "") + doc.id
+        subtitle = f"drift {diff.drift:.2f} · conf {member.confidence:.2f}" if diff else \
+            {"reference": "reference", "anchor": "compared against"}.get(role, "")
+        return VersionColumn(member_wording(doc.text, member, diff, view),
+                             title=title, subtitle=subtitle, role=role)
+
+    @staticmethod
+    def _title(st: Statement, lookup: Lookup) -> Content:
+        total = len(lookup.comparison.documents)
+        head = Content.styled(f"S{st.id}", "bold")
+        if len(st.members) == 1:
+            return head + Content.styled(
+                f"  only in {st.members[0].document}: no other version carries it", "$success")
+        line = f"  carried by {len(st.members)} of {total} versions · score {st.score:.2f}"
+        if st.member(lookup.comparison.reference) is None:
+            line += f" · the reference does not carry it; compared against {lookup.anchor(st).document}"
+        return head + line
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        count = len(self.statement.members) if self.statement else 1
+        self.set_class(self.size.width // max(count, 1) < MIN_COLUMN, "-stacked")
