@@ -99,6 +99,12 @@
       ch.title = kind + (was && now ? ": “" + was.textContent + "” → “" + now.textContent + "”"
         : was ? ": dropped “" + was.textContent + "”" : ": added");
     }
+    var link = event.target.closest && event.target.closest(".conf, .why");
+    if (link && !link.title) {
+      var why = link.closest(".version").querySelector(".why");
+      link.title = "confidence of the link to the statement, 0 to 1; linked by the rarest words it shares "
+        + "with the other versions: " + (why ? why.textContent.slice(4).split(" · ").join(", ") : "none");
+    }
     var td = event.target.closest && event.target.closest("#matrix td");
     if (td && !td.title) {
       td.title = data.documents[td.cellIndex - 1] + " · S" + td.parentElement.getAttribute("data-row")
