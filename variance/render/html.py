@@ -12,7 +12,6 @@ folder and a rename; `check_output` refuses a target that is one of the inputs.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 
@@ -24,6 +23,7 @@ from ..drift import anchor_member
 from ..errors import OutputError
 from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
                      Member, PairDiff, Statement)
+from ..quotecheck import rank_omissions
 from ..quotes import quote_spans
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "check_output", "inside_input_folder",
@@ -43,18 +43,6 @@ KIND_LABELS = {
 }
 FOLD_AFTER = 12
 """Versions shown open in a statement card; the rest sit behind 'show N more'."""
-
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
-                          r"thousand|million|billion|first|second|third|percent|January|February|"
-                          r"March|April|June|July|August|September|October|November|December)\b",
-                          re.IGNORECASE)
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
-_PERSON = re.compile(rf"\b(?:President|Premier|Prime Minister|Minister|Secretary(?: of State)?|"
-                     rf"Ambassador|Chairman|Spokes(?:person|man|woman)|Mr|Ms|Mrs|Dr)\.?\s+({_NAME})"
-                     rf"|\b({_NAME})(?:’s|'s)?\s+(?:said|says|told|noted|stressed|added|urged|"
-                     rf"asserted|emphasi[sz]ed|pointed out|remarked|warned|called)\b")
-_POSSESSIVE = re.compile(r"(?:’s|'s)$")
 
 
 def report_data(comparison: Comparison) -> dict:
@@ -181,27 +169,15 @@ def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> l
 
 
 def omissions_that_matter(comparison: Comparison) -> list[dict]:
-    """Reference statements some versions do not carry, those with quotes, numbers and named
-    people first, then by how many versions dropped them, then in statement order."""
-    ref = comparison.reference
-    if not ref:
-        return []
+    """Reference statements other versions dropped, most telling first, as ranked by
+    `quotecheck.rank_omissions` (quotes, numbers, named people, then how many dropped them)."""
     out = []
-    for st in comparison.statements:
-        member = st.member(ref)
+    for st, score, reasons in rank_omissions(comparison):
         present = {m.document for m in st.members}
-        dropped = [d.id for d in comparison.documents if d.id not in present]
-        if member is None or not dropped:
-            continue
-        text = _text(comparison, member)
-        people = sorted({_POSSESSIVE.sub("", m.group(1) or m.group(2)) for m in _PERSON.finditer(text)})
-        tags = [t for t, hit in (("quote", bool(quote_spans(text))),
-                                 ("number", bool(_DIGIT.search(text) or _NUMBER_WORD.search(text))),
-                                 ("people", bool(people))) if hit]
-        out.append({"id": st.id, "text": text, "dropped_by": dropped, "tags": tags,
-                    "people": people, "carried_by": len(present)})
-    rank = {"quote": 4, "number": 2, "people": 1}
-    return sorted(out, key=lambda o: (-sum(rank[t] for t in o["tags"]), -len(o["dropped_by"]), o["id"]))
+        out.append({"id": st.id, "text": _text(comparison, st.member(comparison.reference)),
+                    "score": score, "reasons": reasons,
+                    "dropped_by": [d.id for d in comparison.documents if d.id not in present]})
+    return out
 
 
 def _artefacts(comparison: Comparison) -> list[dict]:

@@ -92,7 +92,7 @@
   }
 
   function describe(event) {
-    var ch = event.target.closest && event.target.closest(".ch");
+    var ch = event.target.closest && event.target.closest(".version .ch");
     if (ch && !ch.title) {
       var was = ch.querySelector("del"), now = ch.querySelector("ins");
       var kind = ch.className.replace(/.*\bk-(\w+).*/, "$1");
