@@ -35,6 +35,10 @@ _CUE = re.compile(rf"\b(?:{_VERBS})\b(?:\s+in\s+(?:a|its|the)\s+(?:statement|pre
 _READ_IN = re.compile(r"\bwe read in (the [a-z ]*?(?:statement|press release|readout))\b")
 _NAME_TOKEN = r"[A-Z][\w’'.-]*"
 _NAME = re.compile(rf"(?:The\s+|the\s+)?{_NAME_TOKEN}(?:\s+(?:of\s+)?{_NAME_TOKEN})*")
+_APPOSED = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}),\s+(?:an?\s+|the\s+)?(?:deputy\s+|vice\s+|"
+                      r"former\s+)?(?:director|spokesperson|spokesman|spokeswoman|minister|head|chief|"
+                      r"professor|ambassador|chairman|analyst|researcher|expert|fellow)\b")
+"""A name followed by its role: "Su Xiaohui, deputy director of ..."."""
 _BOUNDARY = re.compile(r"[,;:“”\"()–—]|\bthat\b|\band\b|\bbut\b")
 _AFTER = re.compile(rf"\s+(him|her|the(?:\s+[\w’'-]+){{1,4}}|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
                     r"\s*(?=[,.;:]|$)")
@@ -85,8 +89,10 @@ class SpeechIndex:
 
 
 def person_names(text: str) -> list[str]:
-    """Names in `text` printed with a title: "Chinese President Xi Jinping" gives "Xi Jinping"."""
-    names = []
+    """Names in `text` printed with a title ("Chinese President Xi Jinping" gives "Xi Jinping")
+    or followed by a role ("Su Xiaohui, deputy director")."""
+    names = [m.group(1) for m in _APPOSED.finditer(text)
+             if not any(t.casefold() in _ORGS | _TITLES for t in m.group(1).split())]
     for m in _NAME.finditer(text):
         tokens = [_clean(t) for t in m.group().split()]
         if any(t.casefold() in _ORGS for t in tokens):
@@ -278,8 +284,8 @@ def attribute(document: Document, start: int, end: int) -> Attribution | None:
         if s.paragraph != paragraph:
             break
         if index.cues.get(s.index):
-            last = index.cues[s.index][-1]
-            return Attribution(last.speaker, last.kind, last.cue, last.start, last.end, "context")
+            lead = index.cues[s.index][0]
+            return Attribution(lead.speaker, lead.kind, lead.cue, lead.start, lead.end, "context")
     return None
 
 

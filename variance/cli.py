@@ -217,3 +217,145 @@ def _report_page(comparison, fmt: str) -> str:
     from .render.html import render_html
 
     return render_html(comparison)
+
+
+_VERDICTS = ["changed", "paraphrased", "absent"]
+_VERDICT_STYLE = {"verbatim": "bold green", "cosmetic": "green", "changed": "bold yellow",
+                  "paraphrased": "magenta", "absent": "dim"}
+_LEGEND = "· absent   0.87 similarity   nq not in quotation marks"
+_VIA = {"named": "", "pronoun": ", a pronoun resolved", "description": ", a description resolved",
+        "statement": ", the statement's issuer", "context": ", earlier in the paragraph"}
+
+
+class _QuoteCommand(click.Command):
+    """`variance quote` reads its first argument as the quote unless --from names a document."""
+
+    def collect_usage_pieces(self, ctx):
+        return ["[OPTIONS]", "[TEXT]", "PATH..."]
+
+
+@main.command(cls=_QuoteCommand)
+@input_options
+@click.option("--from", "source", metavar="DOC", help="Check every direct quote printed in this document.")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 1 (docs/quotes.md).")
+@click.option("--fail-on", type=click.Choice(_VERDICTS),
+              help="Exit 1 when a document's verdict is this or worse (verbatim < cosmetic < changed < "
+                   "paraphrased < absent).")
+@handles_errors
+def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json, fail_on):
+    """Did they really say it? Find a quote in every version: the closest passage, a verdict
+    (verbatim, cosmetic, changed, paraphrased, absent), the similarity, whether it is printed
+    in quotation marks, who it is attributed to, and attribution conflicts.
+
+    \b
+    variance quote "China is willing to cooperate" seeds/
+    variance quote --from 001_fd0f5f049c184f2c seeds/   every quote of one document"""
+    from .quotecheck import Verdict, check_quote, checks_json, document_quotes, fails
+
+    text, paths = (None, paths) if source else (paths[0] if paths else "", paths[1:])
+    if not paths:
+        raise click.UsageError("give the quote, then the files or folders to search: variance quote TEXT PATH...")
+    if text is not None and not any(ch.isalnum() for ch in text):
+        raise click.UsageError(f"the quote {text!r} has no words to look for")
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    if source is not None and source not in {d.id for d in comparison.documents}:
+        known = ", ".join(d.id for d in comparison.documents)
+        raise click.BadParameter(f"no document {source!r}; documents are: {known}", param_hint="--from")
+    checks = document_quotes(comparison, source) if source else [check_quote(comparison, text)]
+    if as_json:
+        _echo_json(checks_json(comparison, checks, document=source))
+    elif source:
+        console = console_for_stdout()
+        console.print(f"{len(checks)} direct quotes in {source}", style="bold")
+        _quote_table(comparison, checks, console)
+        console.print(_LEGEND, style="dim")
+    else:
+        _quote_detail(comparison, checks[0], console_for_stdout())
+    if fail_on and any(fails(c, Verdict(fail_on)) for c in checks):
+        sys.exit(1)
+
+
+@main.command()
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="JSON format 1 (docs/quotes.md).")
+@click.option("--fail-on", type=click.Choice(_VERDICTS),
+              help="Exit 1 when a quote has a version with this verdict or worse.")
+@handles_errors
+def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on):
+    """Every direct quote in the corpus, grouped by statement: each version's verdict, the
+    speaker, and the attribution conflicts."""
+    from .quotecheck import Verdict, corpus_quotes, fails, groups_json
+
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    groups = corpus_quotes(comparison)
+    if as_json:
+        _echo_json(groups_json(comparison, groups))
+    else:
+        console = console_for_stdout()
+        for g in groups:
+            console.print(f"\nS{g.statement}" if g.statement else "\nIn no statement", style="bold")
+            _quote_table(comparison, g.checks, console)
+        console.print("\n" + _LEGEND, style="dim")
+    if fail_on and any(fails(c, Verdict(fail_on)) for g in groups for c in g.checks):
+        sys.exit(1)
+
+
+def _echo_json(body: dict) -> None:
+    from .render.json_out import FORMAT, dumps
+
+    click.echo(dumps({"format": FORMAT, "variance": __version__} | body), nl=False)
+
+
+def _quote_detail(comparison, check, console) -> None:
+    """One quote in full: per document the verdict, similarity, quotation marks, speaker, and
+    the word diff of a changed passage; then passages found besides, then conflicts."""
+    from rich.text import Text
+
+    from .quotecheck import VERDICT_RANK
+    from .render.text import _diff_text, _indented
+
+    counts = {v.value: sum(r.verdict is v for r in check.results) for v in VERDICT_RANK}
+    console.print(Text.assemble(("quote ", "bold"), f"“{check.text}”"))
+    console.print(f"{len(check.results)} documents: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
+    for title, r in [("", r) for r in check.results] + [("also ", r) for r in check.also]:
+        head = Text(f"\n{title}{r.document}  ", style="bold")
+        head.append(r.verdict.value, style=_VERDICT_STYLE[r.verdict.value])
+        if r.verdict.value == "absent":
+            console.print(head.append(f"  (closest {r.similarity:.2f})", style="dim"))
+            continue
+        console.print(head.append(f"  {r.similarity:.2f}  " + ("quoted" if r.quoted else "not quoted")))
+        a, doc = r.attribution, comparison.document(r.document)
+        _indented(console, Text("attributed to nobody", style="dim") if a is None else Text.assemble(
+            (a.speaker, "bold cyan"), (f"  “{a.cue}”{_VIA[a.via]}", "dim")))
+        _indented(console, _diff_text(doc.text, r.start, r.end, r.changes, False)
+                  if r.verdict.value == "changed" else Text(doc.text[r.start:r.end]))
+    for c in check.conflicts:
+        console.print(Text(f"\nconflict: {c.message}", style="bold red"))
+
+
+def _quote_table(comparison, checks, console) -> None:
+    """Quotes as rows, documents as columns; a cell is the verdict, the similarity, and "nq"
+    when the passage is not in quotation marks."""
+    from rich.table import Table
+    from rich.text import Text
+
+    ids = [d.id for d in comparison.documents]
+    width = next((n for n in range(3, 40) if len({i[:n] for i in ids}) == len(ids)), 40)
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("quote", ratio=1, min_width=20)
+    for i in ids:
+        table.add_column(i[:width], no_wrap=True)
+    for check in checks:
+        cell = Text(f"“{check.text}”")
+        own = check.result(check.source).attribution if check.source else None
+        cell.append(f"\n{own.speaker}" if own else "", style="cyan")
+        for c in check.conflicts:
+            cell.append(f"\n{c.message}", style="bold red")
+        cells = []
+        for r in check.results:
+            v = r.verdict.value
+            cells.append(Text({"paraphrased": "paraphr.", "absent": "·"}.get(v, v), style=_VERDICT_STYLE[v]))
+            if v not in ("absent", "verbatim"):
+                cells[-1].append(f"\n{r.similarity:.2f}" + ("" if r.quoted else " nq"), style="dim")
+        table.add_row(cell, *cells)
+    console.print(table)

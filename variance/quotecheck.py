@@ -31,7 +31,8 @@ from .quotes import (closest, content_stems, direct_quotes, literal_passages, ov
 
 __all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
            "check_quote", "document_quotes", "corpus_quotes", "rank_omissions", "fails",
-           "check_json", "match_json", "CHANGED_MIN", "KEPT_MIN", "PARAPHRASE_MIN", "HOME_MIN"]
+           "check_json", "match_json", "checks_json", "groups_json", "CHANGED_MIN", "KEPT_MIN",
+           "PARAPHRASE_MIN", "HOME_MIN"]
 
 CHANGED_MIN = 0.75
 """Similarity (folded characters) from which a passage may be the quote, changed."""
@@ -370,3 +371,17 @@ def match_json(m: QuoteMatch, comparison: Comparison) -> dict:
                      "reference_span": [c.ref_start, c.ref_end],
                      "witness_span": [c.wit_start, c.wit_end]} for c in m.changes],
     }
+
+
+def checks_json(comparison: Comparison, checks: list[QuoteCheck], *,
+                document: str | None = None) -> dict:
+    """Format-1 body of `variance quote` (one check) or `variance quote --from DOC` (many)."""
+    if document is None and len(checks) == 1:
+        return check_json(checks[0], comparison)
+    return {"document": document, "quotes": [check_json(c, comparison) for c in checks]}
+
+
+def groups_json(comparison: Comparison, groups: list[QuoteGroup]) -> dict:
+    """Format-1 body of `variance quotes`."""
+    return {"groups": [{"statement": g.statement, "quotes": [check_json(c, comparison) for c in g.checks]}
+                       for g in groups]}

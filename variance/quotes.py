@@ -158,7 +158,7 @@ def _is_closer(text: str, i: int, opener: str, end: int) -> bool:
         return ch == '"'
     if opener == "‘":
         return ch == "’" and not after.isalpha()
-    return ch in _PAIRS.get(opener, "")
+    return ch in _PAIRS.get(opener, "”“" if opener == "”" else "")
 
 
 def _trim(text: str, start: int, end: int, closed: bool) -> tuple[int, int]:

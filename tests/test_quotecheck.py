@@ -1,0 +1,231 @@
+"""Quote checks on the seeds: verdicts, speakers and quotation marks from tests/data/quote_cases.tsv,
+attribution conflicts, every quote of a document and of the corpus, omissions that matter, and
+the `quote` and `quotes` commands with their exit codes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from variance.attribution import same_speaker
+from variance.cli import main
+from variance.model import Document, Options
+from variance.pipeline import compare_documents
+from variance.quotecheck import (Verdict, check_json, check_quote, corpus_quotes, document_quotes,
+                                 fails, rank_omissions)
+
+from conftest import SEEDS
+
+CASES = Path(__file__).parent / "data" / "quote_cases.tsv"
+BILATERAL = "China is willing to cooperate, but cooperation must be bilateral"
+MULTIPLICITY = ("The multiplicity and complexity of challenges facing the world require the United "
+                "States and China to work together")
+ROWS = [r for r in csv.reader(CASES.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
+
+
+def doc_id(comparison, prefix: str) -> str:
+    return next(d.id for d in comparison.documents if d.id.startswith(prefix))
+
+
+@pytest.fixture(scope="module")
+def checks(seeds_comparison):
+    """One check per distinct quote of the case table."""
+    return {q: check_quote(seeds_comparison, q) for q in dict.fromkeys(r[0] for r in ROWS)}
+
+
+@pytest.mark.parametrize("quote, prefix, verdict, speaker, quoted", ROWS,
+                         ids=[f"{r[1]}-{r[2]}-{r[0][:30]}" for r in ROWS])
+def test_quote_cases(seeds_comparison, checks, quote, prefix, verdict, speaker, quoted):
+    result = checks[quote].result(doc_id(seeds_comparison, prefix))
+    assert result.verdict.value == verdict
+    got = result.attribution.speaker if result.attribution else "-"
+    assert got == speaker or (speaker != "-" and got != "-" and same_speaker(got, speaker))
+    assert result.quoted == (quoted == "yes")
+
+
+def test_a_changed_quote_shows_what_changed(seeds_comparison, checks):
+    result = checks[BILATERAL].result(doc_id(seeds_comparison, "002"))
+    passage = seeds_comparison.document(result.document).text[result.start:result.end]
+    assert passage == "China is willing to cooperate, but cooperation should be a two-way street"
+    changes = [(c.reference, c.witness, c.kind.value) for c in result.changes]
+    assert ("must", "should", "negation") in changes
+    assert ("bilateral", "a two-way street", "wording") in changes
+
+
+def test_words_given_to_blinken_in_one_version_and_to_xi_in_another_are_a_conflict(seeds_comparison):
+    check = check_quote(seeds_comparison, MULTIPLICITY)
+    assert len(check.conflicts) == 1
+    speakers = dict(check.conflicts[0].speakers)
+    assert speakers["Anthony Blinken"] == (doc_id(seeds_comparison, "001"),)
+    assert speakers["Xi Jinping"] == (doc_id(seeds_comparison, "002"),)
+    also = [m for m in check.also if m.document.startswith("002")]
+    assert also and also[0].attribution.cue == "President Xi asserted"
+
+
+def test_a_person_and_a_ministry_statement_are_not_a_conflict(checks):
+    assert checks[BILATERAL].conflicts == ()
+
+
+def test_fail_on_counts_a_verdict_and_every_worse_one(checks):
+    check = checks[BILATERAL]  # 001 verbatim, 002 changed, three absent
+    assert fails(check, Verdict.CHANGED) and fails(check, Verdict.PARAPHRASED)
+    assert fails(check, Verdict.ABSENT)
+
+
+def two_copies(text_a: str, text_b: str):
+    docs = [Document(i, "-", t, hashlib.sha256(t.encode()).hexdigest())
+            for i, t in (("a", text_a), ("b", text_b))]
+    return compare_documents(docs, Options())
+
+
+def test_identical_versions_fail_nothing():
+    text = "The minister said the plan “will cut emissions by 40 percent by 2030”, officials added."
+    comparison = two_copies(text, text.replace("“", '"').replace("”", '"'))
+    check = check_quote(comparison, "will cut emissions by 40 percent by 2030")
+    assert [r.verdict for r in check.results] == [Verdict.VERBATIM, Verdict.VERBATIM]
+    assert not fails(check, Verdict.CHANGED)
+    changed = check_quote(two_copies(text, text.replace("40", "14")), "will cut emissions by 40 percent by 2030")
+    assert changed.result("b").verdict is Verdict.CHANGED
+    assert [c.kind.value for c in changed.result("b").changes] == ["number"]
+
+
+def test_every_quote_of_one_document_is_checked_in_all(seeds_comparison):
+    source = doc_id(seeds_comparison, "004")
+    quotes = document_quotes(seeds_comparison, source)
+    assert len(quotes) == 9 and all(q.source == source for q in quotes)
+    assert all(q.result(source).verdict is Verdict.VERBATIM for q in quotes)
+    first = quotes[0]
+    assert first.text.startswith("As major countries, we should set a good example")
+    assert first.result(doc_id(seeds_comparison, "001")).verdict is Verdict.PARAPHRASED
+
+
+def test_the_corpus_quotes_are_grouped_by_statement(seeds_comparison):
+    groups = corpus_quotes(seeds_comparison)
+    texts = [c.text for g in groups for c in g.checks]
+    assert len(texts) == len(set(texts)) == 29  # "No progress means regression" is checked once
+    lessons = next(g for g in groups if any(c.text.startswith("Over the past 45 years") for c in g.checks))
+    assert any(c.text.startswith("Help each other succeed") for c in lessons.checks)
+    assert any(c.text.startswith("China and the U.S. should help") for c in lessons.checks)
+    assert groups[-1].statement is None
+    assert [c.text for c in groups[-1].checks] == ["The world needs stable China-US relations"]
+    assert sum(len(c.conflicts) for g in groups for c in g.checks) == 1
+
+
+def test_omissions_that_matter_rank_quotes_numbers_and_people_first(seeds_comparison):
+    ranked = rank_omissions(seeds_comparison)
+    ref = seeds_comparison.reference
+    top, score, reasons = ranked[0]
+    text = seeds_comparison.document(ref).text[top.member(ref).start:top.member(ref).end]
+    assert "“no progress means regression.”" in text
+    assert reasons[0] == "direct quote" and reasons[-1].startswith("dropped by")
+    assert [s for _, s, _ in ranked] == sorted((s for _, s, _ in ranked), reverse=True)
+    for st, _, _ in ranked:
+        assert st.member(ref) is not None and len(st.members) < len(seeds_comparison.documents)
+    numbers = next(r for st, _, r in ranked if any(x.startswith("numbers: 45th") for x in r))
+    assert numbers
+
+
+def test_json_gives_the_exact_slice_and_nothing_for_an_absent_version(seeds_comparison, checks):
+    data = check_json(checks[BILATERAL], seeds_comparison)
+    assert data["quote"] == BILATERAL
+    for r in data["results"]:
+        assert set(r) >= {"document", "verdict", "text", "start", "end", "similarity", "quoted",
+                          "attribution", "changes"}
+        if r["verdict"] == "absent":
+            assert r["text"] is r["start"] is r["end"] is None
+        else:
+            assert seeds_comparison.document(r["document"]).text[r["start"]:r["end"]] == r["text"]
+
+
+# --- the command line ------------------------------------------------------------------------
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_quote_prints_each_version_with_its_verdict_speaker_and_diff(runner):
+    result = runner.invoke(main, ["quote", BILATERAL, str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "1 verbatim, 1 changed, 3 absent" in out
+    assert "[-must-]{+should+}⟨negation⟩" in out
+    assert "China’s Foreign Ministry" in out and "Xi Jinping" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert result.stderr == ""
+
+
+def test_quote_reports_the_attribution_conflict(runner):
+    result = runner.invoke(main, ["quote", MULTIPLICITY, str(SEEDS)])
+    assert "conflict: the same words are attributed to different people" in result.stdout
+    assert "also 002_5a4b68be5e1a8af6" in result.stdout
+
+
+def test_quote_json_is_format_1(runner):
+    result = runner.invoke(main, ["quote", BILATERAL, str(SEEDS), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["format"] == 1 and data["quote"] == BILATERAL
+    assert [r["verdict"] for r in data["results"]] == ["absent", "verbatim", "changed", "absent", "absent"]
+
+
+@pytest.mark.parametrize("fail_on, code", [("changed", 1), ("paraphrased", 1), ("absent", 1)])
+def test_fail_on_exits_1_when_a_version_is_that_bad(runner, fail_on, code):
+    result = runner.invoke(main, ["quote", BILATERAL, str(SEEDS), "--fail-on", fail_on])
+    assert result.exit_code == code
+    assert "verbatim" in result.stdout
+
+
+def test_fail_on_exits_0_when_every_version_keeps_the_quote(runner):
+    files = [str(SEEDS / "001_fd0f5f049c184f2c.txt"), str(SEEDS / "002_5a4b68be5e1a8af6.txt")]
+    result = runner.invoke(main, ["quote", "China is willing to cooperate", *files, "--fail-on", "changed"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["quote", BILATERAL, *files, "--fail-on", "paraphrased"])
+    assert result.exit_code == 0  # 002 changed it: not as bad as paraphrased
+    result = runner.invoke(main, ["quote", BILATERAL, *files, "--fail-on", "changed"])
+    assert result.exit_code == 1
+
+
+def test_quote_from_a_document_lists_its_quotes_in_a_table(runner):
+    result = runner.invoke(main, ["quote", "--from", "004_7c4914b47a5c438c", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("9 direct quotes in 004_7c4914b47a5c438c")
+    assert "“first red line”" in result.stdout and "paraphr." in result.stdout
+    data = json.loads(runner.invoke(main, ["quote", "--from", "004_7c4914b47a5c438c", str(SEEDS),
+                                           "--json"]).stdout)
+    assert data["document"] == "004_7c4914b47a5c438c" and len(data["quotes"]) == 9
+
+
+def test_quotes_lists_every_direct_quote_grouped_by_statement(runner):
+    result = runner.invoke(main, ["quotes", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert "“two-way”" in result.stdout and "In no statement" in result.stdout
+    assert "attributed to different" in result.stdout
+    data = json.loads(runner.invoke(main, ["quotes", str(SEEDS), "--json"]).stdout)
+    assert sum(len(g["quotes"]) for g in data["groups"]) == 29
+
+
+@pytest.mark.parametrize("args, message", [
+    (["quote", BILATERAL], "give the quote, then the files"),
+    (["quote", "“ … ”", str(SEEDS)], "has no words"),
+    (["quote", "--from", "nope", str(SEEDS)], "no document 'nope'"),
+    (["quote", BILATERAL, "missing-folder"], "missing-folder"),
+    (["quotes", "missing-folder"], "missing-folder"),
+])
+def test_usage_and_input_errors_exit_2_with_one_line(runner, args, message):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_quote_usage_names_the_text_and_paths(runner):
+    result = runner.invoke(main, ["quote", "--help"])
+    assert "Usage: main quote [OPTIONS] [TEXT] PATH..." in result.stdout or \
+        "quote [OPTIONS] [TEXT] PATH..." in result.stdout
+    assert "--fail-on" in result.stdout and "--from" in result.stdout
