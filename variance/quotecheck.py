@@ -8,7 +8,8 @@ word by word against the quote (`variance.diff`, kinds from `variance.classify`)
 - changed: words differ, but the passage reads close to the quote (similarity at least
   `CHANGED_MIN`) and keeps most of its content words (`KEPT_MIN`);
 - paraphrased: a run of clauses shares enough of the quote's content words (`overlap` at least
-  `PARAPHRASE_MIN`, or `HOME_MIN` inside the statement that carries the quote best elsewhere);
+  `PARAPHRASE_MIN`, or `HOME_MIN` inside the statement that carries the quote best elsewhere),
+  for a quote of `PARAPHRASE_WORDS` content words or more;
 - absent: nothing that close.
 The thresholds come from cases written from the seeds (tests/data/quote_cases.tsv) and are
 explained in docs/quotes.md. Attribution conflicts (the same words given to different people)
@@ -32,7 +33,7 @@ from .quotes import (closest, content_stems, direct_quotes, literal_passages, ov
 __all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
            "check_quote", "document_quotes", "corpus_quotes", "rank_omissions", "fails",
            "check_json", "match_json", "checks_json", "groups_json", "CHANGED_MIN", "KEPT_MIN",
-           "PARAPHRASE_MIN", "HOME_MIN"]
+           "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
 
 CHANGED_MIN = 0.75
 """Similarity (folded characters) from which a passage may be the quote, changed."""

@@ -10,6 +10,10 @@ its paragraph; a closer with no opener (“… the opposite,” commented the pr
 quote that began where the paragraph or the previous quote ended; a closer standing alone
 between spaces ends a quote; and an attribution glued inside an unclosed quote
 ("… United Statessaid Xi. ”") is left out of the quoted words.
+
+`literal_passages` and `paraphrase_passage` find where a quote's words stand in a document:
+the closest literal passage within a few adjacent sentences (fuzzy, order-aware), and the run
+of clauses sharing most of its content words. docs/quotes.md tells how the verdicts use them.
 """
 
 from __future__ import annotations
@@ -104,7 +108,7 @@ def direct_quotes(document: Document) -> tuple[Quote, ...]:
     quotes = []
     for start, end in paragraph_spans(document.text):
         for s, e, opened, closed in _paragraph_quotes(document.text, start, end):
-            s, e = _trim(document.text, s, e, closed)
+            s, e = _trim(document.text, s, e)
             if s < e and _WORD.search(document.text, s, e):
                 quotes.append(Quote(document.id, s, e, opened, closed))
     return tuple(quotes)
@@ -161,17 +165,14 @@ def _is_closer(text: str, i: int, opener: str, end: int) -> bool:
     return ch in _PAIRS.get(opener, "”“" if opener == "”" else "")
 
 
-def _trim(text: str, start: int, end: int, closed: bool) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces and trailing commas; leave out a cue glued inside the quote."""
     while start < end and not (text[start].isalnum() or text[start] in OPENERS + "\"‘("):
         start += 1
+    trapped = _TRAPPED_CUE.search(text, start, end)
+    end = trapped.start() if trapped and trapped.start() > start else end
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    trapped = _TRAPPED_CUE.search(text, start, end)
-    if trapped and trapped.start() > start:
-        end = trapped.start()
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-            end -= 1
     return start, end
 
 
@@ -190,7 +191,8 @@ WINDOW = 3
 _REACH = 4
 """Words a literal passage may widen by to reach a clause edge."""
 _CLAUSE_END = re.compile(r"[.,;:!?](?:\s|$)|[”»\"\n]")
-_CLAUSE = re.compile(r"[^,;:.!?“”«»\"\n]*[^\W_][^,;:.!?“”«»\"\n]*")
+_CLAUSE = re.compile(r"[^\W_](?:[^,;:.!?“”«»\"\n]*[^\s,;:.!?“”«»\"\n])?")
+"""A clause: from a word character to the last character before punctuation, spaces aside."""
 _MAX_CLAUSES = 12
 _SENTENCE_END = re.compile(r"[.!?][”\"»]?\s+(?=[“\"«]?[A-Z])")
 _WORDS = re.compile(r"[^\W_]+")
@@ -387,10 +389,6 @@ def paraphrase_passage(text: str, document: Document, weights: dict[str, float] 
     if best is None or best[0][0] == 0:
         return None
     (score, _), lo, hi = best
-    while lo < hi and document.text[lo].isspace():
-        lo += 1
-    while hi > lo and document.text[hi - 1].isspace():
-        hi -= 1
     return score, lo, hi
 
 
