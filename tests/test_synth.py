@@ -1,5 +1,5 @@
 """The scale benchmark's synthetic corpora (benchmarks/synth.py) and its link scoring
-(benchmarks/run.py): same seed, same bytes; every gold span says truly what its text carries;
+(benchmarks/synth_score.py): same seed, same bytes; every gold span says truly what its text carries;
 the scorer counts right and wrong links as documented. Speed is never asserted."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from run import Corpus, ceiling_pairs, load_corpus, prf, score_pairs  # noqa: E402
+from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs  # noqa: E402
 from synth import ADDITIONS, HEADLINE, base_story, write_corpus  # noqa: E402
 
 from variance.load import load_paths  # noqa: E402
