@@ -99,3 +99,11 @@ def test_a_speaker_named_only_once_is_still_found():
     start = text.index("Nothing more")
     a = attribute(d, start, start + len("Nothing more"))
     assert (a.speaker, a.via) == ("Ortega", "pronoun")
+
+
+def test_a_description_with_nobody_named_before_stays_as_written():
+    text = "Officials met. “We will cut emissions by 40 percent,” the minister said."
+    d = segment_document(Document("t", "-", text, hashlib.sha256(text.encode()).hexdigest()))
+    start = text.index("We will")
+    a = attribute(d, start, start + 10)
+    assert (a.speaker, a.kind, a.via) == ("the minister", "person", "unresolved")

@@ -75,8 +75,9 @@ class Attribution:
     """Offset of the cue in the document."""
     end: int
     via: str
-    """named, pronoun, description, statement (issuer of "the statement"), or context
-    (carried over from an earlier sentence of the paragraph)."""
+    """named, pronoun, description, statement (issuer of "the statement"), context (carried
+    over from an earlier sentence of the paragraph), or unresolved (a description such as
+    "the minister" with no person named before it)."""
 
 
 @dataclass(frozen=True)
@@ -234,10 +235,11 @@ def _classify(subject: str, words: list[str], folded: list[str], people: list[st
     capitals = [w for w in words if w[:1].isupper() and w.casefold() not in {"the"}]
     if set(folded) & _ORGS or (capitals and all(w.casefold().strip(".") in _STATES for w in capitals)):
         return subject, "source", "named"
-    if folded[0] == "the" and folded[-1] in _ROLES | {"side"}:
-        if folded[-1] != "side" and state["focus"]:
-            return state["focus"], "person", "description"
+    if folded[0] == "the" and folded[-1] == "side":
         return subject, "source", "named"
+    if folded[0] == "the" and folded[-1] in _ROLES:
+        return (state["focus"], "person", "description") if state["focus"] else \
+            (subject, "person", "unresolved")
     names = person_names(subject) or ([" ".join(capitals)] if capitals and capitals == words else [])
     if not names:
         return None

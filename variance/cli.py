@@ -224,7 +224,8 @@ _VERDICT_STYLE = {"verbatim": "bold green", "cosmetic": "green", "changed": "bol
                   "paraphrased": "magenta", "absent": "dim"}
 _LEGEND = "· absent   0.87 similarity   nq not in quotation marks"
 _VIA = {"named": "", "pronoun": ", a pronoun resolved", "description": ", a description resolved",
-        "statement": ", the statement's issuer", "context": ", earlier in the paragraph"}
+        "statement": ", the statement's issuer", "context": ", earlier in the paragraph",
+        "unresolved": ", no one named before"}
 
 
 class _QuoteCommand(click.Command):
@@ -316,7 +317,7 @@ def _quote_detail(comparison, check, console) -> None:
 
     counts = {v.value: sum(r.verdict is v for r in check.results) for v in VERDICT_RANK}
     console.print(Text.assemble(("quote ", "bold"), f"“{check.text}”"))
-    console.print(f"{len(check.results)} documents: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
+    console.print(f"{len(check.results)} document{'s' * (len(check.results) != 1)}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
     for title, r in [("", r) for r in check.results] + [("also ", r) for r in check.also]:
         head = Text(f"\n{title}{r.document}  ", style="bold")
         head.append(r.verdict.value, style=_VERDICT_STYLE[r.verdict.value])
@@ -334,8 +335,8 @@ def _quote_detail(comparison, check, console) -> None:
 
 
 def _quote_table(comparison, checks, console) -> None:
-    """Quotes as rows, documents as columns; a cell is the verdict, the similarity, and "nq"
-    when the passage is not in quotation marks."""
+    """Quotes as rows (long ones clipped: the full text is in --json), documents as columns; a
+    cell is the verdict, the similarity, and "nq" when the passage is not in quotation marks."""
     from rich.table import Table
     from rich.text import Text
 
@@ -346,11 +347,13 @@ def _quote_table(comparison, checks, console) -> None:
     for i in ids:
         table.add_column(i[:width], no_wrap=True)
     for check in checks:
-        cell = Text(f"“{check.text}”")
+        clipped = check.text if len(check.text) <= 120 else check.text[:117].rsplit(" ", 1)[0] + " …"
+        cell = Text(f"“{clipped}”")
         own = check.result(check.source).attribution if check.source else None
         cell.append(f"\n{own.speaker}" if own else "", style="cyan")
         for c in check.conflicts:
             cell.append(f"\n{c.message}", style="bold red")
+        cell.append("\n")
         cells = []
         for r in check.results:
             v = r.verdict.value

@@ -247,7 +247,7 @@ def _conflicts(matches: list[QuoteMatch]) -> tuple[Conflict, ...]:
     people: list[tuple[str, list[str]]] = []
     for m in matches:
         a = m.attribution
-        if a is None or a.kind != "person" or m.verdict is Verdict.ABSENT:
+        if a is None or a.kind != "person" or a.via == "unresolved" or m.verdict is Verdict.ABSENT:
             continue
         for name, docs in people:
             if same_speaker(name, a.speaker):
