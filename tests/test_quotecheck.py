@@ -229,3 +229,13 @@ def test_quote_usage_names_the_text_and_paths(runner):
     assert "Usage: main quote [OPTIONS] [TEXT] PATH..." in result.stdout or \
         "quote [OPTIONS] [TEXT] PATH..." in result.stdout
     assert "--fail-on" in result.stdout and "--from" in result.stdout
+
+
+def test_the_quote_modules_load_no_ui_library():
+    import subprocess
+    import sys
+
+    code = ("import variance.quotecheck, variance.attribution, variance.quotes, sys\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual', 'jinja2'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
