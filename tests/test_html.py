@@ -146,11 +146,23 @@ def test_omissions_that_matter_list_what_versions_dropped_most_telling_first(see
 def test_artefacts_are_listed_per_document_with_their_statement_and_text():
     groups = {g["document"]: g for g in report_data(small_comparison())["artefacts"]}
     found = groups["outlet"]["found"]
-    assert [(a["kind"], a["text"], a["statement"]) for a in found] == [("doubled", "Spain spain", None)]
+    assert [(a["kind"], a["text"], a["mark"]) for a in found] == [("doubled", "Spain spain", 1)]
     pieces = groups["outlet"]["text"]
     assert "".join(p["text"] for p in pieces) == small_comparison().document("outlet").text
     assert [p for p in pieces if "n" in p] == [{"text": "Spain spain", "n": 1, "kind": "doubled"}]
     assert groups["readout"]["found"] == []
+
+
+def test_an_artefact_links_to_its_statement_and_overlaps_share_one_mark():
+    comparison = small_comparison()
+    case = Artefact("readout", 0, 14, "Xi met Blinken", ArtefactKind.CASE, "case", ())
+    glued = Artefact("readout", 3, 6, "met", ArtefactKind.GLUED, "glued", ())
+    group = report_data(replace(comparison, artefacts=(glued, case)))["artefacts"][0]
+    assert [(a["text"], a["statement"], a["mark"]) for a in group["found"]] == \
+        [("Xi met Blinken", 1, 1), ("met", 1, 1)]
+    assert [p.get("n") for p in group["text"]] == [1, None]
+    page = render_html(replace(comparison, artefacts=(glued, case)))
+    assert page.count('href="#artefact-1-1"') == 2 and 'id="artefact-1-2"' not in page
 
 
 def test_statements_one_version_carries_are_grouped_by_that_version():

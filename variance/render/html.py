@@ -54,7 +54,7 @@ def report_data(comparison: Comparison) -> dict:
         "version": __version__,
         "options": comparison.options.to_json(),
         "reference": comparison.reference,
-        "reference_chosen": comparison.options.reference is not None,
+        "reference_given": comparison.options.reference is not None,
         "warnings": list(comparison.warnings),
         "documents": _documents(comparison),
         "shared": [s for s in statements if len(s["members"]) > 1],
@@ -124,10 +124,10 @@ def _text(comparison: Comparison, member: Member) -> str:
     return comparison.document(member.document).text[member.start:member.end]
 
 
-def _worst(changes, *, cosmetic: bool = False) -> int:
+def _worst(changes) -> int:
     """Highest severity rank among the changes (0 when none), cosmetic ones left out."""
-    return max((SEVERITY_RANK[c.severity] for c in changes
-                if cosmetic or c.kind is not ChangeKind.COSMETIC), default=0)
+    return max((SEVERITY_RANK[c.severity] for c in changes if c.kind is not ChangeKind.COSMETIC),
+               default=0)
 
 
 def _member(comparison: Comparison, m: Member, diff: PairDiff | None, is_anchor: bool,
@@ -150,8 +150,7 @@ def _pieces(text: str, m: Member, diff: PairDiff) -> list[dict]:
     for c in diff.changes:
         if c.wit_start > pos:
             out.append({"text": text[pos:c.wit_start]})
-        out.append({"kind": c.kind.value, "severity": c.severity.value, "op": c.op.value,
-                    "del": c.reference, "ins": text[c.wit_start:c.wit_end]})
+        out.append({"kind": c.kind.value, "del": c.reference, "ins": text[c.wit_start:c.wit_end]})
         pos = max(pos, c.wit_end)
     if pos < m.end:
         out.append({"text": text[pos:m.end]})
@@ -181,39 +180,46 @@ def omissions_that_matter(comparison: Comparison) -> list[dict]:
 
 
 def _artefacts(comparison: Comparison) -> list[dict]:
-    """Per document: its artefacts with the statement holding each, and its text cut at them."""
-    holders = {}
+    """Per document: its artefacts with the statement holding each, and its text cut at them.
+    `mark` is the number of the mark that shows an artefact in the text: its own, or that of
+    an earlier artefact it overlaps."""
+    holders: dict[str, list[tuple[int, int, int]]] = {}
     for st in comparison.statements:
         for m in st.members:
             holders.setdefault(m.document, []).append((m.start, m.end, st.id))
+    by_doc: dict[str, list[Artefact]] = {}
+    for a in sorted(comparison.artefacts, key=lambda a: (a.start, a.end, a.kind.value)):
+        by_doc.setdefault(a.document, []).append(a)
     out = []
     for i, doc in enumerate(comparison.documents):
-        found = sorted((a for a in comparison.artefacts if a.document == doc.id),
-                       key=lambda a: (a.start, a.end, a.kind.value))
-        items = [{"n": n, "kind": a.kind.value, "text": a.text, "message": a.message,
-                  "evidence": list(a.evidence), "start": a.start, "end": a.end,
+        found = by_doc.get(doc.id, [])
+        pieces, marks = _text_pieces(doc.text, found)
+        items = [{"n": n, "mark": marks[n], "kind": a.kind.value, "text": a.text,
+                  "message": a.message, "evidence": list(a.evidence),
                   "statement": next((sid for s, e, sid in holders.get(doc.id, ())
                                      if s <= a.start < e), None)}
                  for n, a in enumerate(found, 1)]
-        out.append({"index": i + 1, "document": doc.id, "found": items,
-                    "text": _text_pieces(doc.text, found)})
+        out.append({"index": i + 1, "document": doc.id, "found": items, "text": pieces})
     return out
 
 
-def _text_pieces(text: str, artefacts: list[Artefact]) -> list[dict]:
-    """The whole text cut at artefact spans (`n` numbers the artefact); overlaps join the first."""
+def _text_pieces(text: str, artefacts: list[Artefact]) -> tuple[list[dict], dict[int, int]]:
+    """The whole text cut at artefact spans (a mark piece has `n`), and for each artefact the
+    number of the mark showing it: an artefact overlapping an earlier one joins that mark."""
     out: list[dict] = []
-    pos = 0
+    marks: dict[int, int] = {}
+    pos, last = 0, 0
     for n, a in enumerate(artefacts, 1):
         if a.start < pos:
+            marks[n] = last
             continue
         if a.start > pos:
             out.append({"text": text[pos:a.start]})
-        out.append({"text": text[a.start:max(a.end, a.start)], "n": n, "kind": a.kind.value})
-        pos = a.end
+        out.append({"text": text[a.start:a.end], "n": n, "kind": a.kind.value})
+        marks[n], last, pos = n, n, max(pos, a.end)
     if pos < len(text):
         out.append({"text": text[pos:]})
-    return out
+    return out, marks
 
 
 def _environment() -> Environment:
