@@ -162,22 +162,19 @@ def _mask_quotes(document: Document) -> str:
 
 
 def _cues(text: str):
-    """(start, end, subject text, subject start, inverted) for each cue of a sentence."""
+    """(start, end, subject as printed) of each speech cue of a sentence: the subject before
+    the verb, else after it ("said Xi", "according to him"; never after "saying")."""
     for m in _READ_IN.finditer(text):
-        yield m.start(), m.end(), m.group(1), m.start(1)
+        yield m.start(), m.end(), m.group(1)
     for m in _CUE.finditer(text):
-        if m.group().startswith("according to"):
-            after = _AFTER.match(text, m.end())
-            if after:
-                yield m.start(), after.end(1), after.group(1), after.start(1)
+        according = m.group().startswith("according to")
+        subject, at = ("", m.start()) if according else _subject_before(text, m.start())
+        if subject:
+            yield at, m.end(), subject
             continue
-        subject, at = _subject_before(text, m.start())
-        if not subject:
-            after = _AFTER.match(text, m.end())
-            if after and not m.group().endswith("ing"):
-                yield m.start(), after.end(1), after.group(1), after.start(1)
-                continue
-        yield (at if subject else m.start()), m.end(), subject, at
+        after = _AFTER.match(text, m.end()) if according or not m.group().endswith("ing") else None
+        if after:
+            yield m.start(), after.end(1), after.group(1)
 
 
 def _subject_before(text: str, verb_start: int) -> tuple[str, int]:
@@ -207,7 +204,7 @@ def _segment_start(text: str, end: int) -> int:
 
 def _resolve(document: Document, offset: int, cue, text: str, people: list[str],
              state: dict) -> Attribution | None:
-    start, end, subject, _ = cue
+    start, end, subject = cue
     words = subject.replace("’s", "").replace("'s", "").split()
     folded = [w.casefold().strip(".") for w in words]
     issuer_cue = " in a statement" in text[start:end] or " in its statement" in text[start:end]
