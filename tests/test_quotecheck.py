@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from variance.attribution import same_speaker
 from variance.cli import main
@@ -239,3 +241,27 @@ def test_the_quote_modules_load_no_ui_library():
             "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual', 'jinja2'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+piece = st.sampled_from(["China", "said", "he", "the minister", "Xi", "“", "”", '"', "‘", "’", ". ",
+                         ", ", "\n", " ", "will", "not", "40", "according to", "Blinken noted",
+                         "the statement added", "é", "—", "U.S."])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(piece, min_size=1, max_size=30), st.lists(piece, min_size=1, max_size=30),
+       st.lists(piece, min_size=1, max_size=8))
+def test_any_text_gives_consistent_checks(a, b, q):
+    comparison = two_copies(" ".join(a), " ".join(b))
+    text = " ".join(q)
+    if not any(ch.isalnum() for ch in text):
+        return
+    check = check_quote(comparison, text)
+    for r in check.results + check.also:
+        doc = comparison.document(r.document)
+        assert 0 <= r.start <= r.end <= len(doc.text)
+        assert 0.0 <= r.similarity <= 1.0 and 0.0 <= r.overlap <= 1.0
+        if r.attribution:
+            assert doc.text[r.attribution.start:r.attribution.end] == r.attribution.cue
+    for g in corpus_quotes(comparison):
+        assert all(c.source in ("a", "b") for c in g.checks)
