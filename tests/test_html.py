@@ -291,7 +291,12 @@ def test_report_over_an_input_file_is_refused_before_writing(runner, tmp_path, v
 
 def test_output_in_a_missing_folder_is_one_line_exit_2(runner, tmp_path):
     result = runner.invoke(main, ["report", str(SEEDS), "-o", str(tmp_path / "nope" / "r.html")])
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "nope does not exist" in result.stderr
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", str(tmp_path / "file" / "r.html")])
+    assert result.exit_code == 2 and "file is a file, not a folder" in result.stderr
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder; give a file name" in result.stderr
 
 
 def test_unwritable_folder_is_one_line_exit_2(runner, tmp_path, monkeypatch):

@@ -256,7 +256,8 @@ def write_atomically(path: str, text: str) -> None:
     `path` is either the old file or the whole new one and nothing else is touched."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OutputError(f"{path}: folder {folder} does not exist")
+        problem = "is a file, not a folder" if os.path.exists(folder) else "does not exist"
+        raise OutputError(f"{path}: {folder} {problem}")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     except OSError as exc:
