@@ -1,0 +1,250 @@
+"""Artefacts visible in one document's own text: doubled words, stray punctuation, fragments,
+source-language leftovers.
+
+Each detector takes the shared `Corpus` and one `DocumentView` and yields `Finding`s; none of
+them alters the text. The closed word lists (idioms, abbreviations, elided articles) are English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .artefact_corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
+from .model import ArtefactKind
+from .normalize import STOPWORDS
+
+__all__ = ["QUOTE_PARAGRAPHS", "detect_doubled", "detect_stray_punctuation", "detect_fragments",
+           "detect_untranslated", "TEXT_RULES"]
+
+K = ArtefactKind
+_PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_REPEATABLE = frozenset("""more less again over on round through out by bit little step one
+fewer further farther bye no yes well now very ha so that had""".split())
+"""Words that English repeats on purpose: "more and more", "over and over", "had had"."""
+_ABBREVIATIONS = frozenset("""etc vs approx no nos co ltd inc corp dept govt jr sr st mr mrs ms
+dr prof gen gov sen rep fig ed eds vol pp jan feb mar apr jun jul aug sep sept oct nov dec est
+al cf ie eg ca resp""".split())
+_PRONOUNS = frozenset("""i you he she it we they this that these those there who everyone
+everybody someone somebody nobody none all both each many some others""".split())
+"""A short sentence with a subject such as these is a sentence ("Then it ended."), not a piece."""
+_MONTHS = frozenset("""january february march april may june july august september october
+november december""".split())
+_FOREIGN = ("es", "fr")
+QUOTE_PARAGRAPHS = 4
+"""A quotation still open this many paragraphs later is taken as never closed."""
+_SCRIPTS = ("\u0400-\u04FF\u0590-\u06FF\u0E00-\u0E7F\u3040-\u30FF"
+            "\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF")
+"""Cyrillic, Hebrew, Arabic, Thai, kana, CJK ideographs, Hangul."""
+_OTHER_SCRIPT = re.compile(rf"[{_SCRIPTS}]+(?:\s*[{_SCRIPTS}]+)*")
+_ELIDED = re.compile(r"(?<![\w'’])([ldj])(?:\s|['’])(?=[aeiouhéèêàâ][a-zéèêàâ]+)")
+_DANGLING_CLAUSE = re.compile(r"[.!?][\"”’]?\s+([-–—]\s?[a-z][^.!?]{0,40}[.!?])\s*$")
+_FULL_STOP = "a full stop inside a sentence"
+_TWO_MARKS = "two punctuation marks in a row"
+_STRAY = [  # the stray marks are the group named "mark"
+    (re.compile(r"(?<![.\s])(?P<mark>\.)(?=\s+[a-z])"), _FULL_STOP),
+    (re.compile(r"(?<![.])(?P<mark>[.,;:]\s*(?<!\.)[.,;:])(?![.\d])"), _TWO_MARKS),
+    (re.compile(r"(?<=[^\W_])\s+(?P<mark>[,;])"), "a space before a comma"),
+    (re.compile(r"(?P<mark>\()\s+(?=\S)"), "a space after an opening bracket"),
+    (re.compile(r"(?P<mark>[，。、；：！？（）])"), "full-width punctuation in Latin text"),
+]
+
+
+def detect_doubled(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+    """A word or phrase of up to three words said twice: "prosperous and prosperous", "the the"."""
+    text = view.doc.text
+    for s in view.checked_sentences(headlines=True):
+        words = list(_PHRASE_WORD.finditer(text, s.start, s.end))
+        keys = [w.group().casefold() for w in words]
+        i = 0
+        while i < len(words):
+            hit = _repeat_at(text, words, keys, i)
+            if hit is None:
+                i += 1
+                continue
+            first, last, size = hit
+            phrase = text[words[first].start():words[first + size - 1].end()]
+            span = text[words[first].start():words[last].end()]
+            i = last + 1
+            if _shared(corpus, span) or (last - first + 1 == 2 * size and
+                                         size > 1 and keys[first + size - 1] in STOPWORDS):
+                continue                      # "Ni Ni", the source's own; "face to face to"
+            yield Finding(words[first].start(), words[last].end(), K.DOUBLED,
+                          f"\"{phrase}\" is said twice in a row (\"{span}\"); the repeat may "
+                          f"stand for a word the translation lost",
+                          reading=tuple(keys[first:last + 1]))
+
+
+def _repeat_at(text: str, words, keys: list[str], i: int):
+    """(first, last, size) when the phrase of `size` words at `i` is repeated right after it."""
+    for size in (3, 2, 1):
+        a = keys[i:i + size]
+        if len(a) < size or not _joined(text, words, i, i + size - 1, ""):
+            continue
+        j = i + size
+        if j < len(keys) and keys[j] in ("and", "or") and _joined(text, words, i + size - 1, j, ""):
+            link_ok = _joined(text, words, j, j + 1, "") if j + 1 < len(words) else False
+            j, linked = j + 1, link_ok
+        else:
+            linked = j < len(words) and _joined(text, words, j - 1, j, ",")
+        if not linked or keys[j:j + size] != a or not _joined(text, words, j, j + size - 1, ""):
+            continue
+        if size == 1 and (a[0] in _REPEATABLE or (a[0].endswith("er") and j > i + 1)):
+            return None
+        return i, j + size - 1, size
+    return None
+
+
+def _shared(corpus: Corpus, span: str) -> bool:
+    """Other versions write the repeat too: a capitalised one is a name ("Ni Ni", "Li Li"), and
+    one that most versions share comes from the source, not from this version."""
+    pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
+    carriers = sum(bool(pattern.search(v.doc.text)) for v in corpus.views)
+    if span[:1].isupper() and carriers >= 3:
+        return True
+    return len(corpus.views) >= 3 and carriers > len(corpus.views) / 2
+
+
+def _joined(text: str, words, a: int, b: int, allowed: str) -> bool:
+    """Words a..b are separated by spaces only (and the characters in `allowed`)."""
+    for k in range(a, b):
+        gap = text[words[k].end():words[k + 1].start()]
+        if gap.strip(allowed + " ") or not gap:
+            return False
+    return True
+
+
+def detect_stray_punctuation(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+    """Full stops inside a sentence, ". ,", spaces before commas, dangling quotation marks."""
+    text = view.doc.text
+    for s in view.checked_sentences(headlines=True):
+        for pattern, what in _STRAY:
+            for m in pattern.finditer(text, s.start, s.end):
+                start, end = m.span("mark")
+                if what in (_FULL_STOP, _TWO_MARKS) and text[start] == "." \
+                        and _abbreviation_before(text, start):
+                    continue
+                yield Finding(start, end, K.STRAY_PUNCTUATION,
+                              f"{what}: \"{_context(text, start, end)}\"")
+    yield from _quote_marks(view)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """The full stop at `dot` ends an abbreviation: "U.S.", "e.g.", "etc.", an initial."""
+    begin = dot
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    chunk = text[begin:dot].lstrip("\"“(‘'[")
+    return "." in chunk or len(chunk) <= 1 or chunk.casefold() in _ABBREVIATIONS
+
+
+def _context(text: str, start: int, end: int, width: int = 18) -> str:
+    left = text.rfind(" ", 0, max(0, start - width))
+    right = text.find(" ", min(len(text), end + width))
+    snippet = text[left + 1 if left >= 0 else 0:right if right >= 0 else len(text)]
+    return " ".join(snippet.split())
+
+
+def _quote_marks(view: DocumentView) -> Iterator[Finding]:
+    """Curly double quotation marks standing alone, closing nothing, or opening a quote never
+    closed. A quote may run over several paragraphs, so open quotes carry over. Straight marks
+    say nothing of their direction, and spaced ones are a house style: they are left alone."""
+    text = view.doc.text
+    paragraphs: dict[int, list] = {}
+    for s in view.checked_sentences(headlines=True):
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    opened: list[tuple[int, int]] = []          # (offset, paragraph) of each open quote
+    for p in sorted(paragraphs):
+        start, end = paragraphs[p][0].start, paragraphs[p][-1].end
+        if opened and text[start] == "“":
+            opened.pop()                        # a new paragraph of the same quotation
+        for pos, mark in _marks(text, start, end):
+            before = text[pos - 1] if pos > start else " "
+            after = text[pos + 1] if pos + 1 < end else " "
+            if before.isspace() and after.isspace():
+                yield _quote(text, pos, "a quotation mark standing alone")
+            elif mark == "“":
+                opened.append((pos, p))
+            elif opened:
+                opened.pop()
+            else:
+                yield _quote(text, pos, "a closing quotation mark with no opening one")
+        while opened and p - opened[0][1] >= QUOTE_PARAGRAPHS:
+            yield _quote(text, opened.pop(0)[0], "a quotation that is never closed")
+    for pos, _ in opened:
+        yield _quote(text, pos, "a quotation that is never closed")
+
+
+def _marks(text: str, start: int, end: int):
+    for m in re.finditer(r"[“”]", text[start:end]):
+        yield start + m.start(), m.group()
+
+
+def _quote(text: str, pos: int, what: str) -> Finding:
+    return Finding(pos, pos + 1, K.STRAY_PUNCTUATION, f"{what}: \"{_context(text, pos, pos + 1)}\"")
+
+
+def detect_fragments(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+    """A dangling "-he commented." or a body sentence of two or three words, not a heading."""
+    text = view.doc.text
+    for s in view.checked_sentences(headlines=False):
+        sentence = text[s.start:s.end]
+        m = _DANGLING_CLAUSE.search(sentence)
+        if m:
+            yield Finding(s.start + m.start(1), s.start + m.end(1), K.FRAGMENT,
+                          f"a dangling piece after the sentence: \"{m.group(1)}\"")
+            continue
+        words = WORD.findall(sentence)
+        if (1 <= len(words) <= 3 and s.index not in view.alone and sentence.endswith(".")
+                and not re.search(r"[\"“”]", sentence) and any(w[0].islower() for w in words)
+                and not _PRONOUNS.intersection(w.casefold() for w in words)
+                and not _dateline(view.by_sentence.get(s.index, []))):
+            yield Finding(s.start, s.end, K.FRAGMENT,
+                          f"a sentence of {len(words)} word{'s' * (len(words) > 1)} that says "
+                          f"nothing on its own: \"{sentence}\"")
+
+
+def _dateline(tokens) -> bool:
+    """A source and date such as "chinanews.com, July 26.": a web address or a month."""
+    return any(t.in_url or t.key in _MONTHS for t in tokens)
+
+
+def detect_untranslated(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+    """Source-language leftovers: French "l intention", Spanish "que", another script."""
+    text = view.doc.text
+    english = corpus.language == "en"
+    for s in view.checked_sentences(headlines=True):
+        if english:
+            for m in _ELIDED.finditer(text, s.start, s.end):
+                where = _context(text, m.start(), m.end())
+                yield Finding(m.start(), m.end(1), K.UNTRANSLATED,
+                              f"a French elided article left in: \"{where}\"")
+        for m in _OTHER_SCRIPT.finditer(text, s.start, s.end):
+            yield Finding(m.start(), m.end(), K.UNTRANSLATED,
+                          f"text in another script left untranslated: \"{m.group()}\"")
+        tokens = view.by_sentence.get(s.index, [])
+        for i, tok in enumerate(tokens):
+            language = _foreign_language(corpus, tokens, i, text)
+            if language:
+                yield Finding(tok.start, tok.end, K.UNTRANSLATED,
+                              f"\"{tok.text}\" is a {language} word, not a {corpus.language} one")
+
+
+def _foreign_language(corpus: Corpus, tokens, i: int, text: str) -> str | None:
+    tok = tokens[i]
+    if tok.in_url or not tok.text.islower() or text[tok.end:tok.end + 1] == ".":
+        return None
+    inside_name = (0 < i < len(tokens) - 1 and is_capitalised(tokens[i - 1].text)
+                   and is_capitalised(tokens[i + 1].text))
+    if inside_name:
+        return None
+    own = corpus.zipf(tok.text)
+    for language in _FOREIGN:
+        if language != corpus.language:
+            there = corpus.zipf(tok.text, language)
+            if there >= 5.0 and there - own >= 3.0:
+                return {"es": "Spanish", "fr": "French"}[language]
+    return None
+
+
+TEXT_RULES = (detect_doubled, detect_stray_punctuation, detect_fragments, detect_untranslated)

@@ -1,0 +1,312 @@
+"""Artefacts found by holding a word against the corpus and the lexicon: glued words, lost or
+stray capitals, and names spelled two ways across versions.
+
+`detect_glued` and `detect_case` read one document at a time; `detect_name_variants` reads the
+whole corpus and yields `(document index, Finding)` pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+from unidecode import unidecode
+
+from .artefact_corpus import (Corpus, DocumentView, Finding, Token, in_capitalised_run,
+                              is_capitalised)
+from .model import ArtefactKind
+from .normalize import STOPWORDS
+
+__all__ = ["detect_glued", "glued_split", "detect_case", "detect_name_variants", "WORD_RULES"]
+
+K = ArtefactKind
+_PREFIXES = frozenset("""anti non pre post multi inter intra counter co sub super over under self
+re un semi mini micro macro mega ultra cross trans out up down off de dis mis bio eco geo tele auto
+hyper neo pro vice poly mono bi tri extra""".split())
+_INFLECTIONS = ("ally", "ly", "ness", "ment", "ation", "ing", "ed", "er", "es", "s")
+_SUFFIXES = frozenset("""less ness like wise ward wards ship hood dom ful able ism ist ize ise
+ment ly""".split())
+_FUNCTION_WORDS = frozenset("""and or but nor of the an in on at to for with from by as is are was
+were be been has have had that which who its their his her this these those than into onto
+not""".split())
+_CALENDAR = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_PLACE_NOUNS = re.compile(r"\b(?:island|city|province|county|town|village|state|region|capital|"
+                          r"port|republic|kingdom|prefecture|district)s? of ([a-z]{3,})\b")
+_DERIVED_ENDINGS = ("ians", "ian", "ans", "ese", "ish", "ics", "ical", "ic", "ial", "al", "an",
+                    "es", "is", "ly", "ed", "er", "ers", "ing", "ism", "ist", "ite", "ium", "um",
+                    "ia", "ive", "ion", "ions", "ation", "ity", "n", "s", "i", "y", "a", "e", "o")
+"""Endings of plurals, demonyms and adjectives: "Belgium"/"Belgian", "Culture"/"Cultural"."""
+_SPELLINGS = [(re.compile(p), r) for p, r in (
+    (r"our", "or"), (r"re\b", "er"), (r"mme\b", "m"), (r"is(e|ing|ation)", r"iz\1"),
+    (r"ll", "l"), (r"ogue\b", "og"), (r"ence\b", "ense"))]
+"""British and American spellings of one word: "Centre"/"Center", "Labour"/"Labor"."""
+
+
+# ---- glued -----------------------------------------------------------------------------------
+
+def detect_glued(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+    """A word unknown to the language and the corpus that splits into two known words."""
+    for s in view.checked_sentences(headlines=True):
+        for tok in view.by_sentence[s.index]:
+            split = None if tok.in_url else glued_split(corpus, tok.text)
+            if split:
+                reading = f"{split[0]} {split[1]}"
+                yield Finding(tok.start, tok.end, K.GLUED,
+                              f"\"{tok.text}\" is two words run together: \"{reading}\"",
+                              evidence=(f"reads \"{reading}\"",),
+                              reading=(split[0].casefold(), split[1].casefold()))
+
+
+def glued_split(corpus: Corpus, word: str) -> tuple[str, str] | None:
+    """The best split of `word` into two known words, or None when it is a word itself."""
+    if len(word) < 5 or not word.isalpha() or word.isupper() or corpus.zipf(word) >= 1.0:
+        return None
+    key = word.casefold()
+    capital = word[0].isupper()
+    if (capital and corpus.count[key] > 1) or corpus.documents_with[key] >= 3:
+        return None                          # a recurring name, or a word of this corpus
+    if any(key.endswith(end) and corpus.zipf(key[:-len(end)]) >= 3.0 for end in _INFLECTIONS):
+        return None                          # "panoramically": a known word, derived
+    best = None
+    for i in range(2, len(word) - 1):
+        score = _split_score(corpus, word, word[:i], word[i:], capital)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, word[:i], word[i:])
+    return best[1:] if best else None
+
+
+def _split_score(corpus: Corpus, word: str, left: str, right: str, capital: bool) -> float | None:
+    lkey, rkey = left.casefold(), right.casefold()
+    if rkey in _SUFFIXES or (not capital and lkey in _PREFIXES and rkey not in STOPWORDS):
+        return None
+    if capital:      # "Statessaid": a name the corpus writes, then an ordinary word
+        left_score = 4.0 if corpus.cap_inside[lkey] + corpus.count[lkey] >= 3 \
+            and is_capitalised(left) else None
+    else:
+        left_score = _part_score(corpus, lkey)
+    right_score = _part_score(corpus, rkey)
+    if left_score is None or right_score is None:
+        return None
+    content = lkey not in STOPWORDS and rkey not in STOPWORDS
+    if content and not capital and (corpus.zipf(word) > 0 or min(left_score, right_score) < 3.5):
+        return None                          # two content words: maybe a rare compound
+    return min(left_score, right_score)
+
+
+def _part_score(corpus: Corpus, part: str) -> float | None:
+    if len(part) < 2:
+        return None
+    z = corpus.zipf(part)
+    if len(part) == 2:
+        return z if z >= 5.0 else None
+    if corpus.lower[part] >= 2:
+        z = max(z, 4.0)
+    return z if z >= 3.0 else None
+
+
+# ---- case ------------------------------------------------------------------------------------
+
+def detect_case(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+    """Names in lower case ("in beijing"), capitals inside a sentence ("China And", "bali Last")."""
+    names = _lowercase_names(corpus, view)
+    text = view.doc.text
+    for s in view.checked_sentences(headlines=False):
+        tokens = view.by_sentence[s.index]
+        prose = sum(t.text.islower() and len(t.text) >= 4 for t in tokens) >= 3
+        for i, tok in enumerate(tokens):
+            if tok.in_url:
+                continue
+            if tok.text.islower() and tok.key in names:
+                message, evidence = names[tok.key]
+                yield Finding(tok.start, tok.end, K.CASE, message, evidence)
+            elif prose and not tok.initial and is_capitalised(tok.text) and len(tok.text) > 1 \
+                    and not _in_short_quote(text, s.start, s.end, tok.start):
+                finding = _stray_capital(corpus, tokens, i)
+                if finding:
+                    yield finding
+
+
+def _lowercase_names(corpus: Corpus, view: DocumentView) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Words this document writes in lower case that are names: key -> (message, evidence)."""
+    names = {}
+    for key in {t.key for t in view.tokens if t.text.islower()}:
+        alone = corpus.cap_alone[key]
+        if (len(key) >= 3 and key not in STOPWORDS and alone >= 2
+                and corpus.lower[key] * 3 <= alone and corpus.zipf(key) < 4.5):
+            written = key[:1].upper() + key[1:]
+            where = [v.doc.id for v in corpus.views if re.search(rf"\b{written}\b", v.doc.text)]
+            names[key] = (f"\"{key}\" is a name the other texts capitalise (\"{written}\")",
+                          (f"\"{written}\" in {', '.join(where)}",))
+    for s in view.checked_sentences(headlines=False):
+        for m in _PLACE_NOUNS.finditer(view.doc.text, s.start, s.end):
+            key = m.group(1)
+            if key not in names and key not in STOPWORDS and _name_like(corpus, key):
+                names[key] = (f"\"{key}\" is a place name (\"{m.group()}\") written in lower case",
+                              (f"\"{m.group()}\"",))
+    return names
+
+
+def _name_like(corpus: Corpus, key: str) -> bool:
+    """Names are about as frequent in other languages as in this one; common nouns are not."""
+    own = corpus.zipf(key)
+    others = [corpus.zipf(key, lang) for lang in ("es", "fr") if lang != corpus.language]
+    return 2.0 <= own < 4.5 and min(others) >= own - 0.7
+
+
+def _stray_capital(corpus: Corpus, tokens: list[Token], i: int) -> Finding | None:
+    tok = tokens[i]
+    key = tok.key
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if key in _FUNCTION_WORDS:
+        if after is not None and (after.key in _CALENDAR or (
+                key in ("the", "a", "an") and after.text[:1].isupper())):
+            return None                       # "The Lancet": a name; "On July 26": an opening
+        return Finding(tok.start, tok.end, K.CASE,
+                       f"\"{tok.text}\" is capitalised inside a sentence",
+                       (f"reads \"{tok.text.lower()}\"",), reading=(key,))
+    in_name = in_capitalised_run(tokens, i) and not (after and after.key in _CALENDAR)
+    if (tok.stem != tok.text or key in _CALENDAR or not tokens[i - 1].text.islower() or in_name
+            or corpus.cap_inside[key] > 1 or corpus.lower[key] < 2 or corpus.zipf(key) < 4.5):
+        return None
+    return Finding(tok.start, tok.end, K.CASE,
+                   f"\"{tok.text}\" is capitalised inside a sentence; the corpus writes "
+                   f"\"{key}\" {corpus.lower[key]} times", (f"reads \"{key}\"",), reading=(key,))
+
+
+def _in_short_quote(text: str, start: int, end: int, pos: int, longest: int = 8) -> bool:
+    """`pos` sits inside a quotation of a few words: a title such as "Gone With the Wind"."""
+    for m in re.finditer(r"[\"“]([^\"“”]*)[\"”]", text[start:end]):
+        if start + m.start() < pos < start + m.end():
+            return len(m.group(1).split()) <= longest
+    return False
+
+
+# ---- name variants ---------------------------------------------------------------------------
+
+def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
+    """A name spelled two ways ("Antony"/"Anthony"): the minority spelling, with the majority."""
+    forms = _name_forms(corpus)
+    by_letter = defaultdict(list)
+    for name in forms:
+        by_letter[name[0]].append(name)
+    for names in by_letter.values():
+        for minor in names:
+            major = _majority_variant(corpus, forms, minor, names)
+            if major is None:
+                continue
+            where = sorted({corpus.views[d].doc.id for d, _ in forms[major]})
+            for d, tok in forms[minor]:
+                yield d, Finding(tok.start, tok.start + len(minor), K.NAME_VARIANT,
+                                 f"\"{minor}\" is spelled \"{major}\" in the other texts",
+                                 (f"\"{major}\" in {', '.join(where)}",),
+                                 reading=(major.casefold(),))
+
+
+def _name_forms(corpus: Corpus) -> dict[str, list[tuple[int, Token]]]:
+    """Capitalised words used inside sentences somewhere, with all their occurrences."""
+    forms: dict[str, list[tuple[int, Token]]] = defaultdict(list)
+    inside = set()
+    for d, view in enumerate(corpus.views):
+        for tok in view.tokens:
+            name = tok.stem
+            if (tok.sentence in view.metadata or tok.in_url or len(name) < 3
+                    or not is_capitalised(name) or name.casefold() in STOPWORDS
+                    or not name.isalpha() or glued_split(corpus, name)):
+                continue
+            forms[name].append((d, tok))
+            if not tok.initial:
+                inside.add(name)
+    return {name: occ for name, occ in forms.items() if name in inside}
+
+
+def _majority_variant(corpus: Corpus, forms, minor: str, names: list[str]) -> str | None:
+    weight = _weight(forms[minor])
+    if corpus.zipf(minor) >= 5.0:
+        return None                           # an ordinary word, capitalised
+    if weight[0] > max(2, len(corpus.views) // 5):
+        return None                           # shared by several versions: a convention
+    best = None
+    for major in names:
+        if _weight(forms[major]) <= weight or not _variants(minor, major):
+            continue
+        if _seen_together(corpus, forms, minor, major) and (
+                best is None or _weight(forms[major]) > _weight(forms[best])):
+            best = major
+    return best
+
+
+def _weight(occurrences) -> tuple[int, int]:
+    return len({d for d, _ in occurrences}), len(occurrences)
+
+
+def _variants(a: str, b: str) -> bool:
+    """Two spellings of one name: a truncation ("Wan"/"Wang") or a small edit ("Antony")."""
+    x, y = sorted((a.casefold(), b.casefold()), key=len)
+    if _spelling_key(x) == _spelling_key(y) or _derived(x, y):
+        return False
+    if y.startswith(x):
+        return len(x) >= 3 and len(y) - len(x) <= 2
+    distance = Levenshtein.distance(x, y, score_cutoff=2)
+    return (distance == 1 and len(x) >= 4) or (distance == 2 and len(x) >= 6)
+
+
+def _spelling_key(word: str) -> str:
+    """The same key for accents dropped and for British and American spellings."""
+    word = unidecode(word)
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _derived(x: str, y: str) -> bool:
+    """Plural, possessive, demonym or adjective of one another: "China"/"Chinese"."""
+    def stems(w: str) -> set[str]:
+        return {w} | {w[:-len(e)] for e in _DERIVED_ENDINGS
+                       if w.endswith(e) and len(w) - len(e) >= 3}
+    return bool(stems(x) & stems(y))
+
+
+def _seen_together(corpus: Corpus, forms, minor: str, major: str) -> bool:
+    """Evidence that the two are one name: another version's member of the same statement
+    writes the majority spelling where this one writes the minority spelling; a neighbouring
+    capitalised word in common; for a truncation ("Wan"/"Wang"), the same document."""
+    if major.startswith(minor):
+        if any(_followed_by_name(corpus, d, tok) for d, tok in forms[minor]):
+            return False                      # "Pang Ling" and "Pan Chengfeng": two names
+        if {d for d, _ in forms[minor]} & {d for d, _ in forms[major]}:
+            return True
+    has_major = re.compile(rf"\b{re.escape(major)}\b")
+    has_minor = re.compile(rf"\b{re.escape(minor)}\b")
+    for d, tok in forms[minor]:
+        doc_id = corpus.views[d].doc.id
+        statement = corpus.statement_of.get((doc_id, tok.sentence))
+        for m in statement.members if statement else ():
+            text = corpus.views[corpus.by_id[m.document]].doc.text
+            if m.document != doc_id and has_major.search(text, m.start, m.end) \
+                    and not has_minor.search(text, m.start, m.end):
+                return True
+    return bool(_neighbours(corpus, forms[minor]) & _neighbours(corpus, forms[major]))
+
+
+def _followed_by_name(corpus: Corpus, d: int, tok: Token) -> bool:
+    tokens = corpus.views[d].by_sentence[tok.sentence]
+    i = next(k for k, t in enumerate(tokens) if t.start == tok.start)
+    return i + 1 < len(tokens) and not tokens[i + 1].initial and is_capitalised(tokens[i + 1].text)
+
+
+def _neighbours(corpus: Corpus, occurrences) -> set[str]:
+    """Capitalised words right before or after each occurrence."""
+    out = set()
+    for d, tok in occurrences:
+        tokens = corpus.views[d].by_sentence[tok.sentence]
+        i = next(k for k, t in enumerate(tokens) if t.start == tok.start)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens) and is_capitalised(tokens[j].text):
+                out.add(tokens[j].stem)
+    return out
+
+
+WORD_RULES = (detect_glued, detect_case)

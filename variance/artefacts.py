@@ -1,0 +1,133 @@
+"""Translation and production artefacts inside each document, helped by the whole corpus.
+
+`detect_artefacts` runs every detector (`artefact_rules` for what a document's own text shows,
+`artefact_words` for what needs the corpus or the lexicon) and adds evidence: when the sentence
+belongs to a statement, what the other versions say at that place ("004: "prosperous, and
+thriving"") found by aligning the member's words with each other member's words.
+
+Kinds: glued ("baliand"), doubled ("prosperous and prosperous"), stray_punctuation ("harm. the",
+". ,", a dangling quotation mark), case ("in beijing", "China And"), name_variant ("Blink" where
+the others write "Blinken"), fragment ("-he commented."), untranslated ("l intention").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from unidecode import unidecode
+
+from .artefact_corpus import Corpus, DocumentView, Finding
+from .artefact_rules import TEXT_RULES
+from .artefact_words import WORD_RULES, detect_name_variants
+from .model import Artefact, Document, Statement
+from .normalize import WORD_RE
+from .segment import segment_document
+
+__all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK"]
+
+MAX_EVIDENCE_WORDS = 10
+"""Longest wording quoted from another version as evidence."""
+ANCHOR_SLACK = 3
+"""A rewritten stretch longer than the artefact by more words than this is no counterpart."""
+
+
+def detect_artefacts(documents: Sequence[Document], statements: Sequence[Statement] = (), *,
+                     language: str = "en") -> tuple[Artefact, ...]:
+    """Artefacts of every document, sorted by document order then start offset.
+
+    `documents` are segmented (unsegmented ones are segmented here); `statements`, from
+    `align_statements`, let the evidence quote the other versions' wording.
+    """
+    documents = [d if d.sentences or not d.text.strip() else segment_document(d, language)
+                 for d in documents]
+    corpus = Corpus(documents, statements, language)
+    found: dict[int, list[Finding]] = {i: [] for i in range(len(corpus.views))}
+    for i, view in enumerate(corpus.views):
+        for rule in TEXT_RULES + WORD_RULES:
+            found[i].extend(rule(corpus, view))
+    for i, finding in detect_name_variants(corpus):
+        found[i].append(finding)
+    out = []
+    for i, view in enumerate(corpus.views):
+        unique = {(f.start, f.end, f.kind): f for f in found[i]}
+        for f in sorted(unique.values(), key=lambda f: (f.start, f.end, f.kind.value)):
+            evidence = f.evidence + _other_versions(corpus, view, f)
+            out.append(Artefact(view.doc.id, f.start, f.end, view.doc.text[f.start:f.end],
+                                f.kind, f.message, evidence))
+    return tuple(out)
+
+
+def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tuple[str, ...]:
+    """What each other member of the finding's statement says at the same place."""
+    sentence = view.sentence_at(finding.start)
+    statement = corpus.statement_of.get((view.doc.id, sentence))
+    if statement is None:
+        return ()
+    own = statement.member(view.doc.id)
+    words = _words(view.doc.text, own.start, own.end)
+    keys, r0, r1 = _region(words, finding)
+    wording: dict[str, list[str]] = {}
+    for member in statement.members:
+        if member.document == view.doc.id:
+            continue
+        other = corpus.views[corpus.by_id[member.document]].doc
+        theirs = _words(other.text, member.start, member.end)
+        matcher = SequenceMatcher(None, keys, [k for _, _, k in theirs], autojunk=False)
+        place = _map_region(matcher.get_opcodes(), r0, r1)
+        if place is None:
+            continue
+        said = _quote(other.text, theirs, *place)
+        wording.setdefault(said, []).append(member.document)
+    return tuple(f"{', '.join(docs)}: {said}" for said, docs in wording.items())
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), unidecode(m.group()).casefold())
+            for m in WORD_RE.finditer(text, start, end)]
+
+
+def _region(words, finding: Finding) -> tuple[list[str], int, int]:
+    """The member's word keys, with the finding's words replaced by its reading, and the region
+    [r0, r1) those words occupy; a punctuation finding takes the words on either side."""
+    inside = [i for i, (s, e, _) in enumerate(words) if s < finding.end and e > finding.start]
+    keys = [k for _, _, k in words]
+    if not inside:
+        after = next((i for i, (s, _, _) in enumerate(words) if s >= finding.end), len(words))
+        return keys, max(0, after - 1), min(len(words), after + 1)
+    r0, r1 = inside[0], inside[-1] + 1
+    if finding.reading is not None:
+        reading = [unidecode(w).casefold() for w in finding.reading]
+        keys[r0:r1] = reading
+        r1 = r0 + len(reading)
+    return keys, r0, r1
+
+
+def _map_region(opcodes, r0: int, r1: int) -> tuple[int, int] | None:
+    """The words of the other side that correspond to [r0, r1) of this side: None when no
+    shared word anchors the place or the wording there is rewritten wholesale."""
+    hits, anchored, size = [], False, r1 - r0
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            lo, hi = max(i1, r0), min(i2, r1)
+            if lo < hi:
+                hits += [j1 + lo - i1, j1 + hi - 1 - i1]
+            anchored = anchored or (i2 >= r0 - 1 and i1 <= r1 + 1)
+        elif tag == "replace" and i1 < r1 and i2 > r0:
+            if max(i2 - i1, j2 - j1) > size + ANCHOR_SLACK:
+                return None
+            hits += [j1, j2 - 1]
+        elif tag == "insert" and r0 < i1 < r1:
+            hits += [j1, j2 - 1]
+    if not anchored:
+        return None
+    return (min(hits), max(hits) + 1) if hits else (0, 0)
+
+
+def _quote(text: str, words, j0: int, j1: int) -> str:
+    if j0 >= j1:
+        return "(not there)"
+    clipped = j1 - j0 > MAX_EVIDENCE_WORDS
+    j1 = min(j1, j0 + MAX_EVIDENCE_WORDS)
+    said = " ".join(text[words[j0][0]:words[j1 - 1][1]].split())
+    return f"\"{said}{'…' if clipped else ''}\""
