@@ -264,6 +264,25 @@ async def test_e_exports_json_format_1_with_the_current_reference(seeds_comparis
         assert any(f"Wrote {target}" in n.message for n in app._notifications)
 
 
+async def test_e_exports_the_html_report_chosen_by_the_format_buttons(seeds_comparison, tmp_path):
+    app = make_app(comparison=seeds_comparison)
+    target = tmp_path / "report.html"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("e")
+        path = app.screen.query_one("#export-path")
+        path.value = str(target)
+        await pilot.click("#format-json")
+        assert path.value == str(tmp_path / "report.json")
+        await pilot.click("#format-html")
+        assert path.value == str(target)
+        await pilot.click("#export")
+        await started(app, pilot)
+        page = target.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+        assert "Great Hall of the People" in page
+
+
 async def test_an_export_that_cannot_be_written_is_a_notification(seeds_comparison, tmp_path):
     app = make_app(comparison=seeds_comparison)
     target = tmp_path / "missing" / "out.json"
@@ -344,3 +363,49 @@ async def test_an_unreadable_input_ends_the_app_with_its_message(tmp_path):
         await started(app, pilot)
     assert app.return_code == 2
     assert "nowhere" in app.failure and "\n" not in app.failure
+
+
+@pytest.fixture(scope="module")
+def wide_comparison(tmp_path_factory):
+    """Twenty synthetic versions of seed 001 (benchmarks/synth.py)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from synth import write_corpus
+
+    from variance.pipeline import compare
+
+    out = tmp_path_factory.mktemp("wide")
+    write_corpus(out, 20)
+    return compare([str(out / "texts")])
+
+
+async def test_a_wide_corpus_gets_one_glyph_per_version_in_the_matrix(wide_comparison):
+    app = make_app(comparison=wide_comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("2")
+        table = app.screen.query_one(CoverageTable)
+        assert len(table.columns) == 3
+        for st in wide_comparison.statements[:5]:
+            strip = table.get_cell(str(st.id), "strip").plain
+            assert len(strip) == len(wide_comparison.documents)
+            assert sum(ch != "·" for ch in strip) == len(st.members)
+        await pilot.press("enter")
+        assert app.current_mode == "statements"
+
+
+async def test_a_statement_of_many_versions_draws_twelve_until_m(wide_comparison):
+    app = make_app(comparison=wide_comparison)
+    st = max(wide_comparison.statements, key=lambda s: len(s.members))
+    assert len(st.members) > 12
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        app.statement_id = st.id
+        await pilot.pause()
+        assert len(column_titles(app)) == 12
+        assert f"{len(st.members) - 12} more" in str(app.screen.query_one("#more").render())
+        await pilot.press("enter", "m")
+        await pilot.pause()
+        assert len(column_titles(app)) == len(st.members)

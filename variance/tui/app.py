@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -20,7 +19,7 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
-from ..errors import InputError, OutputError, VarianceError
+from ..errors import InputError, VarianceError
 from ..model import Comparison, Options
 from .paint import kind_variables
 from .screens import (ArtefactsScreen, CoverageScreen, DocumentScreen, ExportRequest, ExportScreen,
@@ -42,16 +41,16 @@ class VarianceApp(App[int]):
     MODES = {"statements": StatementsScreen, "coverage": CoverageScreen,
              "document": DocumentScreen, "artefacts": ArtefactsScreen}
     BINDINGS = [
-        Binding("1", "switch_mode('statements')", "Statements"),
-        Binding("2", "switch_mode('coverage')", "Coverage"),
-        Binding("3", "switch_mode('document')", "Document"),
-        Binding("4", "switch_mode('artefacts')", "Artefacts"),
+        Binding("question_mark", "help", "Keys"),
         Binding("r", "reference", "Reference"),
         Binding("f", "filter", "Filter"),
         Binding("slash", "search", "Search"),
         Binding("c", "cosmetic", "Cosmetic"),
         Binding("e", "export", "Export"),
-        Binding("question_mark", "help", "Keys"),
+        Binding("1", "switch_mode('statements')", "Statements"),
+        Binding("2", "switch_mode('coverage')", "Coverage"),
+        Binding("3", "switch_mode('document')", "Document"),
+        Binding("4", "switch_mode('artefacts')", "Artefacts"),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -125,17 +124,14 @@ class VarianceApp(App[int]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
-        try:
-            if request.format == "html":
-                from ..render.html import write_report
+        """Write the report as `variance report` does: refuse inputs and folders, write atomically."""
+        from ..render.html import check_output, render_html, write_atomically
+        from ..render.json_out import comparison_to_json, dumps
 
-                write_report(comparison, request.path)
-            else:
-                from ..render.json_out import comparison_to_json, dumps
-
-                Path(request.path).write_text(dumps(comparison_to_json(comparison)), encoding="utf-8")
-        except OSError as error:
-            raise OutputError(f"{request.path}: cannot write: {error.strerror or error}") from error
+        check_output(request.path, [d.path for d in comparison.documents])
+        page = render_html(comparison) if request.format == "html" else \
+            dumps(comparison_to_json(comparison))
+        write_atomically(request.path, page)
         self.post_message(self.Exported(request.path))
 
     @on(Progressed)

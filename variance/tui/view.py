@@ -103,11 +103,19 @@ class Lookup:
         return [st for st in self.comparison.statements if self.severity(st, view) is not None]
 
     @staticmethod
-    def severity(st: Statement, view: ViewFilter, document: str | None = None) -> Severity | None:
-        """The highest severity among the statement's shown changes (one version's, if named)."""
-        ranks = [c.severity for d in st.diffs if document in (None, d.document)
-                 for c in d.changes if view.shows(c)]
-        return max(ranks, key=SEVERITY_RANK.__getitem__) if ranks else None
+    def severities(st: Statement, view: ViewFilter) -> dict[str, Severity]:
+        """Each version's highest shown change severity; versions with none are left out."""
+        out: dict[str, Severity] = {}
+        for d in st.diffs:
+            ranks = [c.severity for c in d.changes if view.shows(c)]
+            if ranks:
+                out[d.document] = max(ranks, key=SEVERITY_RANK.__getitem__)
+        return out
+
+    def severity(self, st: Statement, view: ViewFilter) -> Severity | None:
+        """The highest severity among the statement's shown changes."""
+        worst = self.severities(st, view).values()
+        return max(worst, key=SEVERITY_RANK.__getitem__) if worst else None
 
     def quotes(self, st: Statement) -> bool:
         """Does any version word the statement with a direct quote?"""

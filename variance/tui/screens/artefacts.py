@@ -36,9 +36,20 @@ class ArtefactsScreen(Screen):
     def on_artefact_table_highlighted(self, message: ArtefactTable.Highlighted) -> None:
         a = self.app.comparison.artefacts[message.index]
         lines = [Content.assemble((a.kind.value, "bold $error"), f" in {a.document}: ",
-                                  (a.text, "reverse"), f"\n{a.message}")]
+                                  (a.text, "reverse"), f"\n{a.message}"), self._in_context(a)]
         lines += [Content.assemble(("evidence: ", "$text-muted"), e) for e in a.evidence]
         self.query_one("#artefact-evidence", Static).update(Content("\n").join(lines))
+
+    def _in_context(self, a) -> Content:
+        """The sentence the artefact sits in, the artefact shown reversed."""
+        doc = self.app.comparison.document(a.document)
+        i = self.app.lookup.sentence_at(a.document, a.start)
+        if i is None:
+            return Content("")
+        s = doc.sentences[i]
+        start, end = min(s.start, a.start), max(s.end, a.end)
+        return Content.assemble(("in context: ", "$text-muted"), doc.text[start:a.start],
+                                (doc.text[a.start:a.end], "reverse"), doc.text[a.end:end])
 
     def on_artefact_table_chosen(self, message: ArtefactTable.Chosen) -> None:
         a = self.app.comparison.artefacts[message.index]

@@ -7,18 +7,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ..paint import SEVERITY_STYLE
 from ..widgets import CoverageTable
-from ...model import Severity
+from ..widgets.coverage_table import CELLS
 
 __all__ = ["CoverageScreen"]
 
 LEGEND = Content.assemble(
-    ("★", "bold"), " reference  ", ("◆", "bold"), " compared against  ", "= same  ",
-    ("· low", SEVERITY_STYLE[Severity.LOW]), "  ", ("● med", SEVERITY_STYLE[Severity.MEDIUM]), "  ",
-    ("▲ high", SEVERITY_STYLE[Severity.HIGH]), "  ", ("only", "bold $success"), " one version  ",
-    ("·", "$text-muted"), " absent",
-)
+    ("★", "bold"), " reference  ", CELLS["anchor"], " compared against  ", CELLS["same"],
+    " unchanged  ", CELLS["low"], " ", CELLS["medium"], " ", CELLS["high"], " worst change  ",
+    CELLS["only"], " one version only  ", ("·", "$text-muted"), " absent")
 
 
 class CoverageScreen(Screen):

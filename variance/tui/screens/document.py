@@ -22,8 +22,8 @@ class DocumentScreen(Screen):
     BINDINGS = [
         Binding("n", "finding(1)", "Next finding"),
         Binding("p", "finding(-1)", "Previous finding"),
-        Binding("right_square_bracket", "version(1)", "Next version"),
-        Binding("left_square_bracket", "version(-1)", "Previous version"),
+        Binding("right_square_bracket", "version(1)", "Next version", show=False),
+        Binding("left_square_bracket", "version(-1)", "Previous version", show=False),
     ]
 
     def compose(self) -> ComposeResult:

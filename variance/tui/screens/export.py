@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.util import find_spec
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,34 +10,31 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-__all__ = ["ExportRequest", "ExportScreen", "formats"]
+__all__ = ["ExportRequest", "ExportScreen", "FORMATS"]
+
+FORMATS = ("html", "json")
 
 
 @dataclass(frozen=True)
 class ExportRequest:
     path: str
     format: str
-    """"json" or "html"."""
-
-
-def formats() -> tuple[str, ...]:
-    """The formats this installation can write (HTML once `render.html` is there)."""
-    return ("html", "json") if find_spec("variance.render.html") else ("json",)
+    """"html" (the self-contained report page) or "json" (format 1)."""
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
-    """Returns what to write, or None when cancelled."""
+    """Returns what to write, or None when cancelled. A path ending in .json or .html sets the
+    format; the radio buttons set the path's ending."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def compose(self) -> ComposeResult:
-        available = formats()
         with Vertical(classes="dialog"):
             yield Label("Export the comparison", classes="dialog-title")
             with RadioSet(id="export-format"):
-                for i, name in enumerate(available):
-                    yield RadioButton(name.upper(), value=i == 0, name=name)
-            yield Input(f"variance.{available[0]}", placeholder="path to write", id="export-path")
+                for name in FORMATS:
+                    yield RadioButton(name.upper(), value=name == "html", name=name, id=f"format-{name}")
+            yield Input("variance-report.html", placeholder="path to write", id="export-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")
@@ -49,7 +45,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         path = self.query_one(Input)
         stem, dot, ext = path.value.rpartition(".")
-        if dot and ext in ("html", "json"):
+        if dot and ext in FORMATS and ext != event.pressed.name:
             path.value = f"{stem}.{event.pressed.name}"
 
     def on_input_submitted(self) -> None:
@@ -66,8 +62,6 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not path:
             self.notify("Give a path to write.", severity="warning")
             return
+        ext = path.rpartition(".")[2].lower()
         pressed = self.query_one(RadioSet).pressed_button
-        fmt = pressed.name if pressed else "json"
-        if path.endswith((".html", ".json")):
-            fmt = path.rsplit(".", 1)[1] if path.rsplit(".", 1)[1] in formats() else fmt
-        self.dismiss(ExportRequest(path, fmt))
+        self.dismiss(ExportRequest(path, ext if ext in FORMATS else pressed.name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -13,11 +14,26 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ..paint import SEVERITY_STYLE, to_rich
 from ..view import Lookup, ViewFilter, short_labels
-from ...model import Statement
+from ...model import Severity, Statement
 
-__all__ = ["CoverageTable"]
+__all__ = ["CoverageTable", "CELLS"]
 
-_GLYPH = {"high": "▲ high", "medium": "● med", "low": "· low"}
+CELLS = {
+    "absent": Content.styled("  ·", "$text-muted"), "only": Content.styled("only", "bold $success"),
+    "anchor": Content.styled("◆", "bold"), "same": Content("="),
+    **{s.value: Content.styled(glyph, SEVERITY_STYLE[s]) for s, glyph in
+       ((Severity.LOW, "· low"), (Severity.MEDIUM, "● med"), (Severity.HIGH, "▲ high"))},
+}
+"""Every cell the matrix can hold, by name."""
+GLYPHS = {
+    "absent": Content.styled("·", "$text-muted"), "only": Content.styled("■", "bold $success"),
+    "anchor": Content.styled("◆", "bold"), "same": Content("="),
+    **{s.value: Content.styled(glyph, SEVERITY_STYLE[s]) for s, glyph in
+       ((Severity.LOW, "○"), (Severity.MEDIUM, "●"), (Severity.HIGH, "▲"))},
+}
+"""The same, one character each, for the strip a wide corpus gets instead of columns."""
+MAX_COLUMNS = 16
+"""More documents than this and each row shows one strip of glyphs, a glyph per document."""
 
 
 class CoverageTable(DataTable):
@@ -42,32 +58,39 @@ class CoverageTable(DataTable):
              keep: int | None) -> None:
         self.clear(columns=True)
         ids = [d.id for d in lookup.comparison.documents]
-        labels = short_labels(ids)
+        strip = len(ids) > MAX_COLUMNS
         self.add_column("", key="#")
-        for doc_id in ids:
-            mark = "★" if doc_id == lookup.comparison.reference else ""
-            self.add_column(mark + labels[doc_id], key=doc_id)
+        if strip:
+            self.add_column(f"{len(ids)} versions, in order", key="strip")
+        else:
+            labels = short_labels(ids)
+            for doc_id in ids:
+                self.add_column(("★" if doc_id == lookup.comparison.reference else "")
+                                + labels[doc_id], key=doc_id)
         self.add_column("statement (as the compared version words it)", key="text")
+        def rich(content: Content) -> Text:
+            return to_rich(content, self.app.theme_variables)
+
+        cells = {name: rich(cell) for name, cell in CELLS.items()}
         for st in statements:
-            cells = [self._cell(st, doc_id, lookup, view) for doc_id in ids]
-            words = " ".join(lookup.text(lookup.anchor(st)).split())
-            row = [Content.styled(f"S{st.id}", "bold"), *cells, Content.styled(words[:80], "$text-muted")]
-            self.add_row(*(to_rich(c, self.app.theme_variables) for c in row), key=str(st.id))
+            names = self._cells(st, ids, lookup, view)
+            row = [rich(Content("").join(GLYPHS[n] for n in names))] if strip else \
+                [cells[n] for n in names]
+            words = " ".join(lookup.text(lookup.anchor(st)).split())[:80]
+            self.add_row(rich(Content.styled(f"S{st.id}", "bold")), *row,
+                         rich(Content.styled(words, "$text-muted")), key=str(st.id))
         self.select_statement(keep)
 
     @staticmethod
-    def _cell(st: Statement, doc_id: str, lookup: Lookup, view: ViewFilter) -> Content:
-        member = st.member(doc_id)
-        if member is None:
-            return Content.styled("  ·", "$text-muted")
-        if len(st.members) == 1:
-            return Content.styled("only", "bold $success")
-        if member is lookup.anchor(st):
-            return Content.styled("◆", "bold")
-        worst = lookup.severity(st, view, doc_id)
-        if worst is None:
-            return Content("=")
-        return Content.styled(_GLYPH[worst.value], SEVERITY_STYLE[worst])
+    def _cells(st: Statement, ids: list[str], lookup: Lookup, view: ViewFilter) -> list[str]:
+        """The name of each document's cell (a key of `CELLS`)."""
+        present = {m.document for m in st.members}
+        if len(present) == 1:
+            return ["only" if doc_id in present else "absent" for doc_id in ids]
+        anchor = lookup.anchor(st).document
+        worst = lookup.severities(st, view)
+        return ["absent" if doc_id not in present else "anchor" if doc_id == anchor else
+                worst[doc_id].value if doc_id in worst else "same" for doc_id in ids]
 
     def select_statement(self, statement_id: int | None) -> bool:
         if statement_id is None:
@@ -82,5 +105,5 @@ class CoverageTable(DataTable):
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
         column = event.cell_key.column_key.value
-        document = column if column not in ("#", "text") else None
+        document = column if column not in ("#", "strip", "text") else None
         self.post_message(self.Chosen(int(event.cell_key.row_key.value), document))

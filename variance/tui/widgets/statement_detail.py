@@ -17,22 +17,28 @@ __all__ = ["StatementDetail"]
 
 MIN_COLUMN = 26
 """Narrowest readable column; below it the versions stack (CSS class `-stacked`)."""
+SHOWN = 12
+"""Versions drawn at first (the reference first); `m` draws all of a larger statement."""
 
 
 class StatementDetail(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False),
         Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("m", "all_versions", "All versions"),
     ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.statement: Statement | None = None
         self.view: ViewFilter | None = None
+        self.lookup: Lookup | None = None
+        self.show_all = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
         yield Horizontal(id="columns")
+        yield Static(id="more")
         yield Static(id="legend")
         yield Static(id="absent")
 
@@ -41,27 +47,44 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.statement = self.view = None
         self.query_one("#detail-title", Static).update(Content.styled(message, "$text-muted"))
         self.query_one("#columns", Horizontal).remove_children()
-        for name in ("#legend", "#absent"):
+        for name in ("#more", "#legend", "#absent"):
             self.query_one(name, Static).update("")
 
     def show(self, st: Statement, lookup: Lookup, view: ViewFilter) -> None:
-        self.statement, self.view = st, view
+        if st is not self.statement:
+            self.show_all = False
+        self.statement, self.lookup, self.view = st, lookup, view
         anchor = lookup.anchor(st)
         order = {d.id: i for i, d in enumerate(lookup.comparison.documents)}
         members = sorted(st.members, key=lambda m: (m is not anchor, order[m.document]))
+        shown = members if self.show_all else members[:SHOWN]
         self.query_one("#detail-title", Static).update(self._title(st, lookup))
         columns = self.query_one("#columns", Horizontal)
         with self.app.batch_update():
             columns.remove_children()
-            columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in members)
+            columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in shown)
+        hidden = len(members) - len(shown)
+        self.query_one("#more", Static).update(Content.styled(
+            f"{hidden} more versions carry it: m shows them all", "$text-muted") if hidden else "")
         self.query_one("#legend", Static).update(
             Content("changes: ").append(kinds_legend(st, view)) if st.diffs else "")
-        present = {m.document for m in st.members}
-        absent = [d.id for d in lookup.comparison.documents if d.id not in present]
-        self.query_one("#absent", Static).update(
-            Content.styled(f"absent from: {', '.join(absent)}", "$text-muted") if absent else "")
+        self.query_one("#absent", Static).update(self._absent(st, lookup))
         self._fit()
         self.scroll_home(animate=False)
+
+    def action_all_versions(self) -> None:
+        if self.statement is not None and not self.show_all:
+            self.show_all = True
+            self.show(self.statement, self.lookup, self.view)
+
+    @staticmethod
+    def _absent(st: Statement, lookup: Lookup) -> Content:
+        present = {m.document for m in st.members}
+        absent = [d.id for d in lookup.comparison.documents if d.id not in present]
+        if not absent:
+            return Content("")
+        named = ", ".join(absent[:SHOWN]) + (f" and {len(absent) - SHOWN} more" if len(absent) > SHOWN else "")
+        return Content.styled(f"absent from: {named}", "$text-muted")
 
     def _column(self, member, is_anchor, st, lookup: Lookup, view: ViewFilter) -> VersionColumn:
         doc = lookup.comparison.document(member.document)
@@ -93,5 +116,5 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self._fit()
 
     def _fit(self) -> None:
-        count = len(self.statement.members) if self.statement else 1
+        count = len(self.query_one("#columns").children)
         self.set_class(self.size.width // max(count, 1) < MIN_COLUMN, "-stacked")

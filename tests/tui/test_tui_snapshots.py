@@ -1,0 +1,46 @@
+"""SVG snapshots of the main screens on the seeds (pytest-textual-snapshot).
+
+After an intended change of the look, or of what the engine finds in the seeds, look at the
+new pictures and accept them with `pytest tests/tui/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from variance.model import Artefact, ArtefactKind
+from variance.tui import make_app
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def seeds_app(seeds_comparison):
+    return lambda comparison=seeds_comparison: make_app(comparison=comparison)
+
+
+def test_statements_screen(snap_compare, seeds_app):
+    assert snap_compare(seeds_app(), press=["j"], terminal_size=SIZE)
+
+
+def test_statements_screen_at_80_by_24_stacks_the_versions(snap_compare, seeds_app):
+    assert snap_compare(seeds_app(), press=["j"], terminal_size=(80, 24))
+
+
+def test_coverage_screen(snap_compare, seeds_app):
+    assert snap_compare(seeds_app(), press=["2", "j"], terminal_size=SIZE)
+
+
+def test_document_screen(snap_compare, seeds_app):
+    assert snap_compare(seeds_app(), press=["3", "n"], terminal_size=SIZE)
+
+
+def test_artefacts_screen(snap_compare, seeds_app, seeds_comparison):
+    doc = next(d for d in seeds_comparison.documents if "baliand" in d.text)
+    start = doc.text.index("baliand")
+    glued = Artefact(doc.id, start, start + 7, "baliand", ArtefactKind.GLUED,
+                     "'baliand' reads as two words the other versions use: 'bali and'", ("Bali and",))
+    app = seeds_app(replace(seeds_comparison, artefacts=(glued,)))
+    assert snap_compare(app, press=["4"], terminal_size=SIZE)
