@@ -220,14 +220,6 @@ def _report_page(comparison, fmt: str) -> str:
 
 
 _VERDICTS = ["changed", "paraphrased", "absent"]
-_VERDICT_STYLE = {"verbatim": "bold green", "cosmetic": "green", "changed": "bold yellow",
-                  "paraphrased": "magenta", "absent": "dim"}
-_LEGEND = "· absent   0.87 similarity   nq not in quotation marks"
-_VIA = {"named": "", "pronoun": ", a pronoun resolved", "description": ", a description resolved",
-        "statement": ", the statement's issuer", "context": ", earlier in the paragraph",
-        "unresolved": ", no one named before"}
-
-
 class _QuoteCommand(click.Command):
     """`variance quote` reads its first argument as the quote unless --from names a document."""
 
@@ -266,12 +258,16 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
     if as_json:
         _echo_json(checks_json(comparison, checks, document=source))
     elif source:
+        from .render.quote_text import QUOTE_LEGEND, render_quote_table
+
         console = console_for_stdout()
         console.print(f"{len(checks)} direct quotes in {source}", style="bold")
-        _quote_table(comparison, checks, console)
-        console.print(_LEGEND, style="dim")
+        render_quote_table(comparison, checks, console)
+        console.print(QUOTE_LEGEND, style="dim")
     else:
-        _quote_detail(comparison, checks[0], console_for_stdout())
+        from .render.quote_text import render_quote_check
+
+        render_quote_check(comparison, checks[0], console_for_stdout())
     if fail_on and any(fails(c, Verdict(fail_on)) for c in checks):
         sys.exit(1)
 
@@ -292,11 +288,13 @@ def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_
     if as_json:
         _echo_json(groups_json(comparison, groups))
     else:
+        from .render.quote_text import QUOTE_LEGEND, render_quote_table
+
         console = console_for_stdout()
         for g in groups:
             console.print(f"\nS{g.statement}" if g.statement else "\nIn no statement", style="bold")
-            _quote_table(comparison, g.checks, console)
-        console.print("\n" + _LEGEND, style="dim")
+            render_quote_table(comparison, g.checks, console)
+        console.print("\n" + QUOTE_LEGEND, style="dim")
     if fail_on and any(fails(c, Verdict(fail_on)) for g in groups for c in g.checks):
         sys.exit(1)
 
@@ -305,60 +303,3 @@ def _echo_json(body: dict) -> None:
     from .render.json_out import FORMAT, dumps
 
     click.echo(dumps({"format": FORMAT, "variance": __version__} | body), nl=False)
-
-
-def _quote_detail(comparison, check, console) -> None:
-    """One quote in full: per document the verdict, similarity, quotation marks, speaker, and
-    the word diff of a changed passage; then passages found besides, then conflicts."""
-    from rich.text import Text
-
-    from .quotecheck import VERDICT_RANK
-    from .render.text import _diff_text, _indented
-
-    counts = {v.value: sum(r.verdict is v for r in check.results) for v in VERDICT_RANK}
-    console.print(Text.assemble(("quote ", "bold"), f"“{check.text}”"))
-    console.print(f"{len(check.results)} document{'s' * (len(check.results) != 1)}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
-    for title, r in [("", r) for r in check.results] + [("also ", r) for r in check.also]:
-        head = Text(f"\n{title}{r.document}  ", style="bold")
-        head.append(r.verdict.value, style=_VERDICT_STYLE[r.verdict.value])
-        if r.verdict.value == "absent":
-            console.print(head.append(f"  (closest {r.similarity:.2f})", style="dim"))
-            continue
-        console.print(head.append(f"  {r.similarity:.2f}  " + ("quoted" if r.quoted else "not quoted")))
-        a, doc = r.attribution, comparison.document(r.document)
-        _indented(console, Text("attributed to nobody", style="dim") if a is None else Text.assemble(
-            (a.speaker, "bold cyan"), (f"  “{a.cue}”{_VIA[a.via]}", "dim")))
-        _indented(console, _diff_text(doc.text, r.start, r.end, r.changes, False)
-                  if r.verdict.value == "changed" else Text(doc.text[r.start:r.end]))
-    for c in check.conflicts:
-        console.print(Text(f"\nconflict: {c.message}", style="bold red"))
-
-
-def _quote_table(comparison, checks, console) -> None:
-    """Quotes as rows (long ones clipped: the full text is in --json), documents as columns; a
-    cell is the verdict, the similarity, and "nq" when the passage is not in quotation marks."""
-    from rich.table import Table
-    from rich.text import Text
-
-    ids = [d.id for d in comparison.documents]
-    width = next((n for n in range(3, 40) if len({i[:n] for i in ids}) == len(ids)), 40)
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column("quote", ratio=1, min_width=20)
-    for i in ids:
-        table.add_column(i[:width], no_wrap=True)
-    for check in checks:
-        clipped = check.text if len(check.text) <= 120 else check.text[:117].rsplit(" ", 1)[0] + " …"
-        cell = Text(f"“{clipped}”")
-        own = check.result(check.source).attribution if check.source else None
-        cell.append(f"\n{own.speaker}" if own else "", style="cyan")
-        for c in check.conflicts:
-            cell.append(f"\n{c.message}", style="bold red")
-        cell.append("\n")
-        cells = []
-        for r in check.results:
-            v = r.verdict.value
-            cells.append(Text({"paraphrased": "paraphr.", "absent": "·"}.get(v, v), style=_VERDICT_STYLE[v]))
-            if v not in ("absent", "verbatim"):
-                cells[-1].append(f"\n{r.similarity:.2f}" + ("" if r.quoted else " nq"), style="dim")
-        table.add_row(cell, *cells)
-    console.print(table)

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..model import SEVERITY_RANK, Change, ChangeKind, Comparison, Statement
 
-__all__ = ["render_text", "KIND_STYLE"]
+__all__ = ["render_text", "diff_text", "indented", "KIND_STYLE"]
 
 KIND_STYLE = {
     ChangeKind.COSMETIC: "dim", ChangeKind.SPELLING: "yellow", ChangeKind.NUMBER: "bold magenta",
@@ -50,7 +50,7 @@ def _header(comparison: Comparison, console: Console) -> None:
             line.append(f", drift {drift:.2f}")
         console.print(line)
         if doc.title:
-            _indented(console, Text(doc.title, style="italic"))
+            indented(console, Text(doc.title, style="italic"))
     for warning in comparison.warnings:
         console.print(Text(f"  warning: {warning}", style="yellow"))
 
@@ -76,22 +76,22 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
         if diff is not None:
             line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
         console.print(line)
-        body = _diff_text(doc.text, m.start, m.end, diff.changes, show_cosmetic) \
+        body = diff_text(doc.text, m.start, m.end, diff.changes, show_cosmetic) \
             if diffs and diff is not None else Text(doc.text[m.start:m.end])
-        _indented(console, body)
+        indented(console, body)
     absent = [d.id for d in comparison.documents if d.id not in present]
     if absent:
         console.print(Text(f"  absent from: {', '.join(absent)}", style="dim"))
 
 
-def _indented(console: Console, text: Text, indent: int = 4) -> None:
+def indented(console: Console, text: Text, indent: int = 4) -> None:
     """Wrap `text` to the console width with every line indented, no trailing spaces."""
     for line in text.wrap(console, max(20, console.width - indent)):
         line.rstrip()
         console.print(Text(" " * indent).append_text(line), soft_wrap=True)
 
 
-def _diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:
+def diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:
     """The witness wording with deletions and insertions marked by change kind."""
     out = Text()
     pos = start
