@@ -103,7 +103,9 @@ def pieces(text: str, start: int, end: int, changes, side: str = "witness"):
     """A member's text cut into `(slice, change or None)` pieces, in order, for views to colour.
 
     `side` is "witness" (the member the changes belong to) or "reference" (the member they are
-    measured against). Unchanged stretches come with None; joining the slices gives the text.
+    measured against). Unchanged stretches come with None. A change with nothing on this side
+    (a deletion seen from the witness) comes as an empty slice, so views can still show what
+    went; joining the slices gives the text.
     """
     lo, hi = ("wit_start", "wit_end") if side == "witness" else ("ref_start", "ref_end")
     out = []
@@ -112,8 +114,7 @@ def pieces(text: str, start: int, end: int, changes, side: str = "witness"):
         s, e = getattr(c, lo), getattr(c, hi)
         if s > pos:
             out.append((text[pos:s], None))
-        if e > s:
-            out.append((text[s:e], c))
+        out.append((text[s:e], c))
         pos = max(pos, e)
     if pos < end:
         out.append((text[pos:end], None))

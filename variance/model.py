@@ -12,7 +12,7 @@ from enum import Enum
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
     "MetaSpan", "Sentence", "Document", "Member", "Change", "PairDiff", "Statement",
-    "Artefact", "Comparison", "SEVERITY_OF", "SEVERITY_RANK",
+    "Artefact", "Comparison", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
 ]
 
 
@@ -56,6 +56,12 @@ SEVERITY_OF = {
     ChangeKind.ATTRIBUTION: Severity.HIGH, ChangeKind.QUOTE: Severity.HIGH,
 }
 SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+
+def worst_severity(changes, *, cosmetic: bool = False) -> Severity | None:
+    """The highest severity among `changes` (cosmetic ones left out unless asked); None if none."""
+    found = [c.severity for c in changes if cosmetic or c.kind is not ChangeKind.COSMETIC]
+    return max(found, key=SEVERITY_RANK.__getitem__) if found else None
 
 
 class ArtefactKind(str, Enum):
@@ -233,6 +239,11 @@ class Comparison:
         """Mean drift of a document's members against the reference; None if nothing to compare."""
         values = [d.drift for st in self.statements for d in st.diffs if d.document == doc_id]
         return round(sum(values) / len(values), 4) if values else None
+
+    def reference_coverage(self, doc_id: str) -> tuple[int, int]:
+        """(how many of the reference's statements `doc_id` carries, how many it has)."""
+        ref = [st for st in self.statements if self.reference and st.member(self.reference)]
+        return sum(1 for st in ref if st.member(doc_id)), len(ref)
 
     def document(self, doc_id: str) -> Document:
         if not self._by_id:

@@ -19,10 +19,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..drift import anchor_member
+from ..drift import anchor_member, pieces as member_pieces
 from ..errors import OutputError
 from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
-                     Member, PairDiff, Statement)
+                     Member, PairDiff, Statement, worst_severity)
 from ..quotecheck import rank_omissions
 from ..quotes import quote_spans
 
@@ -70,19 +70,17 @@ def report_data(comparison: Comparison) -> dict:
 
 def _documents(comparison: Comparison) -> list[dict]:
     ref = comparison.reference
-    carriers = [{m.document for m in st.members} for st in comparison.statements]
-    ref_carried = [c for c in carriers if ref in c]
     artefacts = _count_by(a.document for a in comparison.artefacts)
     rows = []
     for i, doc in enumerate(comparison.documents):
-        carried = sum(1 for c in ref_carried if doc.id in c)
+        carried, total = comparison.reference_coverage(doc.id)
         rows.append({
             "index": i + 1, "id": doc.id, "path": doc.path, "sha256": doc.sha256,
             "title": doc.title, "outlet": doc.outlet, "date": doc.date, "language": doc.language,
             "role": doc.role, "notes": list(doc.notes), "sentences": len(doc.body_sentences),
-            "is_reference": doc.id == ref, "carried": carried if ref_carried else None,
-            "reference_statements": len(ref_carried),
-            "carried_share": round(carried / len(ref_carried), 4) if ref_carried else None,
+            "is_reference": doc.id == ref, "carried": carried if total else None,
+            "reference_statements": total,
+            "carried_share": round(carried / total, 4) if total else None,
             "drift": comparison.document_drift(doc.id), "artefacts": artefacts.get(doc.id, 0),
         })
     return rows
@@ -126,8 +124,8 @@ def _text(comparison: Comparison, member: Member) -> str:
 
 def _worst(changes) -> int:
     """Highest severity rank among the changes (0 when none), cosmetic ones left out."""
-    return max((SEVERITY_RANK[c.severity] for c in changes if c.kind is not ChangeKind.COSMETIC),
-               default=0)
+    worst = worst_severity(changes)
+    return SEVERITY_RANK[worst] if worst else 0
 
 
 def _member(comparison: Comparison, m: Member, diff: PairDiff | None, is_anchor: bool,
@@ -145,16 +143,8 @@ def _pieces(text: str, m: Member, diff: PairDiff) -> list[dict]:
     """The witness wording cut at its changes; a change piece carries the reference words it
     replaces (`del`) and its own (`ins`), so deletions show too. Joining `text`/`ins` gives the
     member's text."""
-    out: list[dict] = []
-    pos = m.start
-    for c in diff.changes:
-        if c.wit_start > pos:
-            out.append({"text": text[pos:c.wit_start]})
-        out.append({"kind": c.kind.value, "del": c.reference, "ins": text[c.wit_start:c.wit_end]})
-        pos = max(pos, c.wit_end)
-    if pos < m.end:
-        out.append({"text": text[pos:m.end]})
-    return out
+    return [{"text": piece} if c is None else {"kind": c.kind.value, "del": c.reference, "ins": piece}
+            for piece, c in member_pieces(text, m.start, m.end, diff.changes)]
 
 
 def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> list[dict]:

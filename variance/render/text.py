@@ -9,7 +9,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ..model import SEVERITY_RANK, Change, ChangeKind, Comparison, Statement
+from ..drift import pieces
+from ..model import Change, ChangeKind, Comparison, Severity, Statement, worst_severity
 
 __all__ = ["render_text", "diff_text", "indented", "KIND_STYLE"]
 
@@ -38,14 +39,13 @@ def _header(comparison: Comparison, console: Console) -> None:
     console.print(Text.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
                                 f"{len(comparison.statements)} statements ({shared} shared), "
                                 f"reference {ref}"))
-    ref_statements = {st.id for st in comparison.statements if st.member(ref)} if ref else set()
     for doc in comparison.documents:
-        carried = sum(1 for st in comparison.statements if st.id in ref_statements and st.member(doc.id))
+        carried, total = comparison.reference_coverage(doc.id)
         drift = comparison.document_drift(doc.id)
         line = Text(f"  {doc.id}", style="bold" if doc.id == ref else "")
         line.append(f"  {len(doc.body_sentences)} sentences")
-        if ref_statements and doc.id != ref:
-            line.append(f", carries {carried}/{len(ref_statements)} of the reference")
+        if total and doc.id != ref:
+            line.append(f", carries {carried}/{total} of the reference")
         if drift is not None:
             line.append(f", drift {drift:.2f}")
         console.print(line)
@@ -58,15 +58,13 @@ def _header(comparison: Comparison, console: Console) -> None:
 def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs: bool,
                show_cosmetic: bool) -> None:
     present = {m.document for m in st.members}
-    worst = max((SEVERITY_RANK[c.severity] for d in st.diffs for c in d.changes
-                 if show_cosmetic or c.kind is not ChangeKind.COSMETIC), default=0)
-    badge = {0: "", 1: " low", 2: " medium", 3: " high"}[worst]
+    worst = worst_severity([c for d in st.diffs for c in d.changes], cosmetic=show_cosmetic)
     title = Text(f"S{st.id}", style="bold")
     title.append(f"  {len(present)}/{len(comparison.documents)} versions")
     if len(st.members) > 1:
         title.append(f", score {st.score:.2f}")
-    if badge:
-        title.append(f", changes:{badge}", style="red" if worst == 3 else "")
+    if worst:
+        title.append(f", changes: {worst.value}", style="red" if worst is Severity.HIGH else "")
     console.print(title)
     anchor = st.diffs[0].against if st.diffs else st.members[0].document
     for m in sorted(st.members, key=lambda m: (m.document != anchor, m.document)):
@@ -94,18 +92,14 @@ def indented(console: Console, text: Text, indent: int = 4) -> None:
 def diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:
     """The witness wording with deletions and insertions marked by change kind."""
     out = Text()
-    pos = start
-    for c in changes:
-        out.append(text[pos:c.wit_start])
-        if c.kind is ChangeKind.COSMETIC and not show_cosmetic:
-            out.append(text[c.wit_start:c.wit_end])
-        else:
-            style = KIND_STYLE[c.kind]
-            if c.reference:
-                out.append(f"[-{c.reference}-]", style=f"{style} strike")
-            if c.witness:
-                out.append(f"{{+{c.witness}+}}", style=f"{style} underline")
-            out.append(f"⟨{c.kind.value}⟩", style="dim")
-        pos = c.wit_end
-    out.append(text[pos:end])
+    for piece, c in pieces(text, start, end, changes):
+        if c is None or (c.kind is ChangeKind.COSMETIC and not show_cosmetic):
+            out.append(piece)
+            continue
+        style = KIND_STYLE[c.kind]
+        if c.reference:
+            out.append(f"[-{c.reference}-]", style=f"{style} strike")
+        if piece:
+            out.append(f"{{+{piece}+}}", style=f"{style} underline")
+        out.append(f"⟨{c.kind.value}⟩", style="dim")
     return out
