@@ -316,7 +316,12 @@ async def test_the_command_palette_lists_the_same_actions(seeds_comparison):
         await started(app, pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Reference", "Filter", "Search", "Cosmetic", "Export", "Keys", "Quit",
-                "Coverage screen", "Document screen"} <= titles
+                "Statements", "Coverage", "Document", "Artefacts"} <= titles
+        await pilot.press("ctrl+p", *"coverage")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "coverage"
 
 
 async def test_enter_on_an_artefact_shows_it_in_its_document(seeds_comparison):

@@ -31,8 +31,6 @@ from .widgets import ArtefactTable, CoverageTable, DocumentText, StatementDetail
 __all__ = ["VarianceApp", "make_app"]
 
 _NEEDS_COMPARISON = {"switch_mode", "reference", "filter", "search", "cosmetic", "export", "help"}
-_MODES = {"statements": "Statements", "coverage": "Coverage", "document": "Document",
-          "artefacts": "Artefacts"}
 
 
 class VarianceApp(App[int]):
@@ -41,17 +39,21 @@ class VarianceApp(App[int]):
     MODES = {"statements": StatementsScreen, "coverage": CoverageScreen,
              "document": DocumentScreen, "artefacts": ArtefactsScreen}
     BINDINGS = [
-        Binding("question_mark", "help", "Keys"),
-        Binding("r", "reference", "Reference"),
-        Binding("f", "filter", "Filter"),
-        Binding("slash", "search", "Search"),
-        Binding("c", "cosmetic", "Cosmetic"),
-        Binding("e", "export", "Export"),
-        Binding("1", "switch_mode('statements')", "Statements"),
-        Binding("2", "switch_mode('coverage')", "Coverage"),
-        Binding("3", "switch_mode('document')", "Document"),
-        Binding("4", "switch_mode('artefacts')", "Artefacts"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys", tooltip="Show every key"),
+        Binding("r", "reference", "Reference", tooltip="Compare every version against another one"),
+        Binding("f", "filter", "Filter", tooltip="Show only changes of some kinds and severities"),
+        Binding("slash", "search", "Search", tooltip="Search the text of every version"),
+        Binding("c", "cosmetic", "Cosmetic", tooltip="Hide or show cosmetic changes"),
+        Binding("e", "export", "Export", tooltip="Write the HTML report or JSON to a file"),
+        Binding("1", "switch_mode('statements')", "Statements",
+                tooltip="Statements, each version's wording side by side"),
+        Binding("2", "switch_mode('coverage')", "Coverage",
+                tooltip="The statement × version matrix"),
+        Binding("3", "switch_mode('document')", "Document",
+                tooltip="One version's text, each sentence coloured by its status"),
+        Binding("4", "switch_mode('artefacts')", "Artefacts",
+                tooltip="Translation and production artefacts with their evidence"),
+        Binding("q", "quit", "Quit", tooltip="Quit"),
     ]
 
     comparison: var[Comparison | None] = var(None, always_update=True)
@@ -249,24 +251,19 @@ class VarianceApp(App[int]):
                    ("artefacts", ArtefactTable.BINDINGS)]
         for where, bindings in places:
             for b in bindings:
-                yield where, self.get_key_display(b), b.description
+                yield where, self.get_key_display(b), b.tooltip or b.description
         yield "lists and tables", "enter", "open the statement, sentence or artefact under the cursor"
         yield "everywhere", self.get_key_display(Binding("ctrl+p", "")), "command palette"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists the app's keys: Textual's own commands, then ours."""
         yield from super().get_system_commands(screen)
         if self.comparison is None:
             return
-        for mode, title in _MODES.items():
-            yield SystemCommand(f"{title} screen", f"Switch to the {title.lower()} screen",
-                                lambda mode=mode: self.switch_mode(mode))
-        yield SystemCommand("Reference", "Compare every version against another one (r)",
-                            self.action_reference)
-        yield SystemCommand("Filter", "Filter changes by kind and severity (f)", self.action_filter)
-        yield SystemCommand("Search", "Search the text of every version (/)", self.action_search)
-        yield SystemCommand("Cosmetic", "Hide or show cosmetic changes (c)", self.action_cosmetic)
-        yield SystemCommand("Export", "Write the report as HTML or JSON (e)", self.action_export)
-        yield SystemCommand("Keys", "Show every key (?)", self.action_help)
+        for b in self.BINDINGS:
+            if b.action != "quit":
+                yield SystemCommand(b.description, f"{b.tooltip} ({self.get_key_display(b)})",
+                                    lambda action=b.action: self.run_action(action))
 
 
 def make_app(paths: Sequence[str] = (), options: Options = Options(), *,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, SelectionList
 
@@ -17,31 +17,42 @@ __all__ = ["FilterScreen"]
 class FilterScreen(ModalScreen[ViewFilter | None]):
     """Returns the new filter, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("a", "apply", "Apply"),
+    ]
 
     def __init__(self, current: ViewFilter) -> None:
         super().__init__()
         self.current = current
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Show changes of these kinds:", classes="dialog-title")
-            yield SelectionList[ChangeKind](*((k.value, k, k in self.current.kinds) for k in ChangeKind),
-                                            id="filter-kinds")
-            yield Label("of at least this severity:")
-            with RadioSet(id="filter-severity"):
-                for s in Severity:
-                    yield RadioButton(s.value, value=s is self.current.min_severity, name=s.value,
-                                      id=f"severity-{s.value}")
-            yield Checkbox("hide cosmetic changes", self.current.hide_cosmetic, id="filter-cosmetic")
+        with VerticalScroll(classes="dialog"):
+            yield Label("Show changes of these kinds and at least this severity:",
+                        classes="dialog-title")
+            with Horizontal(id="filter-choices"):
+                yield SelectionList[ChangeKind](
+                    *((k.value, k, k in self.current.kinds) for k in ChangeKind), id="filter-kinds")
+                with Vertical(id="filter-side"):
+                    with RadioSet(id="filter-severity"):
+                        for s in Severity:
+                            yield RadioButton(s.value, value=s is self.current.min_severity,
+                                              name=s.value, id=f"severity-{s.value}")
+                    yield Checkbox("hide cosmetic", self.current.hide_cosmetic, id="filter-cosmetic")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Show all", id="reset")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    def action_apply(self) -> None:
+        self.dismiss(self.chosen())
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "apply":
-            self.dismiss(self.chosen())
+            self.action_apply()
         elif event.button.id == "reset":
             self.dismiss(ViewFilter())
         else:

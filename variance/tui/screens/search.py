@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,6 +18,11 @@ __all__ = ["SearchScreen"]
 
 CONTEXT = 40
 """Characters of context shown either side of a match."""
+
+
+def _flat(text: str) -> str:
+    """Line breaks and runs of spaces as one space, so a hit reads on one line."""
+    return re.sub(r"\s+", " ", text)
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):
@@ -67,9 +74,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         where = f"S{hit.statement}" if hit.statement is not None else "—"
         return Content.assemble(
             (f"{hit.document}  ", "bold"), (f"{where:<5} ", "$text-muted"),
-            " ".join(text[start:hit.start].split()) + " ",
-            (text[hit.start:hit.end], "reverse"),
-            " " + " ".join(text[hit.end:end].split()))
+            "…" * (start > 0) + _flat(text[start:hit.start]), (_flat(text[hit.start:hit.end]), "reverse"),
+            _flat(text[hit.end:end]) + "…" * (end < len(text)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.hits[int(event.option.id)])

@@ -64,6 +64,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
             columns.remove_children()
             columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in shown)
         hidden = len(members) - len(shown)
+        self.refresh_bindings()
         self.query_one("#more", Static).update(Content.styled(
             f"{hidden} more versions carry it: m shows them all", "$text-muted") if hidden else "")
         self.query_one("#legend", Static).update(
@@ -73,9 +74,14 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def action_all_versions(self) -> None:
-        if self.statement is not None and not self.show_all:
-            self.show_all = True
-            self.show(self.statement, self.lookup, self.view)
+        self.show_all = True
+        self.show(self.statement, self.lookup, self.view)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_versions":
+            return self.statement is not None and not self.show_all and \
+                len(self.statement.members) > SHOWN
+        return True
 
     @staticmethod
     def _absent(st: Statement, lookup: Lookup) -> Content:
