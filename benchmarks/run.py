@@ -246,14 +246,16 @@ def tables(rows: list[dict]) -> list[str]:
             cells += [f"{rep['time']:.2f}", mb(rep["rss"]), f"{rep['bytes'] / 2 ** 20:.1f}" if rep["bytes"]
                       else f"failed (exit {rep['code']})", rep.get("opens", "not opened")]
         out.append(_row(cells))
-    head = ["N", "baseline s", "baseline CPU s", "baseline peak MB", "P", "R", "F1", "time variance/baseline"]
+    head = ["N", "baseline s", "baseline CPU s", "baseline peak MB", "P", "R", "F1", "variance/baseline wall",
+            "variance/baseline CPU"]
     out += ["", _row(head), _row(["---"] * len(head))]
     for r in rows:
         b = r.get("baseline")
         out.append(_row([f"{r['n']:,}", f"{b['time']:.2f}", f"{b['cpu']:.2f}", mb(b["rss"]),
-                         *(f"{x:.4f}" for x in b["prf"]), f"{r['time'] / b['time']:.2f}"] if b else
+                         *(f"{x:.4f}" for x in b["prf"]), f"{r['time'] / b['time']:.2f}",
+                         f"{r['cpu'] / b['cpu']:.2f}"] if b else
                         [f"{r['n']:,}", f"not run: estimated {r['estimate']:,.0f} s from the largest N run "
-                         f"(quadratic)", "", "", "", "", "", ""]))
+                         f"(quadratic)", "", "", "", "", "", "", ""]))
     return out
 
 
