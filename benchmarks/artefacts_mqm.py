@@ -5,6 +5,8 @@ right when it overlaps an error span an expert marked in that system's file (any
 reported: recall of the `Major` errors whose category starts with `Fluency`, flags per 1,000 words,
 and from the same run a naive baseline that flags every word wordfreq does not know (Zipf 0).
 The two human translations (ref-A, ref-B) take part in the corpus but are not scored.
+"all, distinct" counts one flag per (article, system, kind, text): raters often mark a repeated
+error once ("Weiser" marked in one segment, not in the next), so this shows precision per finding.
 
 Run: python benchmarks/artefacts_mqm.py [--articles N] [--examples KIND]
 """
@@ -38,17 +40,20 @@ def baseline_flags(text: str) -> list[tuple[int, int]]:
 class Tally:
     def __init__(self):
         self.flags, self.right = Counter(), Counter()
+        self.distinct: dict[tuple, bool] = {}   # (article, system, kind, text) -> any right
         self.fluency_major = self.fluency_major_found = self.words = 0
         self.baseline_flags = self.baseline_right = 0
         self.examples: dict[str, list[tuple[bool, str]]] = defaultdict(list)
 
-    def add_version(self, version, found, errors) -> None:
+    def add_version(self, article: str, version, found, errors) -> None:
         spans = [(e["start"], e["end"]) for e in errors]
         self.words += len(version.text.split())
         for a in found:
             hit = overlaps(a.start, a.end, spans)
             self.flags[a.kind] += 1
             self.right[a.kind] += hit
+            key = (article, version.system, a.kind, a.text.casefold())
+            self.distinct[key] = self.distinct.get(key, False) or hit
             context = version.text[max(0, a.start - 40):a.start] + "[[" + a.text + "]]" + \
                 version.text[a.end:a.end + 40]
             self.examples[a.kind.value].append((hit, " ".join(context.split())))
@@ -74,7 +79,7 @@ def run(limit: int | None) -> Tally:
             by_doc[a.document].append(a)
         for v in vs:
             if not v.human:
-                tally.add_version(v, by_doc[v.system], annotations(article, v.system))
+                tally.add_version(article, v, by_doc[v.system], annotations(article, v.system))
     return tally
 
 
@@ -90,6 +95,8 @@ def report(tally: Tally, seconds: float) -> None:
         print(f"{kind.value:<20}{n:>7}{r:>7}{ratio(r, n):>11}{n * per_k:>14.2f}")
     n, r = sum(tally.flags.values()), sum(tally.right.values())
     print(f"{'all':<20}{n:>7}{r:>7}{ratio(r, n):>11}{n * per_k:>14.2f}")
+    d, dr = len(tally.distinct), sum(tally.distinct.values())
+    print(f"{'all, distinct':<20}{d:>7}{dr:>7}{ratio(dr, d):>11}{d * per_k:>14.2f}")
     b, br = tally.baseline_flags, tally.baseline_right
     print(f"{'baseline (zipf 0)':<20}{b:>7}{br:>7}{ratio(br, b):>11}{b * per_k:>14.2f}")
     print(f"\nrecall of Major Fluency errors: {tally.fluency_major_found}/{tally.fluency_major}"

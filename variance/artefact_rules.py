@@ -2,7 +2,8 @@
 source-language leftovers.
 
 Each detector takes the shared `Corpus` and one `DocumentView` and yields `Finding`s; none of
-them alters the text. The closed word lists (idioms, abbreviations, elided articles) are English.
+them alters the text. The closed word lists (idioms, abbreviations, pronouns, months, elided
+articles) are English.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from .artefact_corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
 from .model import ArtefactKind
 from .normalize import STOPWORDS
 
-__all__ = ["QUOTE_PARAGRAPHS", "detect_doubled", "detect_stray_punctuation", "detect_fragments",
-           "detect_untranslated", "TEXT_RULES"]
+__all__ = ["FRAGMENT_WORDS", "QUOTE_PARAGRAPHS", "TEXT_RULES", "detect_doubled",
+           "detect_stray_punctuation", "detect_fragments", "detect_untranslated"]
 
 K = ArtefactKind
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -31,6 +32,9 @@ everybody someone somebody nobody none all both each many some others""".split()
 _MONTHS = frozenset("""january february march april may june july august september october
 november december""".split())
 _FOREIGN = ("es", "fr")
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French"}
+FRAGMENT_WORDS = 4
+"""A sentence this short, with no subject and no date, is a fragment ("Chancellor's statement.")."""
 QUOTE_PARAGRAPHS = 4
 """A quotation still open this many paragraphs later is taken as never closed."""
 _SCRIPTS = ("\u0400-\u04FF\u0590-\u06FF\u0E00-\u0E7F\u3040-\u30FF"
@@ -77,6 +81,8 @@ def detect_doubled(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
 
 def _repeat_at(text: str, words, keys: list[str], i: int):
     """(first, last, size) when the phrase of `size` words at `i` is repeated right after it."""
+    if keys[i] not in keys[i + 1:i + 5]:
+        return None
     for size in (3, 2, 1):
         a = keys[i:i + size]
         if len(a) < size or not _joined(text, words, i, i + size - 1, ""):
@@ -98,8 +104,11 @@ def _repeat_at(text: str, words, keys: list[str], i: int):
 def _shared(corpus: Corpus, span: str) -> bool:
     """Other versions write the repeat too: a capitalised one is a name ("Ni Ni", "Li Li"), and
     one that most versions share comes from the source, not from this version."""
-    pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
-    carriers = sum(bool(pattern.search(v.doc.text)) for v in corpus.views)
+    memo = corpus.memo.setdefault("repeats", {})
+    if span.casefold() not in memo:
+        pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
+        memo[span.casefold()] = sum(bool(pattern.search(v.doc.text)) for v in corpus.views)
+    carriers = memo[span.casefold()]
     if span[:1].isupper() and carriers >= 3:
         return True
     return len(corpus.views) >= 3 and carriers > len(corpus.views) / 2
@@ -181,11 +190,13 @@ def _marks(text: str, start: int, end: int):
 
 
 def _quote(text: str, pos: int, what: str) -> Finding:
-    return Finding(pos, pos + 1, K.STRAY_PUNCTUATION, f"{what}: \"{_context(text, pos, pos + 1)}\"")
+    where = _context(text, pos, pos + 1)
+    return Finding(pos, pos + 1, K.STRAY_PUNCTUATION, f"{what}: \"{where}\"")
 
 
 def detect_fragments(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
-    """A dangling "-he commented." or a body sentence of two or three words, not a heading."""
+    """A dangling "-he commented." or a body sentence of a few words with no subject, not a
+    heading, a dateline or a line of its own."""
     text = view.doc.text
     for s in view.checked_sentences(headlines=False):
         sentence = text[s.start:s.end]
@@ -195,13 +206,18 @@ def detect_fragments(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
                           f"a dangling piece after the sentence: \"{m.group(1)}\"")
             continue
         words = WORD.findall(sentence)
-        if (1 <= len(words) <= 3 and s.index not in view.alone and sentence.endswith(".")
-                and not re.search(r"[\"“”]", sentence) and any(w[0].islower() for w in words)
-                and not _PRONOUNS.intersection(w.casefold() for w in words)
-                and not _dateline(view.by_sentence.get(s.index, []))):
+        if s.index not in view.alone and _a_piece(sentence, words) \
+                and not _dateline(view.by_sentence.get(s.index, [])):
             yield Finding(s.start, s.end, K.FRAGMENT,
                           f"a sentence of {len(words)} word{'s' * (len(words) > 1)} that says "
                           f"nothing on its own: \"{sentence}\"")
+
+
+def _a_piece(sentence: str, words: list[str]) -> bool:
+    """A few words ending in a full stop, not a quote, with no subject: "Red lanterns."."""
+    return (1 <= len(words) <= FRAGMENT_WORDS and sentence.endswith(".")
+            and not re.search(r"[\"“”]", sentence) and any(w[0].islower() for w in words)
+            and not _PRONOUNS.intersection(w.casefold() for w in words))
 
 
 def _dateline(tokens) -> bool:
@@ -226,8 +242,10 @@ def detect_untranslated(corpus: Corpus, view: DocumentView) -> Iterator[Finding]
         for i, tok in enumerate(tokens):
             language = _foreign_language(corpus, tokens, i, text)
             if language:
+                own = _LANGUAGE_NAMES.get(corpus.language, corpus.language)
                 yield Finding(tok.start, tok.end, K.UNTRANSLATED,
-                              f"\"{tok.text}\" is a {language} word, not a {corpus.language} one")
+                              f"\"{tok.text}\" is {_LANGUAGE_NAMES[language]}, left in the "
+                              f"{own} text")
 
 
 def _foreign_language(corpus: Corpus, tokens, i: int, text: str) -> str | None:
@@ -243,7 +261,7 @@ def _foreign_language(corpus: Corpus, tokens, i: int, text: str) -> str | None:
         if language != corpus.language:
             there = corpus.zipf(tok.text, language)
             if there >= 5.0 and there - own >= 3.0:
-                return {"es": "Spanish", "fr": "French"}[language]
+                return language
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
@@ -137,8 +138,8 @@ def _lowercase_names(corpus: Corpus, view: DocumentView) -> dict[str, tuple[str,
         if (len(key) >= 3 and key not in STOPWORDS and alone >= 2
                 and corpus.lower[key] * 3 <= alone and corpus.zipf(key) < 4.5):
             written = key[:1].upper() + key[1:]
-            where = [v.doc.id for v in corpus.views if re.search(rf"\b{written}\b", v.doc.text)]
-            names[key] = (f"\"{key}\" is a name the other texts capitalise (\"{written}\")",
+            where = _documents_writing(corpus, written)
+            names[key] = (f"\"{key}\" is a name, written \"{written}\" elsewhere",
                           (f"\"{written}\" in {', '.join(where)}",))
     for s in view.checked_sentences(headlines=False):
         for m in _PLACE_NOUNS.finditer(view.doc.text, s.start, s.end):
@@ -147,6 +148,14 @@ def _lowercase_names(corpus: Corpus, view: DocumentView) -> dict[str, tuple[str,
                 names[key] = (f"\"{key}\" is a place name (\"{m.group()}\") written in lower case",
                               (f"\"{m.group()}\"",))
     return names
+
+
+def _documents_writing(corpus: Corpus, word: str) -> list[str]:
+    memo = corpus.memo.setdefault("writing", {})
+    if word not in memo:
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        memo[word] = [v.doc.id for v in corpus.views if pattern.search(v.doc.text)]
+    return memo[word]
 
 
 def _name_like(corpus: Corpus, key: str) -> bool:
@@ -189,18 +198,20 @@ def _in_short_quote(text: str, start: int, end: int, pos: int, longest: int = 8)
 def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
     """A name spelled two ways ("Antony"/"Anthony"): the minority spelling, with the majority."""
     forms = _name_forms(corpus)
+    weights = {name: _weight(occurrences) for name, occurrences in forms.items()}
     by_letter = defaultdict(list)
     for name in forms:
         by_letter[name[0]].append(name)
     for names in by_letter.values():
         for minor in names:
-            major = _majority_variant(corpus, forms, minor, names)
+            major = _majority_variant(corpus, forms, weights, minor, names)
             if major is None:
                 continue
             where = sorted({corpus.views[d].doc.id for d, _ in forms[major]})
             for d, tok in forms[minor]:
                 yield d, Finding(tok.start, tok.start + len(minor), K.NAME_VARIANT,
-                                 f"\"{minor}\" is spelled \"{major}\" in the other texts",
+                                 f"\"{minor}\" is spelled \"{major}\" elsewhere "
+                                 f"({len(where)} document{'s' * (len(where) > 1)})",
                                  (f"\"{major}\" in {', '.join(where)}",),
                                  reading=(major.casefold(),))
 
@@ -208,13 +219,17 @@ def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
 def _name_forms(corpus: Corpus) -> dict[str, list[tuple[int, Token]]]:
     """Capitalised words used inside sentences somewhere, with all their occurrences."""
     forms: dict[str, list[tuple[int, Token]]] = defaultdict(list)
-    inside = set()
+    inside, glued = set(), {}
     for d, view in enumerate(corpus.views):
         for tok in view.tokens:
             name = tok.stem
             if (tok.sentence in view.metadata or tok.in_url or len(name) < 3
                     or not is_capitalised(name) or name.casefold() in STOPWORDS
-                    or not name.isalpha() or glued_split(corpus, name)):
+                    or not name.isalpha()):
+                continue
+            if name not in glued:
+                glued[name] = glued_split(corpus, name) is not None
+            if glued[name]:
                 continue
             forms[name].append((d, tok))
             if not tok.initial:
@@ -222,18 +237,19 @@ def _name_forms(corpus: Corpus) -> dict[str, list[tuple[int, Token]]]:
     return {name: occ for name, occ in forms.items() if name in inside}
 
 
-def _majority_variant(corpus: Corpus, forms, minor: str, names: list[str]) -> str | None:
-    weight = _weight(forms[minor])
-    if corpus.zipf(minor) >= 5.0:
-        return None                           # an ordinary word, capitalised
+def _majority_variant(corpus: Corpus, forms, weights, minor: str, names: list[str]) -> str | None:
+    weight = weights[minor]
     if weight[0] > max(2, len(corpus.views) // 5):
         return None                           # shared by several versions: a convention
+    if corpus.zipf(minor) >= 5.0:
+        return None                           # an ordinary word, capitalised
     best = None
     for major in names:
-        if _weight(forms[major]) <= weight or not _variants(minor, major):
+        if weights[major] <= weight or abs(len(major) - len(minor)) > 2 \
+                or not _variants(minor, major):
             continue
         if _seen_together(corpus, forms, minor, major) and (
-                best is None or _weight(forms[major]) > _weight(forms[best])):
+                best is None or weights[major] > weights[best]):
             best = major
     return best
 
@@ -253,6 +269,7 @@ def _variants(a: str, b: str) -> bool:
     return (distance == 1 and len(x) >= 4) or (distance == 2 and len(x) >= 6)
 
 
+@lru_cache(maxsize=65536)
 def _spelling_key(word: str) -> str:
     """The same key for accents dropped and for British and American spellings."""
     word = unidecode(word)
@@ -263,10 +280,13 @@ def _spelling_key(word: str) -> str:
 
 def _derived(x: str, y: str) -> bool:
     """Plural, possessive, demonym or adjective of one another: "China"/"Chinese"."""
-    def stems(w: str) -> set[str]:
-        return {w} | {w[:-len(e)] for e in _DERIVED_ENDINGS
-                       if w.endswith(e) and len(w) - len(e) >= 3}
-    return bool(stems(x) & stems(y))
+    return bool(_stems(x) & _stems(y))
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    return frozenset({word} | {word[:-len(e)] for e in _DERIVED_ENDINGS
+                               if word.endswith(e) and len(word) - len(e) >= 3})
 
 
 def _seen_together(corpus: Corpus, forms, minor: str, major: str) -> bool:
