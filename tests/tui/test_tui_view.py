@@ -75,3 +75,21 @@ def test_search_finds_every_version_case_blind_with_exact_offsets(seeds_comparis
 def test_short_labels_are_the_shortest_distinct_prefixes():
     assert short_labels(["001_fd0f", "002_5a4b", "ap"]) == {"001_fd0f": "001…", "002_5a4b": "002…", "ap": "ap"}
     assert short_labels(["reuters-en", "reuters-es"]) == {"reuters-en": "reuters-en", "reuters-es": "reuters-es"}
+
+
+def test_a_versions_wording_keeps_its_text_and_shows_what_it_dropped(seeds_comparison):
+    from variance.tui.paint import member_wording
+
+    view = ViewFilter()
+    dropped = [(st, d, c) for st in seeds_comparison.statements for d in st.diffs for c in d.changes
+               if c.wit_start == c.wit_end and c.reference]
+    assert dropped
+    st, diff, change = dropped[0]
+    member = st.member(diff.document)
+    text = seeds_comparison.document(diff.document).text
+    wording = member_wording(text, member, diff, view).plain
+    assert f"⟨{change.reference}⟩" in wording
+    markers = [f"⟨{c.reference}⟩" for c in diff.changes if c.wit_start == c.wit_end and c.reference]
+    for marker in markers:
+        wording = wording.replace(marker, "", 1)
+    assert wording == text[member.start:member.end]

@@ -80,16 +80,10 @@ def member_wording(text: str, member: Member, diff: PairDiff | None, view: ViewF
     if diff is None:
         return Content(text[member.start:member.end])
     shown = [c for c in diff.changes if view.shows(c)]
-    dropped = [c for c in shown if c.wit_start == c.wit_end and c.reference]
-    parts: list[Content] = []
-    pos = member.start
-    for piece, change in pieces(text, member.start, member.end, shown, side="witness"):
-        while dropped and dropped[0].wit_start <= pos:
-            parts.append(_dropped(dropped.pop(0)))
-        parts.append(Content.styled(piece, kind_style(change.kind) if change else ""))
-        pos += len(piece)
-    parts.extend(_dropped(c) for c in dropped)
-    return Content("").join(parts)
+    return Content("").join(
+        _dropped(change) if change is not None and not piece else
+        Content.styled(piece, kind_style(change.kind) if change else "")
+        for piece, change in pieces(text, member.start, member.end, shown, side="witness"))
 
 
 def _dropped(change) -> Content:

@@ -15,7 +15,7 @@ from enum import Enum
 
 from ..drift import anchor_member
 from ..model import (SEVERITY_RANK, Artefact, Change, ChangeKind, Comparison, Member,
-                     SentenceKind, Severity, Statement)
+                     SentenceKind, Severity, Statement, worst_severity)
 from ..quotes import quote_spans
 
 __all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels"]
@@ -105,17 +105,14 @@ class Lookup:
     @staticmethod
     def severities(st: Statement, view: ViewFilter) -> dict[str, Severity]:
         """Each version's highest shown change severity; versions with none are left out."""
-        out: dict[str, Severity] = {}
-        for d in st.diffs:
-            ranks = [c.severity for c in d.changes if view.shows(c)]
-            if ranks:
-                out[d.document] = max(ranks, key=SEVERITY_RANK.__getitem__)
-        return out
+        worst = {d.document: worst_severity([c for c in d.changes if view.shows(c)], cosmetic=True)
+                 for d in st.diffs}
+        return {doc: severity for doc, severity in worst.items() if severity is not None}
 
     def severity(self, st: Statement, view: ViewFilter) -> Severity | None:
         """The highest severity among the statement's shown changes."""
-        worst = self.severities(st, view).values()
-        return max(worst, key=SEVERITY_RANK.__getitem__) if worst else None
+        return worst_severity([c for d in st.diffs for c in d.changes if view.shows(c)],
+                              cosmetic=True)
 
     def quotes(self, st: Statement) -> bool:
         """Does any version word the statement with a direct quote?"""
