@@ -233,19 +233,35 @@ class Comparison:
     reference: str | None
     artefacts: tuple[Artefact, ...] = ()
     warnings: tuple[str, ...] = ()
-    _by_id: dict = field(default_factory=dict, compare=False, repr=False)
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+    """Derived lookups, computed once on first use (the dataclass itself stays frozen)."""
+
+    def _derived(self, name: str, compute):
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
 
     def document_drift(self, doc_id: str) -> float | None:
         """Mean drift of a document's members against the reference; None if nothing to compare."""
-        values = [d.drift for st in self.statements for d in st.diffs if d.document == doc_id]
-        return round(sum(values) / len(values), 4) if values else None
+        def compute():
+            values: dict[str, list[float]] = {}
+            for st in self.statements:
+                for d in st.diffs:
+                    values.setdefault(d.document, []).append(d.drift)
+            return {k: round(sum(v) / len(v), 4) for k, v in values.items()}
+        return self._derived("drift", compute).get(doc_id)
 
     def reference_coverage(self, doc_id: str) -> tuple[int, int]:
         """(how many of the reference's statements `doc_id` carries, how many it has)."""
-        ref = [st for st in self.statements if self.reference and st.member(self.reference)]
-        return sum(1 for st in ref if st.member(doc_id)), len(ref)
+        def compute():
+            ref = [st for st in self.statements if self.reference and st.member(self.reference)]
+            carried: dict[str, int] = {}
+            for st in ref:
+                for m in st.members:
+                    carried[m.document] = carried.get(m.document, 0) + 1
+            return carried, len(ref)
+        carried, total = self._derived("coverage", compute)
+        return carried.get(doc_id, 0), total
 
     def document(self, doc_id: str) -> Document:
-        if not self._by_id:
-            self._by_id.update({d.id: d for d in self.documents})
-        return self._by_id[doc_id]
+        return self._derived("by_id", lambda: {d.id: d for d in self.documents})[doc_id]

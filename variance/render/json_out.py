@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from .. import __version__
@@ -65,4 +64,7 @@ def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
 
 
 def dumps(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    """Indented UTF-8 JSON; orjson keeps a thousand-version corpus fast to write."""
+    import orjson
+
+    return orjson.dumps(obj, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
