@@ -297,6 +297,20 @@ async def test_an_export_that_cannot_be_written_is_a_notification(seeds_comparis
         assert app.is_running and app.current_mode == "statements"
 
 
+async def test_export_refuses_to_write_over_an_input(seeds_comparison):
+    app = make_app(comparison=seeds_comparison)
+    source = seeds_comparison.documents[0].path
+    before = open(source, "rb").read()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = source
+        await pilot.click("#export")
+        await started(app, pilot)
+        assert any("input" in n.message for n in app._notifications if n.severity == "error")
+    assert open(source, "rb").read() == before
+
+
 async def test_question_mark_lists_every_key(seeds_comparison):
     app = make_app(comparison=seeds_comparison)
     async with app.run_test(size=(120, 40)) as pilot:
