@@ -101,6 +101,14 @@ def test_every_artefact_is_its_slice_and_in_order():
     assert keys == sorted(keys)
 
 
+def test_loaded_seeds_give_the_same_artefacts(seeds_comparison):
+    """Through the loader (datelines and titles as metadata) the findings do not change."""
+    loaded = detect_artefacts(seeds_comparison.documents, seeds_comparison.statements)
+    _, plain = seed_run()
+    assert {(a.document[:3], a.start, a.kind) for a in loaded} == \
+        {(a.document, a.start, a.kind) for a in plain}
+
+
 def test_seed_evidence_quotes_the_other_versions():
     _, found = seed_run()
     by_text = {(a.document, a.text): a for a in found}

@@ -156,10 +156,6 @@ class Corpus:
             return zipf(word.casefold(), self.language)
         return zipf(word.casefold(), language, "small")
 
-    def known(self, word: str) -> bool:
-        """The word is an ordinary word of the language or recurs in the corpus."""
-        return self.zipf(word) >= 3.0 or self.count[word.casefold()] >= 2
-
 
 def in_capitalised_run(tokens: list[Token], i: int) -> bool:
     """A word starting with a capital sits next to token i, or one "of" away ("Hall of the")."""
