@@ -83,3 +83,29 @@ def test_a_bad_file_among_good_ones_is_a_warning(runner, tmp_path):
     assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["a", "b"]
     strict = runner.invoke(main, ["align", str(tmp_path), "--strict"])
     assert strict.exit_code == 2 and "c.txt" in strict.stderr
+
+
+def test_lint_lists_the_seed_artefacts_and_keeps_the_native_article_clean(runner):
+    result = runner.invoke(main, ["lint", str(SEEDS), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"format", "variance", "options", "documents", "artefacts"}
+    found = {(a["document"][:3], a["kind"], a["text"]) for a in data["artefacts"]}
+    assert ("000", "glued", "baliand") in found
+    assert ("001", "doubled", "prosperous and prosperous") in found
+    assert not any(doc == "004" for doc, _, _ in found)
+    text = runner.invoke(main, ["lint", str(SEEDS)])
+    assert "baliand" in text.stdout and "glued" in text.stdout
+
+
+def test_lint_can_fail_a_script_when_anything_is_found(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("China welcomes a prosperous and prosperous United States.")
+    (tmp_path / "b.txt").write_text("China welcomes a prosperous United States.")
+    assert runner.invoke(main, ["lint", str(tmp_path), "--fail-on-any"]).exit_code == 1
+    (tmp_path / "a.txt").write_text("China welcomes a prosperous United States.")
+    assert runner.invoke(main, ["lint", str(tmp_path), "--fail-on-any"]).exit_code == 0
+
+
+def test_align_does_not_spend_time_on_artefacts(runner):
+    data = json.loads(runner.invoke(main, ["align", str(SEEDS), "--json"]).stdout)
+    assert data["options"]["artefacts"] is False

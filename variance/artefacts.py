@@ -52,10 +52,17 @@ def detect_artefacts(documents: Sequence[Document], statements: Sequence[Stateme
     for i, view in enumerate(corpus.views):
         unique = {(f.start, f.end, f.kind): f for f in found[i]}
         for f in sorted(unique.values(), key=lambda f: (f.start, f.end, f.kind.value)):
-            evidence = f.evidence + _other_versions(corpus, view, f)
+            evidence = f.evidence + tuple(line for line in _other_versions(corpus, view, f)
+                                          if not _repeats(line, f.evidence))
             out.append(Artefact(view.doc.id, f.start, f.end, view.doc.text[f.start:f.end],
                                 f.kind, f.message, evidence))
     return tuple(out)
+
+
+def _repeats(line: str, evidence: tuple[str, ...]) -> bool:
+    """Does a "documents: wording" line only repeat what the detector's evidence says?"""
+    said = line.split(": ", 1)[-1]
+    return any(said in e for e in evidence)
 
 
 def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tuple[str, ...]:

@@ -52,8 +52,9 @@ def input_options(command: Callable) -> Callable:
     return command
 
 
-def build_options(reference, threshold, max_bytes, strict) -> Options:
-    return Options(reference=reference, link_threshold=threshold, max_bytes=max_bytes, strict=strict)
+def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = True) -> Options:
+    return Options(reference=reference, link_threshold=threshold, max_bytes=max_bytes, strict=strict,
+                   artefacts=artefacts)
 
 
 def run_compare(paths, options: Options, quiet: bool):
@@ -92,7 +93,8 @@ def main() -> None:
 @handles_errors
 def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared):
     """Group the sentences of every version into statements and show each version's wording."""
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    options = build_options(reference, threshold, max_bytes, strict, artefacts=False)
+    comparison = run_compare(paths, options, quiet)
     if as_json:
         from .render.json_out import comparison_to_json, dumps
 
@@ -101,6 +103,27 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
     from .render.text import render_text
 
     render_text(comparison, console_for_stdout(), diffs=diff, only_shared=shared)
+
+
+@main.command()
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="JSON format 1: documents and artefacts.")
+@click.option("--fail-on-any", is_flag=True, help="Exit 1 when any artefact is found (for scripts).")
+@handles_errors
+def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on_any):
+    """Translation and production artefacts per document: glued words, doubled phrases, stray
+    punctuation, wrong case, names spelled two ways, fragments, untranslated bits."""
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    if as_json:
+        from .render.json_out import comparison_to_json, dumps
+
+        click.echo(dumps(comparison_to_json(comparison, parts=("documents", "artefacts"))), nl=False)
+    else:
+        from .render.text import render_artefacts
+
+        render_artefacts(comparison, console_for_stdout())
+    if fail_on_any and comparison.artefacts:
+        sys.exit(1)
 
 
 @main.command()

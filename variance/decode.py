@@ -70,11 +70,14 @@ def normalize_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text) if "\r" in text else text
 
 
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as cp1252/Latin-1 ("Ã©", "â€™") with ftfy; normal text is left as is."""
-    if text.isascii():
-        return text
-    import ftfy  # only text with non-ASCII characters pays for the import
+    if not _MOJIBAKE_LEAD.search(text):
+        return text  # UTF-8 misread as cp1252/Latin-1 always shows a lead byte as Â..ô
+    import ftfy  # only text that may hold mojibake pays for the import
 
     config = ftfy.TextFixerConfig(
         unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,

@@ -90,11 +90,13 @@ class Options:
     """Largest input file accepted, in bytes."""
     strict: bool = False
     """Treat any unreadable input file as an error instead of skipping it with a warning."""
+    artefacts: bool = True
+    """Look for translation and production artefacts (commands that do not show them skip it)."""
 
     def to_json(self) -> dict:
         return {"reference": self.reference, "link_threshold": self.link_threshold,
                 "max_run": self.max_run, "language": self.language,
-                "max_bytes": self.max_bytes, "strict": self.strict}
+                "max_bytes": self.max_bytes, "strict": self.strict, "artefacts": self.artefacts}
 
 
 @dataclass(frozen=True)

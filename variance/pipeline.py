@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .align import align_statements, choose_reference
+from .artefacts import detect_artefacts
 from .drift import diff_statements
 from .model import Comparison, Document, Options
 from .segment import segment_document
@@ -46,4 +47,5 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report("diff", 0, len(statements))
     statements = diff_statements(statements, docs, reference)
     report("diff", len(statements), len(statements))
-    return Comparison(options, tuple(docs), statements, reference, warnings=warnings)
+    artefacts = detect_artefacts(docs, statements, language=options.language) if options.artefacts else ()
+    return Comparison(options, tuple(docs), statements, reference, artefacts, warnings=warnings)

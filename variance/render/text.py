@@ -12,7 +12,7 @@ from rich.text import Text
 from ..drift import pieces
 from ..model import Change, ChangeKind, Comparison, Severity, Statement, worst_severity
 
-__all__ = ["render_text", "diff_text", "indented", "KIND_STYLE"]
+__all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]
 
 KIND_STYLE = {
     ChangeKind.COSMETIC: "dim", ChangeKind.SPELLING: "yellow", ChangeKind.NUMBER: "bold magenta",
@@ -31,6 +31,33 @@ def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
             continue
         console.print()
         _statement(comparison, st, console, diffs=diffs, show_cosmetic=show_cosmetic)
+    if comparison.artefacts:
+        console.print()
+        render_artefacts(comparison, console)
+
+
+def render_artefacts(comparison: Comparison, console: Console) -> None:
+    """Artefacts per document: where, what kind, why, and what the other versions say."""
+    by_doc: dict[str, list] = {}
+    for a in comparison.artefacts:
+        by_doc.setdefault(a.document, []).append(a)
+    total = len(comparison.artefacts)
+    console.print(Text(f"{total} artefact{'s' * (total != 1)} in {len(by_doc)} of "
+                       f"{len(comparison.documents)} documents", style="bold"))
+    for doc in comparison.documents:
+        found = by_doc.get(doc.id, [])
+        console.print(Text(f"\n{doc.id}", style="bold").append(f"  {len(found)} found", style="dim"))
+        for a in found:
+            line = _line_of(doc.text, a.start)
+            head = Text(f"{line}:{a.start - doc.text.rfind(chr(10), 0, a.start)}", style="dim")
+            head.append(f"  {a.kind.value}", style="bold yellow").append(f"  “{a.text}”  ")
+            indented(console, head.append(a.message), indent=2)
+            for evidence in a.evidence:
+                indented(console, Text(evidence, style="dim"), indent=6)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
 
 
 def _header(comparison: Comparison, console: Console) -> None:
