@@ -2,8 +2,8 @@
 
 Change kinds keep the hues of the terminal text view (`render.text.KIND_STYLE`), in a shade
 chosen for the theme: the app defines a `$kind-<kind>` variable per kind (`kind_variables`).
-Badges and statuses use the theme's own variables ($error, $warning, ...), so everything reads
-on dark and light themes.
+Badges and statuses use the theme's text colours ($text-error, $text-warning, ...), so
+everything reads on dark and light themes.
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ def kind_style(kind: ChangeKind) -> str:
                     for word in KIND_STYLE[kind].split())
 
 
-SEVERITY_STYLE = {Severity.HIGH: "bold $error", Severity.MEDIUM: "$warning",
+SEVERITY_STYLE = {Severity.HIGH: "bold $text-error", Severity.MEDIUM: "$text-warning",
                   Severity.LOW: "$text-muted"}
-STATUS_STYLE = {Status.AS_IS: "", Status.CHANGED: "$warning", Status.UNIQUE: "$success",
-                Status.ARTEFACT: "bold $error", Status.UNCOMPARED: "$text-muted"}
+STATUS_STYLE = {Status.AS_IS: "", Status.CHANGED: "$text-warning", Status.UNIQUE: "$text-success",
+                Status.ARTEFACT: "bold $text-error", Status.UNCOMPARED: "$text-muted"}
 _SEVERITY_LABEL = {Severity.HIGH: "high", Severity.MEDIUM: "med ", Severity.LOW: "low "}
 
 
@@ -66,10 +66,10 @@ def statement_prompt(st: Statement, lookup: Lookup, view: ViewFilter) -> Content
     drift = max((d.drift for d in st.diffs), default=None)
     badges = Content.assemble(
         (f"S{st.id:<4}", "bold"),
-        (f"{len(st.members)}/{total} ", "$success" if len(st.members) > 1 else "$text-muted"),
+        (f"{len(st.members)}/{total} ", "$text-success" if len(st.members) > 1 else "$text-muted"),
         severity_badge(lookup.severity(st, view)),
         (f" {drift:4.2f}" if drift is not None else "     ", "$text-muted"),
-        (" “”" if lookup.quotes(st) else "", "bold $accent"),
+        (" “”" if lookup.quotes(st) else "", "bold $text-accent"),
     )
     words = " ".join(lookup.text(lookup.anchor(st)).split())
     return Content("\n").join([badges, Content.styled(words, "$text-muted")])

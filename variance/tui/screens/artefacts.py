@@ -35,7 +35,7 @@ class ArtefactsScreen(Screen):
 
     def on_artefact_table_highlighted(self, message: ArtefactTable.Highlighted) -> None:
         a = self.app.comparison.artefacts[message.index]
-        lines = [Content.assemble((a.kind.value, "bold $error"), f" in {a.document}: ",
+        lines = [Content.assemble((a.kind.value, "bold $text-error"), f" in {a.document}: ",
                                   (a.text, "reverse"), f"\n{a.message}"), self._in_context(a)]
         lines += [Content.assemble(("evidence: ", "$text-muted"), e) for e in a.evidence]
         self.query_one("#artefact-evidence", Static).update(Content("\n").join(lines))

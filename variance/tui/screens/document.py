@@ -103,5 +103,5 @@ class DocumentScreen(Screen):
         s = lookup.comparison.document(self.document).sentences[sentence]
         for a in lookup.artefacts.get(self.document, ()):
             if a.start < s.end and s.start < a.end:
-                parts.append(Content.styled(f"{a.kind.value}: {a.message}", "$error"))
+                parts.append(Content.styled(f"{a.kind.value}: {a.message}", "$text-error"))
         return Content(" · ").join(parts)

@@ -38,7 +38,7 @@ class ArtefactTable(DataTable):
         self.clear(columns=True)
         self.add_columns("document", "kind", "text", "why")
         for i, a in enumerate(artefacts):
-            row = [Content(a.document), Content.styled(a.kind.value, "bold $error"),
+            row = [Content(a.document), Content.styled(a.kind.value, "bold $text-error"),
                    Content.styled(a.text, "reverse"), Content(a.message)]
             self.add_row(*(to_rich(c, self.app.theme_variables) for c in row), key=str(i))
 

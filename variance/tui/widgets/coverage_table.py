@@ -19,14 +19,14 @@ from ...model import Severity, Statement
 __all__ = ["CoverageTable", "CELLS"]
 
 CELLS = {
-    "absent": Content.styled("  ·", "$text-muted"), "only": Content.styled("only", "bold $success"),
+    "absent": Content.styled("  ·", "$text-muted"), "only": Content.styled("only", "bold $text-success"),
     "anchor": Content.styled("◆", "bold"), "same": Content("="),
     **{s.value: Content.styled(glyph, SEVERITY_STYLE[s]) for s, glyph in
        ((Severity.LOW, "· low"), (Severity.MEDIUM, "● med"), (Severity.HIGH, "▲ high"))},
 }
 """Every cell the matrix can hold, by name."""
 GLYPHS = {
-    "absent": Content.styled("·", "$text-muted"), "only": Content.styled("■", "bold $success"),
+    "absent": Content.styled("·", "$text-muted"), "only": Content.styled("■", "bold $text-success"),
     "anchor": Content.styled("◆", "bold"), "same": Content("="),
     **{s.value: Content.styled(glyph, SEVERITY_STYLE[s]) for s, glyph in
        ((Severity.LOW, "○"), (Severity.MEDIUM, "●"), (Severity.HIGH, "▲"))},

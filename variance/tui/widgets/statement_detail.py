@@ -65,8 +65,9 @@ class StatementDetail(VerticalScroll, can_focus=True):
             columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in shown)
         hidden = len(members) - len(shown)
         self.refresh_bindings()
-        self.query_one("#more", Static).update(Content.styled(
-            f"{hidden} more versions carry it: m shows them all", "$text-muted") if hidden else "")
+        more = self.query_one("#more", Static)
+        more.display = hidden > 0
+        more.update(Content.styled(f"{hidden} more versions carry it: m shows them all", "$text-muted"))
         self.query_one("#legend", Static).update(
             Content("changes: ").append(kinds_legend(st, view)) if st.diffs else "")
         self.query_one("#absent", Static).update(self._absent(st, lookup))
@@ -89,7 +90,9 @@ class StatementDetail(VerticalScroll, can_focus=True):
         absent = [d.id for d in lookup.comparison.documents if d.id not in present]
         if not absent:
             return Content("")
-        named = ", ".join(absent[:SHOWN]) + (f" and {len(absent) - SHOWN} more" if len(absent) > SHOWN else "")
+        named = ", ".join(absent[:SHOWN])
+        if len(absent) > SHOWN:
+            named += f" and {len(absent) - SHOWN} more"
         return Content.styled(f"absent from: {named}", "$text-muted")
 
     def _column(self, member, is_anchor, st, lookup: Lookup, view: ViewFilter) -> VersionColumn:
@@ -112,7 +115,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         head = Content.styled(f"S{st.id}", "bold")
         if len(st.members) == 1:
             return head + Content.styled(
-                f"  only in {st.members[0].document}: no other version carries it", "$success")
+                f"  only in {st.members[0].document}: no other version carries it", "$text-success")
         line = f"  carried by {len(st.members)} of {total} versions · score {st.score:.2f}"
         if st.member(lookup.comparison.reference) is None:
             line += f" · the reference does not carry it; compared against {lookup.anchor(st).document}"
