@@ -31,6 +31,8 @@ RUN_PART_MIN = 0.18
 FIRST_BATCHES = 8
 """Documents aligned one at a time before batching starts."""
 MAX_BATCH = 64
+MERGE_CANDIDATES = 10
+"""Partners considered per statement when merging statements found twice."""
 GAP_MIN_SIMILARITY = 0.12
 """An unlinked sentence may join a statement this similar when its neighbours agree."""
 GAP_MIN_SUPPORT = 0.3
@@ -130,9 +132,7 @@ def _merge_disjoint(clusters, units, X, threshold: float):
     C = _centroids(clusters, X)
     if C is None or len(clusters) < 2:
         return clusters
-    sims = sparse.triu(C @ C.T, k=1).tocoo()
-    keep = sims.data >= threshold
-    pairs = sorted(zip(sims.data[keep], sims.row[keep], sims.col[keep]), key=lambda x: -x[0])
+    pairs = sorted(_similar_pairs(sparse.triu(C @ C.T, k=1).tocsr(), threshold), key=lambda x: -x[0])
     root = list(range(len(clusters)))
     docs = [{units[run[0]].doc for run in members} for members in clusters]
 
@@ -152,6 +152,20 @@ def _merge_disjoint(clusters, units, X, threshold: float):
     return [members for members in clusters if members]
 
 
+def _similar_pairs(S: sparse.csr_matrix, threshold: float, most: int = MERGE_CANDIDATES):
+    """(similarity, a, b) for each row's `most` best partners at or above `threshold`, so that
+    thousands of look-alike statements (boilerplate) cost rows x `most`, not rows squared."""
+    for a in range(S.shape[0]):
+        lo, hi = S.indptr[a], S.indptr[a + 1]
+        data, cols = S.data[lo:hi], S.indices[lo:hi]
+        keep = data >= threshold
+        data, cols = data[keep], cols[keep]
+        if len(data) > most:
+            best = np.argpartition(-data, most)[:most]
+            data, cols = data[best], cols[best]
+        yield from zip(data.tolist(), [a] * len(data), cols.tolist())
+
+
 def _fill_gaps(clusters, units, rows_of, X):
     """Attach unlinked sentences by context: where a sentence's neighbours are linked and other
     versions put statement T between those same neighbours, weak word evidence suffices."""
@@ -161,18 +175,24 @@ def _fill_gaps(clusters, units, rows_of, X):
     C = _centroids(clusters, X)
     if not lonely or C is None:
         return clusters
-    S = (X[lonely] @ C.T).toarray()
+    after: dict[int, list[int]] = {}   # statement -> statements that follow it somewhere
+    before: dict[int, list[int]] = {}  # statement -> statements that precede it somewhere
+    for p, t in follows:
+        after.setdefault(p, []).append(t)
+        before.setdefault(t, []).append(p)
+    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
     docs_in = [{units[run[0]].doc for run in members} for members in clusters]
     moved = {}
-    for k, row in enumerate(lonely):
-        prev, nxt = _neighbour_clusters(row, units, rows_of, cluster_of)
+    for row in lonely:
+        prev, nxt = _neighbour_clusters(row, units, rows_of, position, cluster_of)
+        candidates = [t for t in sorted(set(after.get(prev, ())) | set(before.get(nxt, ())))
+                      if len(clusters[t]) > 1 and units[row].doc not in docs_in[t]]
         best, best_score = None, 0.0
-        for t in {t for (p, t) in follows if p == prev} | {t for (t, n) in follows if n == nxt}:
-            if len(clusters[t]) < 2 or units[row].doc in docs_in[t] or S[k, t] < GAP_MIN_SIMILARITY:
-                continue
+        sims = (X[row] @ C[candidates].T).toarray().ravel() if candidates else ()
+        for t, sim in zip(candidates, sims):
             support = (follows.get((prev, t), 0) + follows.get((t, nxt), 0)) / (2 * len(clusters[t]))
-            if support >= GAP_MIN_SUPPORT and S[k, t] + support > best_score:
-                best, best_score = t, S[k, t] + support
+            if sim >= GAP_MIN_SIMILARITY and support >= GAP_MIN_SUPPORT and sim + support > best_score:
+                best, best_score = t, sim + support
         if best is not None:
             moved[row] = best
             docs_in[best].add(units[row].doc)
@@ -191,8 +211,9 @@ def _absorb_splits(clusters, units, rows_of, X, max_run: int):
     if C is None:
         return clusters
     docs = [{units[run[0]].doc: run for run in members} for members in clusters]
+    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
     for u, members in enumerate(clusters):
-        t = _common_neighbour(members, units, rows_of, cluster_of)
+        t = _common_neighbour(members, units, rows_of, position, cluster_of)
         if t is None or t == u or not clusters[t] or not set(docs[u]) < set(docs[t]):
             continue
         merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
@@ -216,14 +237,14 @@ def _improves(merged, joined, apart, u_centroid, X) -> bool:
     return gain >= RUN_GAIN
 
 
-def _common_neighbour(members, units, rows_of, cluster_of):
+def _common_neighbour(members, units, rows_of, position, cluster_of):
     """The statement every member of a statement sits right after (or right before), if any."""
     for step in (-1, 1):
         found = set()
         for run in members:
             rows = rows_of[units[run[0]].doc]
             edge = run[0] if step < 0 else run[-1]
-            i = rows.index(edge) + step
+            i = position[edge] + step
             if not 0 <= i < len(rows) or units[rows[i]].paragraph != units[edge].paragraph:
                 found = set()
                 break
@@ -233,9 +254,9 @@ def _common_neighbour(members, units, rows_of, cluster_of):
     return None
 
 
-def _neighbour_clusters(row, units, rows_of, cluster_of):
+def _neighbour_clusters(row, units, rows_of, position, cluster_of):
     rows = rows_of[units[row].doc]
-    i = rows.index(row)
+    i = position[row]
     prev = cluster_of[rows[i - 1]] if i > 0 else None
     nxt = cluster_of[rows[i + 1]] if i + 1 < len(rows) else None
     return prev, nxt
