@@ -428,3 +428,19 @@ async def test_a_statement_of_many_versions_draws_twelve_until_m(wide_comparison
         await pilot.press("enter", "m")
         await pilot.pause()
         assert len(column_titles(app)) == len(st.members)
+
+
+async def test_a_statement_opened_from_elsewhere_is_scrolled_into_the_list(seeds_comparison):
+    app = make_app(comparison=seeds_comparison)
+    target = seeds_comparison.statements[-1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("2")
+        table = app.screen.query_one(CoverageTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.statement_id == target.id
+        listed = app.screen.query_one(StatementList)
+        assert listed.scroll_offset.y > 0
+        assert listed.highlighted == listed.get_option_index(str(target.id))
