@@ -444,3 +444,13 @@ async def test_a_statement_opened_from_elsewhere_is_scrolled_into_the_list(seeds
         listed = app.screen.query_one(StatementList)
         assert listed.scroll_offset.y > 0
         assert listed.highlighted == listed.get_option_index(str(target.id))
+
+
+async def test_an_unknown_reference_ends_the_app_naming_the_documents():
+    from variance.model import Options
+
+    app = make_app([str(SEEDS)], Options(reference="nope"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+    assert app.return_code == 2
+    assert "'nope'" in app.failure and "001_fd0f5f049c184f2c" in app.failure
