@@ -25,7 +25,9 @@ from variance import __version__
 from variance.cli import main
 from variance.model import (SEVERITY_RANK, Artefact, ArtefactKind, Change, ChangeKind, Comparison,
                             Document, Member, Op, Options, PairDiff, Sentence, Severity, Statement)
-from variance.render.html import omissions_that_matter, render_html, report_data
+from variance.pipeline import compare_documents
+from variance.quotecheck import corpus_quotes
+from variance.render.html import QUOTES_OPEN, omissions_that_matter, quotes_data, render_html, report_data
 
 from conftest import SEEDS
 
@@ -68,11 +70,12 @@ def _change(op, ref_doc, ref_span, wit_doc, wit_span, kind) -> Change:
 
 
 def small_comparison() -> Comparison:
-    """Three versions, three statements, one artefact, and article text that tries to run code."""
+    """Three versions, three statements, one artefact, article text that tries to run code, and
+    a quote the readout gives to Xi and the outlet, changed, to Blinken."""
     a = _doc("readout", 'Xi met Blinken on April 26.\nXi said "no progress means regression".',
              title="Readout <b>bold</b>", outlet="MFA", date="2024-04-26")
     b = _doc("wire", "Xi met Blinken on Friday.\nIt was warm " + HOSTILE, title=HOSTILE)
-    c = _doc("outlet", "xi met Blinken on April 26.\nSpain spain.")
+    c = _doc("outlet", f"xi met Blinken on April 26.\nSpain spain.\nBlinken said “no progress means regressions, {HOSTILE}”.")
     m = {(d.id, i): Member(d.id, (i,), s.start, s.end, 0.8, ("blinken", "met"))
          for d in (a, b, c) for i, s in enumerate(d.sentences)}
     s1 = Statement(1, (m["readout", 0], m["wire", 0], m["outlet", 0]), 0.8, (
@@ -176,6 +179,94 @@ def test_a_comparison_without_statements_or_reference_still_renders():
     empty = Comparison(Options(), (_doc("only", "One line."),), (), None)
     page = render_html(empty)
     assert "1 version compared, 0 statements" in page
+
+
+# --- the quotes section --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_quotes(seeds_comparison):
+    return corpus_quotes(seeds_comparison), report_data(seeds_comparison)["quotes"]
+
+
+def test_every_quote_of_the_corpus_is_listed_with_the_same_verdicts(seeds_comparison, seeds_quotes):
+    groups, quotes = seeds_quotes
+    checks = [c for g in groups for c in g.checks]
+    assert quotes["count"] == len(checks) > 20
+    assert [g["statement"] for g in quotes["groups"]] == [g.statement for g in groups]
+    rows = [q for g in quotes["groups"] for q in g["quotes"]]
+    assert [q["n"] for q in rows] == list(range(1, len(checks) + 1))
+    assert [q["text"] for q in rows] == [c.text for c in checks]
+    ids = [d.id for d in seeds_comparison.documents]
+    for q, check in zip(rows, checks):
+        assert [(c["document"], c["column"], c["verdict"]) for c in q["cells"]] == \
+            [(r.document, ids.index(r.document) + 1, r.verdict.value) for r in check.results]
+    counts = {v["verdict"]: v["count"] for v in quotes["verdicts"]}
+    for verdict, n in counts.items():
+        assert n == sum(r.verdict.value == verdict for c in checks for r in c.results)
+    assert sum(counts.values()) == len(checks) * len(ids)
+
+
+def test_the_seeds_conflict_blinken_against_xi_is_listed_with_its_versions(seeds_comparison, seeds_quotes):
+    _, quotes = seeds_quotes
+    [conflict] = quotes["conflicts"]
+    assert conflict["text"] == "the United States and China work together"
+    readout, wire = "001_fd0f5f049c184f2c", "002_5a4b68be5e1a8af6"
+    assert [(s["speaker"], [d["id"] for d in s["documents"]]) for s in conflict["speakers"]] == \
+        [("Anthony Blinken", [readout]), ("Xi Jinping", [wire])]
+    row = next(q for g in quotes["groups"] for q in g["quotes"] if q["n"] == conflict["quote"])
+    assert row["conflict"] and row["text"] == conflict["text"]
+    wire_cell = next(c for c in row["cells"] if c["document"] == wire)
+    assert "Xi Jinping" in [a["speaker"]["speaker"] for a in wire_cell["also"]]
+    page = render_html(seeds_comparison)
+    block = page.split('<div class="conflicts"')[1].split("</div>")[0]
+    assert f'href="#quote-{conflict["quote"]}"' in block and "Anthony Blinken" in block and "Xi Jinping" in block
+    assert f'id="quote-{conflict["quote"]}"' in page and f'id="qp-{conflict["quote"]}-3"' in page
+
+
+def test_quote_passages_rebuild_each_versions_exact_wording(seeds_comparison, seeds_quotes):
+    groups, quotes = seeds_quotes
+    matches = [r for g in groups for c in g.checks for r in c.results]
+    cells = [c for g in quotes["groups"] for q in g["quotes"] for c in q["cells"]]
+    assert any(c["verdict"] == "changed" and any("kind" in p for p in c["pieces"]) for c in cells)
+    for m, cell in zip(matches, cells, strict=True):
+        if m.verdict.value == "absent":
+            assert cell["pieces"] is None and cell["speaker"] is None
+            continue
+        text = seeds_comparison.document(m.document).text
+        assert "".join(p.get("text", p.get("ins", "")) for p in cell["pieces"]) == text[m.start:m.end]
+        assert cell["speaker"] == (m.attribution and {"speaker": m.attribution.speaker, "kind": m.attribution.kind,
+                                                      "cue": m.attribution.cue, "via": m.attribution.via})
+
+
+def test_the_quotes_beyond_the_first_statements_fold(seeds_comparison, seeds_quotes):
+    _, quotes = seeds_quotes
+    folded = sum(len(g["quotes"]) for g in quotes["groups"] if g["first"] > QUOTES_OPEN)
+    page = render_html(seeds_comparison)
+    section = page.split('<section id="quotes">')[1].split("</section>")[0]
+    assert folded and f"<summary>{folded} more quotes</summary>" in section
+    shown = section.split('<details class="more-quotes">')[0]
+    assert shown.count('class="qrow') == quotes["count"] - folded >= QUOTES_OPEN
+    assert '<a href="#quotes">Quotes</a>' in page
+
+
+def test_a_quote_given_to_two_people_with_markup_in_it_is_shown_as_text():
+    page = render_html(small_comparison())
+    parsed = Page(page)
+    assert parsed.all("img") == [] and len(parsed.all("script")) == 2
+    text = "".join(parsed.text)
+    assert "1 attribution conflict: the same words are given to different people" in text
+    assert f"no progress means regressions, {HOSTILE}" in text
+    section = page.split('<section id="quotes">')[1].split("</section>")[0]
+    assert section.count('class="qrow') == 2 and "in no statement" in section
+    assert '<span class="ch k-' in section        # the outlet's changed passage shows its word diff
+
+
+def test_a_corpus_without_quotes_says_so():
+    comparison = compare_documents([_doc("a", "Xi met Blinken in Beijing."), _doc("b", "Xi met Blinken.")], Options())
+    quotes = quotes_data(comparison)
+    assert (quotes["count"], quotes["groups"], quotes["conflicts"]) == (0, [], [])
+    assert [v["count"] for v in quotes["verdicts"]] == [0] * 5
+    assert "No version prints a direct quote." in render_html(comparison)
 
 
 # --- the page ------------------------------------------------------------------------------------

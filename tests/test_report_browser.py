@@ -117,7 +117,7 @@ def test_search_finds_the_wording_and_escape_clears_it(opened):
 
 def test_cosmetic_changes_are_hidden_until_asked_for(opened):
     page = opened.page
-    cosmetic = page.locator(".ch.k-cosmetic del").first
+    cosmetic = page.locator("#statements .ch.k-cosmetic del").first
     assert cosmetic.count() == 1 and cosmetic.is_hidden()
     page.uncheck("#f-cosmetic")
     cosmetic.scroll_into_view_if_needed()
@@ -165,10 +165,44 @@ def test_keyboard_reaches_a_statement_from_the_matrix(opened, seeds_comparison):
     assert opened.in_viewport(f"#statement-{first}")
 
 
+def test_the_quotes_section_warns_of_the_conflict_and_a_cell_opens_its_passage(opened):
+    page = opened.page
+    block = page.locator("#quotes .conflicts")
+    assert block.is_visible()
+    assert "Anthony Blinken" in block.inner_text() and "Xi Jinping" in block.inner_text()
+    row = page.locator("#quotes .qrow").first
+    cell = row.locator("button.qv:not(.v-absent)").first
+    panel = page.locator("#" + cell.get_attribute("aria-controls"))
+    assert panel.is_hidden()
+    cell.hover()
+    assert "similarity 1.00" in cell.get_attribute("title")
+    cell.click()
+    assert panel.is_visible() and cell.get_attribute("aria-expanded") == "true"
+    assert "two-way" in panel.inner_text() and "verbatim" in panel.inner_text()
+    cell.click()
+    assert panel.is_hidden() and opened.errors == []
+
+
+def test_a_conflicts_version_link_opens_the_folded_quote_at_that_passage(opened):
+    page = opened.page
+    link = page.locator("#quotes .conflicts a[href^='#qp-']").last
+    panel = page.locator(link.get_attribute("href"))
+    assert panel.is_hidden()
+    link.click()
+    assert panel.is_visible() and opened.in_viewport(link.get_attribute("href"))
+    assert "Xi Jinping" in panel.inner_text() and "President Xi asserted" in panel.inner_text()
+    changed = panel.locator(".ch ins")
+    assert changed.count() >= 1 and changed.first.is_visible()
+    other = panel.locator("xpath=ancestor::div[contains(@class, 'qrow')]").locator("button.qv").first
+    other.click()                   # one passage of a quote open at a time
+    assert panel.is_hidden() and opened.errors == []
+
+
 def test_article_text_that_looks_like_code_is_shown_and_never_run(browser, tmp_path):
     docs = []
     for doc_id, text in (("a", f"Xi met Blinken in Beijing on Friday. {PAYLOAD}"),
-                         (f"b{PAYLOAD}", f"Xi met Blinken in Beijing on April 26. {PAYLOAD}")):
+                         (f"b{PAYLOAD}", f"Xi met Blinken in Beijing on April 26. {PAYLOAD} Xi said "
+                                         f"“relations {PAYLOAD} must improve”.")):
         docs.append(Document(id=doc_id, path=f"{doc_id}.txt", text=text, title=PAYLOAD, outlet=PAYLOAD,
                              sha256=hashlib.sha256(text.encode()).hexdigest()))
     path = tmp_path / "hostile.html"
@@ -179,6 +213,9 @@ def test_article_text_that_looks_like_code_is_shown_and_never_run(browser, tmp_p
     assert page.evaluate("window.__pwned") is None and opened.dialogs == [] and opened.errors == []
     assert page.locator("main img, main svg").count() == 0
     assert page.get_by_text(PAYLOAD).count() >= 1
+    page.click("#quotes button.qv")
+    assert PAYLOAD in page.locator("#quotes .qp.open").inner_text()
+    assert page.evaluate("window.__pwned") is None and opened.errors == []
     page.close()
 
 

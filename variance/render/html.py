@@ -5,6 +5,9 @@ The page is built in two steps, as coverage.py's HTML report is: `report_data` t
 template with autoescape renders them with the CSS and JavaScript of `assets/` inlined.
 Nothing is fetched when the page opens; no date or time is written into it.
 
+The Quotes section reads `quotecheck.corpus_quotes`: every direct quote of the corpus with
+each version's verdict, speaker and passage, and the attribution conflicts.
+
 `write_atomically` writes any report (HTML, JSON, text) through a temporary file in the target
 folder and a rename; `check_output` refuses a target that is one of the inputs.
 """
@@ -23,11 +26,12 @@ from ..drift import anchor_member, pieces as member_pieces
 from ..errors import OutputError
 from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
                      Member, PairDiff, Statement, worst_severity)
-from ..quotecheck import rank_omissions
+from ..quotecheck import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, corpus_quotes, rank_omissions
 from ..quotes import quote_spans
 
-__all__ = ["report_data", "render_html", "omissions_that_matter", "check_output", "inside_input_folder",
-           "write_atomically", "KIND_LABELS", "FOLD_AFTER"]
+__all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
+           "inside_input_folder", "write_atomically", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
+           "QUOTES_OPEN"]
 
 KIND_LABELS = {
     ChangeKind.COSMETIC: "case, punctuation, quote style, spacing",
@@ -41,8 +45,17 @@ KIND_LABELS = {
     ChangeKind.ADDITION: "words present in this version only",
     ChangeKind.OMISSION: "words of the reference this version drops",
 }
+VERDICT_LABELS = {
+    Verdict.VERBATIM: "the same words",
+    Verdict.COSMETIC: "only case, punctuation or quote style differ",
+    Verdict.CHANGED: "words changed, the passage still close",
+    Verdict.PARAPHRASED: "the content reported in other words",
+    Verdict.ABSENT: "nothing close",
+}
 FOLD_AFTER = 12
 """Versions shown open in a statement card; the rest sit behind 'show N more'."""
+QUOTES_OPEN = 12
+"""Quotes shown open in the Quotes section (whole statements); the rest sit behind 'N more'."""
 
 
 def report_data(comparison: Comparison) -> dict:
@@ -65,6 +78,7 @@ def report_data(comparison: Comparison) -> dict:
         "kinds": [{"kind": k.value, "severity": SEVERITY_OF[k].value, "label": KIND_LABELS[k]}
                   for k in ChangeKind],
         "matrix": [{"id": s["id"], "text": s["anchor_text"], "cells": s["cells"]} for s in statements],
+        "quotes": quotes_data(comparison),
     }
 
 
@@ -135,16 +149,16 @@ def _member(comparison: Comparison, m: Member, diff: PairDiff | None, is_anchor:
         "document": m.document, "column": column[m.document] + 1, "is_anchor": is_anchor,
         "confidence": m.confidence, "reason": list(m.reason), "text": text[m.start:m.end],
         "drift": diff.drift if diff else None, "worst": _worst(diff.changes) if diff else 0,
-        "pieces": _pieces(text, m, diff) if diff else [{"text": text[m.start:m.end]}],
+        "pieces": _pieces(text, m.start, m.end, diff.changes) if diff else [{"text": text[m.start:m.end]}],
     }
 
 
-def _pieces(text: str, m: Member, diff: PairDiff) -> list[dict]:
-    """The witness wording cut at its changes; a change piece carries the reference words it
-    replaces (`del`) and its own (`ins`), so deletions show too. Joining `text`/`ins` gives the
-    member's text."""
+def _pieces(text: str, start: int, end: int, changes) -> list[dict]:
+    """The witness wording `text[start:end]` cut at its changes; a change piece carries the
+    reference words it replaces (`del`) and its own (`ins`), so deletions show too. Joining
+    `text`/`ins` gives the witness wording."""
     return [{"text": piece} if c is None else {"kind": c.kind.value, "del": c.reference, "ins": piece}
-            for piece, c in member_pieces(text, m.start, m.end, diff.changes)]
+            for piece, c in member_pieces(text, start, end, changes)]
 
 
 def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> list[dict]:
@@ -167,6 +181,68 @@ def omissions_that_matter(comparison: Comparison) -> list[dict]:
                     "score": score, "reasons": reasons,
                     "dropped_by": [d.id for d in comparison.documents if d.id not in present]})
     return out
+
+
+def quotes_data(comparison: Comparison, groups: list[QuoteGroup] | None = None) -> dict:
+    """Every direct quote of the corpus (`quotecheck.corpus_quotes`), numbered in statement
+    order and grouped by statement; per quote one cell per document in column order, the
+    speakers, and the attribution conflicts listed apart; verdict counts over all cells."""
+    groups = corpus_quotes(comparison) if groups is None else groups
+    column = {d.id: i + 1 for i, d in enumerate(comparison.documents)}
+    counts = {v.value: 0 for v in Verdict}
+    out, conflicts, n = [], [], 0
+    for g in groups:
+        quotes = []
+        for check in g.checks:
+            n += 1
+            quotes.append(_quote(comparison, check, n, column))
+            for r in check.results:
+                counts[r.verdict.value] += 1
+            conflicts.extend({"quote": n, "statement": g.statement, "text": check.text,
+                              "message": c.message,
+                              "speakers": [{"speaker": name, "documents": [{"id": d, "column": column[d]}
+                                                                           for d in docs]}
+                                           for name, docs in c.speakers]}
+                             for c in check.conflicts)
+        out.append({"statement": g.statement, "first": quotes[0]["n"], "quotes": quotes})
+    return {"count": n, "groups": out, "conflicts": conflicts,
+            "verdicts": [{"verdict": v.value, "label": VERDICT_LABELS[v], "count": counts[v.value]}
+                         for v in Verdict]}
+
+
+def _quote(comparison: Comparison, check: QuoteCheck, n: int, column: dict[str, int]) -> dict:
+    also: dict[str, list[dict]] = {}
+    for m in check.also:
+        also.setdefault(m.document, []).append(_passage(comparison, m, column))
+    speakers: dict[str, dict] = {}
+    for m in check.results + check.also:
+        a = m.attribution
+        if a is not None:
+            entry = speakers.setdefault(a.speaker, {"speaker": a.speaker, "kind": a.kind, "columns": []})
+            entry["columns"] = sorted(set(entry["columns"]) | {column[m.document]})
+    return {"n": n, "text": check.text, "source": check.source,
+            "source_column": column.get(check.source) if check.source else None,
+            "conflict": bool(check.conflicts), "speakers": list(speakers.values()),
+            "cells": [_passage(comparison, r, column) | {"also": also.get(r.document, [])}
+                      for r in check.results]}
+
+
+def _passage(comparison: Comparison, m: QuoteMatch, column: dict[str, int]) -> dict:
+    """One document's passage for a quote; its word diff against the quote when the verdict
+    rests on it (cosmetic, changed), else its plain wording; no wording when absent."""
+    text = comparison.document(m.document).text
+    a = m.attribution
+    if m.verdict is Verdict.ABSENT:
+        wording = None
+    elif m.verdict in (Verdict.COSMETIC, Verdict.CHANGED):
+        wording = _pieces(text, m.start, m.end, m.changes)
+    else:
+        wording = [{"text": text[m.start:m.end]}]
+    return {"document": m.document, "column": column[m.document], "verdict": m.verdict.value,
+            "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
+            "statement": m.statement, "pieces": wording,
+            "speaker": None if a is None else {"speaker": a.speaker, "kind": a.kind, "cue": a.cue,
+                                               "via": a.via}}
 
 
 def _artefacts(comparison: Comparison) -> list[dict]:
@@ -228,7 +304,7 @@ def render_html(comparison: Comparison) -> str:
     css = Markup(asset(env, "report.css")[0])
     js = Markup(asset(env, "report.js")[0])
     return env.get_template("report.html.j2").render(data=report_data(comparison), css=css, js=js,
-                                                     fold_after=FOLD_AFTER)
+                                                     fold_after=FOLD_AFTER, quotes_open=QUOTES_OPEN)
 
 
 def check_output(output: str, inputs: Iterable[str]) -> None:

@@ -1,5 +1,6 @@
-/* variance report: filters, deep links, matrix clicks. Vanilla, no network, no innerHTML:
-   the page is complete without it; this only toggles `hidden` and classes and sets titles. */
+/* variance report: filters, deep links, matrix clicks, quote passages. Vanilla, no network, no
+   innerHTML: the page is complete without it; this only toggles `hidden` and classes and sets
+   titles (without it every quote passage stays open). */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -16,6 +17,7 @@
   var chips = Array.prototype.slice.call(form.querySelectorAll("button.kind"));
   var f = { severity: $("f-severity"), quoted: $("f-quoted"), omitted: $("f-omitted"),
             cosmetic: $("f-cosmetic"), text: $("f-text"), count: $("f-count") };
+  var quotes = $("quotes");
   var cellLabel = { r: "the wording compared against", c0: "carried as-is", c1: "carried, changes: low",
                     c2: "carried, changes: medium", c3: "carried, changes: high", "": "absent" };
 
@@ -62,6 +64,10 @@
   function reveal(flashColumn) {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!target) return;
+    if (target.classList.contains("qp")) {      /* a version's passage of a quote: open it, show its quote */
+      showPassage(target, true);
+      target = target.closest(".qrow");
+    }
     var card = target.closest("article.card");
     if (card && card.hidden) {
       card.hidden = false;
@@ -85,6 +91,15 @@
     target.scrollIntoView({ block: "start" });
   }
 
+  function showPassage(panel, on) {
+    var row = panel.closest(".qrow");
+    Array.prototype.forEach.call(row.querySelectorAll(".qp.open"), function (p) {
+      if (p !== panel) showPassage(p, false);
+    });
+    panel.classList.toggle("open", on);
+    row.querySelector('[aria-controls="' + panel.id + '"]').setAttribute("aria-expanded", String(on));
+  }
+
   function go(id, column) {
     var hash = "#statement-" + id;
     if (location.hash !== hash) history.pushState(null, "", hash);
@@ -104,6 +119,15 @@
       var why = link.closest(".version").querySelector(".why");
       link.title = "confidence of the link to the statement, 0 to 1; linked by the rarest words it shares "
         + "with the other versions: " + (why ? why.textContent.slice(4).split(" · ").join(", ") : "none");
+    }
+    var qv = event.target.closest && event.target.closest(".qv");
+    if (qv && !qv.title) {
+      var verdict = qv.className.replace(/.*\bv-(\w+).*/, "$1");
+      qv.title = data.documents[parseInt(qv.textContent, 10) - 1] + " · " + verdict
+        + (verdict === "absent" ? " (the closest reads " : " · similarity ") + qv.getAttribute("data-s")
+        + (verdict === "absent" ? ")" : "") + (qv.classList.contains("nq") ? " · not in quotation marks" : "")
+        + (qv.classList.contains("src") ? " · the quote was taken from it" : "")
+        + (qv.tagName === "BUTTON" ? " · click to read" : "");
     }
     var td = event.target.closest && event.target.closest("#matrix td");
     if (td && !td.title) {
@@ -141,7 +165,15 @@
     var td = e.target.closest("td");
     if (td) go(td.parentElement.getAttribute("data-row"), td.cellIndex);
   });
+  quotes.addEventListener("click", function (e) {
+    var cell = e.target.closest("button.qv");
+    if (cell) {
+      var panel = $(cell.getAttribute("aria-controls"));
+      showPassage(panel, !panel.classList.contains("open"));
+    }
+  });
   document.addEventListener("mouseover", describe);
+  document.addEventListener("focusin", describe);
   window.addEventListener("hashchange", function () { reveal(0); });
   document.addEventListener("click", function (e) {   /* a link to where we already are */
     var a = e.target.closest && e.target.closest('a[href^="#"]');
@@ -157,6 +189,7 @@
   });
   window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });
 
+  quotes.classList.add("folding");
   form.hidden = false;
   apply();
   if (location.hash) reveal(0);
