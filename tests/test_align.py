@@ -7,10 +7,8 @@ import random
 from hypothesis import given, settings, strategies as st
 
 from seedgold import find_sentence, read_gold, score, statement_of
-from variance.align import align_statements
-from variance.model import Document, Options
+from variance.model import Options
 from variance.pipeline import compare_documents
-from variance.segment import segment_document
 
 from conftest import seed_documents
 
@@ -40,25 +38,13 @@ def test_statements_that_share_words_stay_apart(seeds_comparison):
                       "001", "President Xi asked Secretary Blinken to convey")
 
 
-def test_a_sentence_split_in_two_lines_up_as_one_member():
-    a = "China is willing to cooperate, but cooperation must be bilateral and balanced for both sides."
-    b = "China is willing to cooperate. But cooperation must be bilateral and balanced for both sides."
-    other = "The weather in Beijing was sunny."
-    docs = [segment_document(Document(id=i, path=i, text=t + "\n" + other, sha256=""))
-            for i, t in (("a", a), ("b", b))]
-    statements = align_statements(docs, Options())
-    split = next(st for st in statements if len(st.members) == 2 and
-                 any(len(m.sentences) == 2 for m in st.members))
-    assert {m.document: m.sentences for m in split.members} == {"a": (0,), "b": (0, 1)}
-
-
 def test_members_point_at_real_sentences_one_per_document(raw_seeds_comparison):
     c = raw_seeds_comparison
     seen = set()
-    for st in c.statements:
-        docs = [m.document for m in st.members]
+    for statement in c.statements:
+        docs = [m.document for m in statement.members]
         assert len(docs) == len(set(docs))
-        for m in st.members:
+        for m in statement.members:
             d = c.document(m.document)
             assert list(m.sentences) == list(range(m.sentences[0], m.sentences[-1] + 1))
             assert (m.start, m.end) == (d.sentences[m.sentences[0]].start, d.sentences[m.sentences[-1]].end)

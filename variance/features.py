@@ -13,7 +13,7 @@ from scipy import sparse
 
 from .normalize import STOPWORDS, key_words, stem
 
-__all__ = ["FeatureSpace", "sentence_features", "WORD_SHARE"]
+__all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "centroids", "run_vectors", "WORD_SHARE"]
 
 WORD_SHARE = 0.65
 """Share of the similarity carried by words and bigrams; characters carry the rest."""
@@ -85,3 +85,26 @@ def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+def centroids(clusters, X) -> sparse.csr_matrix | None:
+    if not clusters:
+        return None
+    rows, cols, vals = [], [], []
+    for t, members in enumerate(clusters):
+        for run in members:
+            rows.extend(run)
+            cols.extend([t] * len(run))
+            vals.extend([1.0 / len(run)] * len(run))
+    M = sparse.csr_matrix((vals, (cols, rows)), shape=(len(clusters), X.shape[0]))
+    return normalize_rows(M @ X)
+
+
+def run_vectors(runs, X) -> sparse.csr_matrix:
+    rows, cols, vals = [], [], []
+    for i, run in enumerate(runs):
+        rows.extend([i] * len(run))
+        cols.extend(run)
+        vals.extend([1.0] * len(run))
+    R = sparse.csr_matrix((vals, (rows, cols)), shape=(len(runs), X.shape[0]))
+    return normalize_rows(R @ X)

@@ -1,0 +1,62 @@
+"""The repairs after the first alignment pass, each on the smallest case that needs it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from variance.align import align_statements
+from variance.features import FeatureSpace
+from variance.model import Document, Options
+from variance.regroup import merge_disjoint
+from variance.segment import segment_document
+
+
+def documents(*texts: str) -> list[Document]:
+    return [segment_document(Document(id=f"d{i}", path="", text=t, sha256="")) for i, t in enumerate(texts)]
+
+
+def grouping(docs) -> list[list[tuple[str, tuple[int, ...]]]]:
+    return [[(m.document, m.sentences) for m in st.members] for st in align_statements(docs, Options())]
+
+
+def test_statements_found_twice_in_different_documents_are_merged():
+    texts = ["China will cooperate with America on trade.", "China will work with America on trade.",
+             "It rained in Paris."]
+    X = FeatureSpace(texts).matrix
+    units = [SimpleNamespace(doc=0), SimpleNamespace(doc=1), SimpleNamespace(doc=0)]
+    merged = merge_disjoint([[(0,)], [(1,)], [(2,)]], units, X, threshold=0.28)
+    assert sorted(sorted(c) for c in merged) == [[(0,), (1,)], [(2,)]]
+
+
+def test_statements_of_one_document_are_never_merged():
+    texts = ["China will cooperate with America on trade.", "China will work with America on trade."]
+    X = FeatureSpace(texts).matrix
+    units = [SimpleNamespace(doc=0), SimpleNamespace(doc=0)]
+    assert len(merge_disjoint([[(0,)], [(1,)]], units, X, threshold=0.28)) == 2
+
+
+FIRST = "The minister arrived in Paris on Monday.\n"
+LAST = "\nBoth sides signed a trade accord."
+TALKS = "Talks on the fishing quota for the northern waters lasted four hours."
+
+
+def test_a_loose_paraphrase_between_linked_neighbours_joins_by_context():
+    paraphrase = "The quota for the waters was debated all afternoon."
+    docs = documents(FIRST + TALKS + LAST, FIRST + TALKS.replace("the northern", "northern") + LAST,
+                     FIRST + paraphrase + LAST)
+    assert [("d0", (1,)), ("d1", (1,)), ("d2", (1,))] in grouping(docs)
+
+
+def test_context_alone_does_not_link_unrelated_words():
+    other = "Negotiators spent the afternoon on catch limits in the north."
+    docs = documents(FIRST + TALKS + LAST, FIRST + TALKS.replace("the northern", "northern") + LAST,
+                     FIRST + other + LAST)
+    assert [("d2", (1,))] in grouping(docs)
+
+
+def test_a_sentence_split_in_two_lines_up_as_one_member():
+    a = "China is willing to cooperate, but cooperation must be bilateral and balanced for both sides."
+    b = "China is willing to cooperate. But cooperation must be bilateral and balanced for both sides."
+    other = "The weather in Beijing was sunny."
+    docs = documents(a + "\n" + other, b + "\n" + other)
+    assert [("d0", (0,)), ("d1", (0, 1))] in grouping(docs)

@@ -1,0 +1,178 @@
+"""Regrouping after the first pass of alignment: three repairs, each with its own evidence.
+
+- `merge_disjoint`: statements that no document carries twice and whose wordings agree are one
+  statement found twice (its first versions were too far apart to meet).
+- `fill_gaps`: an unlinked sentence joins the statement that other versions put between the
+  same neighbours, when the words also agree a little (context as evidence).
+- `absorb_splits`: where some versions merge two sentences that others keep apart, the apart
+  ones become one member (n:1 merges).
+
+Clusters are lists of runs (tuples of sentence rows); every function returns new clusters.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from .features import centroids, normalize_rows, run_vectors
+
+__all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "RUN_GAIN", "RUN_PART_MIN"]
+
+RUN_GAIN = 0.03
+"""How much better a run must score than its best single sentence to be taken as a member."""
+RUN_PART_MIN = 0.18
+"""Each sentence of a run must itself resemble the statement at least this much."""
+MERGE_CANDIDATES = 10
+"""Partners considered per statement when merging statements found twice."""
+GAP_MIN_SIMILARITY = 0.12
+"""An unlinked sentence may join a statement this similar when its neighbours agree."""
+GAP_MIN_SUPPORT = 0.3
+"""Share of a statement's members that sit next to the same neighbours, for a gap fill."""
+
+
+def merge_disjoint(clusters, units, X, threshold: float):
+    """Join statements that no document carries twice and whose wordings agree: the same
+    statement found twice because its first versions were too far apart to meet."""
+    C = centroids(clusters, X)
+    if C is None or len(clusters) < 2:
+        return clusters
+    pairs = sorted(_similar_pairs(sparse.triu(C @ C.T, k=1).tocsr(), threshold), key=lambda x: -x[0])
+    root = list(range(len(clusters)))
+    docs = [{units[run[0]].doc for run in members} for members in clusters]
+
+    def find(t: int) -> int:
+        while root[t] != t:
+            root[t] = root[root[t]]
+            t = root[t]
+        return t
+
+    for _, a, b in pairs:
+        ra, rb = find(int(a)), find(int(b))
+        if ra != rb and not docs[ra] & docs[rb]:
+            root[rb] = ra
+            docs[ra] |= docs[rb]
+            clusters[ra] = clusters[ra] + clusters[rb]
+            clusters[rb] = []
+    return [members for members in clusters if members]
+
+
+def _similar_pairs(S: sparse.csr_matrix, threshold: float, most: int = MERGE_CANDIDATES):
+    """(similarity, a, b) for each row's `most` best partners at or above `threshold`, so that
+    thousands of look-alike statements (boilerplate) cost rows x `most`, not rows squared."""
+    for a in range(S.shape[0]):
+        lo, hi = S.indptr[a], S.indptr[a + 1]
+        data, cols = S.data[lo:hi], S.indices[lo:hi]
+        keep = data >= threshold
+        data, cols = data[keep], cols[keep]
+        if len(data) > most:
+            best = np.argpartition(-data, most)[:most]
+            data, cols = data[best], cols[best]
+        yield from zip(data.tolist(), [a] * len(data), cols.tolist())
+
+
+def fill_gaps(clusters, units, rows_of, X):
+    """Attach unlinked sentences by context: where a sentence's neighbours are linked and other
+    versions put statement T between those same neighbours, weak word evidence suffices."""
+    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
+    follows = _successions(rows_of, cluster_of)
+    lonely = [members[0][0] for members in clusters if len(members) == 1 and len(members[0]) == 1]
+    C = centroids(clusters, X)
+    if not lonely or C is None:
+        return clusters
+    after: dict[int, list[int]] = {}   # statement -> statements that follow it somewhere
+    before: dict[int, list[int]] = {}  # statement -> statements that precede it somewhere
+    for p, t in follows:
+        after.setdefault(p, []).append(t)
+        before.setdefault(t, []).append(p)
+    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
+    docs_in = [{units[run[0]].doc for run in members} for members in clusters]
+    moved = {}
+    for row in lonely:
+        prev, nxt = _neighbour_clusters(row, units, rows_of, position, cluster_of)
+        candidates = [t for t in sorted(set(after.get(prev, ())) | set(before.get(nxt, ())))
+                      if len(clusters[t]) > 1 and units[row].doc not in docs_in[t]]
+        best, best_score = None, 0.0
+        sims = (X[row] @ C[candidates].T).toarray().ravel() if candidates else ()
+        for t, sim in zip(candidates, sims):
+            support = (follows.get((prev, t), 0) + follows.get((t, nxt), 0)) / (2 * len(clusters[t]))
+            if sim >= GAP_MIN_SIMILARITY and support >= GAP_MIN_SUPPORT and sim + support > best_score:
+                best, best_score = t, sim + support
+        if best is not None:
+            moved[row] = best
+            docs_in[best].add(units[row].doc)
+    for row, t in moved.items():
+        clusters[t].append((row,))
+        clusters[cluster_of[row]] = []
+    return [members for members in clusters if members]
+
+
+def absorb_splits(clusters, units, rows_of, X, max_run: int):
+    """Where some versions merge two sentences that others keep apart, make the apart ones one
+    member: statement U joins its neighbour T when every version carrying U has it right next
+    to its T member, and the versions carrying T alone hold U's words in their T member."""
+    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
+    C = centroids(clusters, X)
+    if C is None:
+        return clusters
+    docs = [{units[run[0]].doc: run for run in members} for members in clusters]
+    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
+    for u, members in enumerate(clusters):
+        t = _common_neighbour(members, units, rows_of, position, cluster_of)
+        if t is None or t == u or not clusters[t] or not set(docs[u]) < set(docs[t]):
+            continue
+        merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
+        runs = [tuple(sorted(docs[t][d] + docs[u][d])) for d in sorted(docs[u])]
+        if max(len(r) for r in runs) > max_run or not _improves(merged_only, runs,
+                                                               [docs[t][d] for d in sorted(docs[u])], C[u], X):
+            continue
+        clusters[t] = [docs[t][d] for d in set(docs[t]) - set(docs[u])] + runs
+        docs[t] = {units[r[0]].doc: r for r in clusters[t]}
+        clusters[u], docs[u] = [], {}
+    return [members for members in clusters if members]
+
+
+def _improves(merged, joined, apart, u_centroid, X) -> bool:
+    """Do the merged versions hold U's words, and match the joined runs better than apart?"""
+    M = run_vectors(merged, X)
+    if (M @ u_centroid.T).toarray().min() < RUN_PART_MIN:
+        return False
+    m = normalize_rows(sparse.csr_matrix(M.sum(axis=0)))
+    gain = (run_vectors(joined, X) @ m.T).toarray().mean() - (run_vectors(apart, X) @ m.T).toarray().mean()
+    return gain >= RUN_GAIN
+
+
+def _common_neighbour(members, units, rows_of, position, cluster_of):
+    """The statement every member of a statement sits right after (or right before), if any."""
+    for step in (-1, 1):
+        found = set()
+        for run in members:
+            rows = rows_of[units[run[0]].doc]
+            edge = run[0] if step < 0 else run[-1]
+            i = position[edge] + step
+            if not 0 <= i < len(rows) or units[rows[i]].paragraph != units[edge].paragraph:
+                found = set()
+                break
+            found.add(cluster_of[rows[i]])
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _neighbour_clusters(row, units, rows_of, position, cluster_of):
+    rows = rows_of[units[row].doc]
+    i = position[row]
+    prev = cluster_of[rows[i - 1]] if i > 0 else None
+    nxt = cluster_of[rows[i + 1]] if i + 1 < len(rows) else None
+    return prev, nxt
+
+
+def _successions(rows_of, cluster_of) -> dict[tuple[int, int], int]:
+    """How many documents put statement b right after statement a."""
+    follows: dict[tuple[int, int], int] = {}
+    for rows in rows_of:
+        seq = [cluster_of[r] for r in rows]
+        seq = [t for i, t in enumerate(seq) if i == 0 or t != seq[i - 1]]
+        for a, b in zip(seq, seq[1:]):
+            follows[(a, b)] = follows.get((a, b), 0) + 1
+    return follows
