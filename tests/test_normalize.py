@@ -1,0 +1,49 @@
+"""Comparison keys: what must compare equal, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from variance.normalize import content_words, fold, key_words, stem, token_key
+
+
+@pytest.mark.parametrize("a,b", [
+    ("U.S. Secretary", "US Secretary"),
+    ("U.S. Secretary", "United States Secretary"),
+    ("Sino-US relations", "China-US relations"),
+    ("China’s development", "China's development"),
+    ("“Two-way”", '"two-way"'),
+    ("Café", "cafe"),
+    ("the PRC", "the China"),
+])
+def test_spellings_of_one_thing_share_a_key(a, b):
+    assert key_words(a) == key_words(b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("help us", "help US"),             # the pronoun is not the country
+    ("must", "should"),
+    ("Antony", "Anthony"),
+])
+def test_different_words_keep_different_keys(a, b):
+    assert key_words(a) != key_words(b)
+
+
+def test_content_words_drop_function_words_but_keep_negation_out_of_them():
+    assert content_words("The United States does not seek a new Cold War") == [
+        "united", "states", "seek", "new", "cold", "war"]
+
+
+def test_stems_meet_across_inflection():
+    assert stem("targeting") == stem("target") and stem("committed") == stem("commitment")
+
+
+def test_punctuation_and_spacing_tokens_compare_equal():
+    assert token_key(",") == token_key("“") == token_key("  ") == ""
+    assert token_key("U.S.") == "united states"
+
+
+def test_folding_never_changes_the_original():
+    text = "U.S. “quote”"
+    fold(text)
+    assert text == "U.S. “quote”"
