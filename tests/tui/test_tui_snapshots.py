@@ -12,6 +12,7 @@ import pytest
 
 from variance.model import Artefact, ArtefactKind
 from variance.tui import make_app
+from variance.tui.widgets import QuoteTable
 
 SIZE = (120, 40)
 
@@ -44,3 +45,19 @@ def test_document_screen_on_an_artefact(snap_compare, seeds_app):
 
 def test_artefacts_screen(snap_compare, seeds_app):
     assert snap_compare(seeds_app(), press=["4"], terminal_size=SIZE)
+
+
+async def _on_the_conflict(pilot):
+    """Open the quotes, wait for the checks, put the cursor on the seeds' attribution conflict."""
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("5")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    table = app.screen.query_one(QuoteTable)
+    table.move_cursor(row=next(i for i, row in enumerate(app.screen.rows) if row.check.conflicts))
+    await pilot.pause()
+
+
+def test_quotes_screen_on_the_attribution_conflict(snap_compare, seeds_app):
+    assert snap_compare(seeds_app(), run_before=_on_the_conflict, terminal_size=SIZE)

@@ -21,14 +21,18 @@ from textual.worker import Worker, WorkerState
 
 from ..errors import InputError, VarianceError
 from ..model import Comparison, Options
-from .paint import kind_variables
+from .paint import kind_variables, verdict_variables
 from .screens import (ArtefactsScreen, CoverageScreen, DocumentScreen, ExportRequest, ExportScreen,
-                      FilterScreen, HelpScreen, LoadingScreen, ReferenceScreen, SearchScreen,
-                      StatementsScreen)
+                      FilterScreen, HelpScreen, LoadingScreen, OmissionsScreen, QuotesScreen,
+                      ReferenceScreen, SearchScreen, StatementsScreen)
 from .view import Lookup, SearchHit, ViewFilter
-from .widgets import ArtefactTable, CoverageTable, DocumentText, StatementDetail, StatementList
+from .widgets import (ArtefactTable, CoverageTable, DocumentText, OmissionList, QuoteMatches, QuoteTable,
+                      StatementDetail, StatementList)
 
 __all__ = ["VarianceApp", "make_app"]
+
+SCREENS = Binding.Group("Screens")
+"""The footer shows the screen keys together; `?`, the palette and the header name them."""
 
 _NEEDS_COMPARISON = {"switch_mode", "reference", "filter", "search", "cosmetic", "export", "help"}
 
@@ -37,7 +41,8 @@ class VarianceApp(App[int]):
     CSS_PATH = "variance.tcss"
     TITLE = "variance"
     MODES = {"statements": StatementsScreen, "coverage": CoverageScreen,
-             "document": DocumentScreen, "artefacts": ArtefactsScreen}
+             "document": DocumentScreen, "artefacts": ArtefactsScreen, "quotes": QuotesScreen,
+             "omissions": OmissionsScreen}
     BINDINGS = [
         Binding("question_mark", "help", "Keys", tooltip="Show every key"),
         Binding("r", "reference", "Reference", tooltip="Compare every version against another one"),
@@ -45,14 +50,18 @@ class VarianceApp(App[int]):
         Binding("slash", "search", "Search", tooltip="Search the text of every version"),
         Binding("c", "cosmetic", "Cosmetic", tooltip="Hide or show cosmetic changes"),
         Binding("e", "export", "Export", tooltip="Write the HTML report or JSON to a file"),
-        Binding("1", "switch_mode('statements')", "Statements",
+        Binding("1", "switch_mode('statements')", "Statements", group=SCREENS,
                 tooltip="Statements, each version's wording side by side"),
-        Binding("2", "switch_mode('coverage')", "Coverage",
+        Binding("2", "switch_mode('coverage')", "Coverage", group=SCREENS,
                 tooltip="The statement × version matrix"),
-        Binding("3", "switch_mode('document')", "Document",
+        Binding("3", "switch_mode('document')", "Document", group=SCREENS,
                 tooltip="One version's text, each sentence coloured by its status"),
-        Binding("4", "switch_mode('artefacts')", "Artefacts",
+        Binding("4", "switch_mode('artefacts')", "Artefacts", group=SCREENS,
                 tooltip="Translation and production artefacts with their evidence"),
+        Binding("5", "switch_mode('quotes')", "Quotes", group=SCREENS,
+                tooltip="Every direct quote checked in every version; check words you type"),
+        Binding("6", "switch_mode('omissions')", "Omissions", group=SCREENS,
+                tooltip="Statements of the reference other versions dropped, most telling first"),
         Binding("q", "quit", "Quit", tooltip="Quit"),
     ]
 
@@ -88,7 +97,8 @@ class VarianceApp(App[int]):
         self._lookup: Lookup | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return {**super().get_theme_variable_defaults(), **kind_variables(self.current_theme.dark)}
+        return {**super().get_theme_variable_defaults(), **kind_variables(self.current_theme.dark),
+                **verdict_variables(self.current_theme.dark)}
 
     @property
     def lookup(self) -> Lookup:
@@ -248,11 +258,14 @@ class VarianceApp(App[int]):
                    ("statement detail", StatementsScreen.BINDINGS + StatementDetail.BINDINGS),
                    ("coverage", CoverageTable.BINDINGS), ("document", DocumentScreen.BINDINGS
                                                           + DocumentText.BINDINGS),
-                   ("artefacts", ArtefactTable.BINDINGS)]
+                   ("artefacts", ArtefactTable.BINDINGS),
+                   ("quotes", QuotesScreen.BINDINGS + QuoteTable.BINDINGS + QuoteMatches.BINDINGS),
+                   ("omissions", OmissionList.BINDINGS)]
         for where, bindings in places:
             for b in bindings:
                 yield where, self.get_key_display(b), b.tooltip or b.description
-        yield "lists and tables", "enter", "open the statement, sentence or artefact under the cursor"
+        yield "lists and tables", "enter", "open the statement, sentence, artefact or quote under the cursor"
+        yield "quotes", "enter", "on a quote: its versions; on a version's passage: show it in its document"
         yield "everywhere", self.get_key_display(Binding("ctrl+p", "")), "command palette"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -2,8 +2,9 @@
 
 Change kinds keep the hues of the terminal text view (`render.text.KIND_STYLE`), in a shade
 chosen for the theme: the app defines a `$kind-<kind>` variable per kind (`kind_variables`).
-Badges and statuses use the theme's text colours ($text-error, $text-warning, ...), so
-everything reads on dark and light themes.
+Quote verdicts keep the hues of `variance quote` (`render.quote_text`) the same way, as
+`$verdict-<verdict>` variables. Badges and statuses use the theme's text colours
+($text-error, $text-warning, ...), so everything reads on dark and light themes.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from textual.markup import parse_style
 
 from ..drift import pieces
 from ..model import ChangeKind, Member, PairDiff, Severity, Statement
+from ..quotecheck import QuoteMatch, Verdict
 from ..render.text import KIND_STYLE
 from .view import Lookup, Status, ViewFilter
 
-__all__ = ["kind_variables", "kind_style", "SEVERITY_STYLE", "STATUS_STYLE", "severity_badge", "statement_prompt",
-           "member_wording", "kinds_legend", "status_badge", "to_rich"]
+__all__ = ["kind_variables", "verdict_variables", "kind_style", "SEVERITY_STYLE", "STATUS_STYLE",
+           "severity_badge", "statement_prompt", "member_wording", "passage_wording", "kinds_legend",
+           "status_badge", "to_rich", "VERDICT_GLYPH", "VERDICT_STYLE", "verdict_cell",
+           "verdict_badge", "verdict_legend"]
 
 _SHADES = {  # a hue of KIND_STYLE: (shade on a dark background, shade on a light one)
     "red": ("#ff6b6b", "#b3261e"), "green": ("#6bd968", "#1b7a1b"),
@@ -35,6 +39,16 @@ def kind_variables(dark: bool) -> dict[str, str]:
         if hue:
             out[f"kind-{kind.value}"] = _SHADES[hue][0 if dark else 1]
     return out
+
+
+_VERDICT_HUE = {Verdict.VERBATIM: "green", Verdict.COSMETIC: "green", Verdict.CHANGED: "yellow",
+                Verdict.PARAPHRASED: "magenta"}
+"""The hues `variance quote` gives verdicts (render/quote_text.py); absent reads muted."""
+
+
+def verdict_variables(dark: bool) -> dict[str, str]:
+    """Theme variables `verdict-<verdict>`: each verdict's hue in a shade that reads on the theme."""
+    return {f"verdict-{v.value}": _SHADES[hue][0 if dark else 1] for v, hue in _VERDICT_HUE.items()}
 
 
 def kind_style(kind: ChangeKind) -> str:
@@ -79,15 +93,50 @@ def member_wording(text: str, member: Member, diff: PairDiff | None, view: ViewF
     """A version's wording, its shown changes coloured by kind; words it dropped struck through."""
     if diff is None:
         return Content(text[member.start:member.end])
-    shown = [c for c in diff.changes if view.shows(c)]
+    return passage_wording(text, member.start, member.end, diff.changes, view)
+
+
+def passage_wording(text: str, start: int, end: int, changes, view: ViewFilter) -> Content:
+    """`text[start:end]`, the changes the filter shows coloured by kind; words dropped struck
+    through. `changes` carry witness offsets into `text` (a member's diff, a quote match's)."""
+    shown = [c for c in changes if view.shows(c)]
     return Content("").join(
         _dropped(change) if change is not None and not piece else
         Content.styled(piece, kind_style(change.kind) if change else "")
-        for piece, change in pieces(text, member.start, member.end, shown, side="witness"))
+        for piece, change in pieces(text, start, end, shown, side="witness"))
 
 
 def _dropped(change) -> Content:
     return Content.styled(f"⟨{change.reference}⟩", f"{kind_style(change.kind)} strike")
+
+
+VERDICT_GLYPH = {Verdict.VERBATIM: "=", Verdict.COSMETIC: "≈", Verdict.CHANGED: "≠",
+                 Verdict.PARAPHRASED: "~", Verdict.ABSENT: "·"}
+VERDICT_STYLE = {Verdict.VERBATIM: "bold $verdict-verbatim", Verdict.COSMETIC: "$verdict-cosmetic",
+                 Verdict.CHANGED: "bold $verdict-changed", Verdict.PARAPHRASED: "$verdict-paraphrased",
+                 Verdict.ABSENT: "$text-muted"}
+
+
+def verdict_cell(match: QuoteMatch) -> Content:
+    """A verdict in a few cells: its glyph, the similarity when words differ, `nq` when the
+    passage is not inside quotation marks."""
+    v = match.verdict
+    cell = Content.styled(VERDICT_GLYPH[v], VERDICT_STYLE[v])
+    if v in (Verdict.CHANGED, Verdict.PARAPHRASED):
+        cell += Content.styled(f"{match.similarity:.2f}".lstrip("0"), VERDICT_STYLE[v])
+    if v is not Verdict.ABSENT and not match.quoted:
+        cell += Content.styled(" nq", "$text-muted")
+    return cell
+
+
+def verdict_badge(verdict: Verdict) -> Content:
+    return Content.styled(f"{VERDICT_GLYPH[verdict]} {verdict.value}", VERDICT_STYLE[verdict])
+
+
+def verdict_legend() -> Content:
+    return Content("  ").join([*(verdict_badge(v) for v in Verdict),
+                               Content.styled(".94 similarity  nq not in quotation marks", "$text-muted"),
+                               Content.styled("⚠ conflict", "bold $text-error")])
 
 
 def kinds_legend(st: Statement, view: ViewFilter) -> Content:

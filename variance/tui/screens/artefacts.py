@@ -13,6 +13,7 @@ __all__ = ["ArtefactsScreen"]
 
 
 class ArtefactsScreen(Screen):
+    TITLE = "variance · Artefacts"
     def compose(self) -> ComposeResult:
         yield Header()
         yield ArtefactTable(id="artefacts")

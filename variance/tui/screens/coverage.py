@@ -19,6 +19,7 @@ LEGEND = Content.assemble(
 
 
 class CoverageScreen(Screen):
+    TITLE = "variance · Coverage"
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(LEGEND, id="coverage-legend")

@@ -19,6 +19,7 @@ LEGEND = Content(" ").join(status_badge(s) for s in Status)
 
 
 class DocumentScreen(Screen):
+    TITLE = "variance · Document"
     BINDINGS = [
         Binding("n", "finding(1)", "Next finding"),
         Binding("p", "finding(-1)", "Previous finding"),

@@ -14,6 +14,7 @@ __all__ = ["StatementsScreen"]
 
 
 class StatementsScreen(Screen):
+    TITLE = "variance · Statements"
     BINDINGS = [
         Binding("escape", "focus_list", "Back to list", show=False),
     ]

@@ -3,9 +3,12 @@
 from .artefact_table import ArtefactTable
 from .coverage_table import CoverageTable
 from .document_text import DocumentText
+from .omission_list import OmissionList
+from .quote_matches import QuoteMatches
+from .quote_table import QuoteTable
 from .statement_detail import StatementDetail
 from .statement_list import StatementList
 from .version_column import VersionColumn
 
-__all__ = ["ArtefactTable", "CoverageTable", "DocumentText", "StatementDetail", "StatementList",
-           "VersionColumn"]
+__all__ = ["ArtefactTable", "CoverageTable", "DocumentText", "OmissionList", "QuoteMatches",
+           "QuoteTable", "StatementDetail", "StatementList", "VersionColumn"]

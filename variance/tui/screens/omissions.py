@@ -1,0 +1,47 @@
+"""Omissions that matter: the reference's statements other versions dropped, most telling
+first (`quotecheck.rank_omissions`); `enter` opens the statement."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...quotecheck import rank_omissions
+from ..widgets import OmissionList
+
+__all__ = ["OmissionsScreen"]
+
+
+class OmissionsScreen(Screen):
+    TITLE = "variance · Omissions"
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="omissions-about")
+        yield OmissionList(id="omissions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "comparison", self._refill, init=False)
+        self.watch(self.app, "theme", self._refill, init=False)
+        self._refill()
+        self.query_one(OmissionList).focus()
+
+    def _refill(self, _=None) -> None:
+        comparison = self.app.comparison
+        omissions = rank_omissions(comparison)
+        self.query_one(OmissionList).show(omissions, self.app.lookup)
+        about = self.query_one("#omissions-about", Static)
+        if not omissions:
+            about.update(Content.styled(f"No other version dropped a statement of the reference "
+                                        f"{comparison.reference}.", "$text-muted"))
+            return
+        about.update(Content.assemble(
+            f"{len(omissions)} statements of ", (comparison.reference, "bold"),
+            " are missing from other versions\n",
+            ("most telling first: a direct quote 3, numbers 2, named people 2, plus the share of "
+             "versions missing it", "$text-muted")))
+
+    def on_omission_list_chosen(self, message: OmissionList.Chosen) -> None:
+        self.app.open_statement(message.statement_id)
