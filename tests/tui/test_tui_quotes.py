@@ -189,3 +189,14 @@ async def test_switching_the_reference_checks_the_quotes_again(seeds_comparison)
         table = app.screen.query_one(QuoteTable)
         assert table.columns[new].label.plain.startswith("★")
         assert table.row_count == sum(len(g.checks) for g in corpus_quotes(app.comparison))
+
+
+async def test_at_80_by_24_who_says_what_stays_on_screen(seeds_comparison):
+    app = make_app(comparison=seeds_comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quotes(app, pilot)
+        await pilot.press("t", *"the United States does not seek a new Cold War", "enter")
+        await settled(app, pilot)
+        table = app.screen.query_one(QuoteTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert str(table.get_row_at(0)[-1]).startswith("“the United States")

@@ -117,14 +117,14 @@ VERDICT_STYLE = {Verdict.VERBATIM: "bold $verdict-verbatim", Verdict.COSMETIC: "
                  Verdict.ABSENT: "$text-muted"}
 
 
-def verdict_cell(match: QuoteMatch) -> Content:
-    """A verdict in a few cells: its glyph, the similarity when words differ, `nq` when the
-    passage is not inside quotation marks."""
+def verdict_cell(match: QuoteMatch, *, nq: bool = True) -> Content:
+    """A verdict in a few cells: its glyph, the similarity when words differ, `nq` (unless
+    `nq` is False) when the passage is not inside quotation marks."""
     v = match.verdict
     cell = Content.styled(VERDICT_GLYPH[v], VERDICT_STYLE[v])
     if v in (Verdict.CHANGED, Verdict.PARAPHRASED):
         cell += Content.styled(f"{match.similarity:.2f}".lstrip("0"), VERDICT_STYLE[v])
-    if v is not Verdict.ABSENT and not match.quoted:
+    if nq and v is not Verdict.ABSENT and not match.quoted:
         cell += Content.styled(" nq", "$text-muted")
     return cell
 

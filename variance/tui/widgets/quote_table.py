@@ -74,7 +74,8 @@ class QuoteTable(DataTable):
 
     def show(self, rows: Sequence[QuoteRow], comparison: Comparison, keep: int | None = None) -> None:
         """Replace the rows; the cursor goes to row `keep` when given. The quote column gets the
-        width left by the others (at least `MIN_QUOTE`), its text cut with …"""
+        width left by the others (at least `MIN_QUOTE`; to leave it, cells drop their `nq`
+        first), its text cut with …"""
         self._shown = (rows, comparison)
         ids = [d.id for d in comparison.documents]
         if len(ids) > MAX_COLUMNS:
@@ -83,12 +84,10 @@ class QuoteTable(DataTable):
             labels = short_labels(ids)
             columns = {"label": "", **{i: ("★" if i == comparison.reference else "") + labels[i]
                                        for i in ids}}
-        cells = [self._cells(row, label, strip="strip" in columns)
-                 for row, label in zip(rows, self._labels(rows))]
-        used = sum(max([len(header)] + [c[n].cell_length for c in cells]) + 2 * self.cell_padding
-                   for n, header in enumerate(columns.values()))
-        width = max(MIN_QUOTE, self.scrollable_content_region.width - used - 2 * self.cell_padding - 2) \
-            if self.size.width else QUOTE_WIDTH
+        width, cells = self._fit(rows, columns, nq=True)
+        if width < MIN_QUOTE:
+            width, cells = self._fit(rows, columns, nq=False)
+        width = max(width, MIN_QUOTE)
         self.clear(columns=True)
         for key, header in {**columns, "quote": "who says what"}.items():
             self.add_column(header, key=key)
@@ -98,6 +97,16 @@ class QuoteTable(DataTable):
                          key=str(i))
         if keep is not None and keep < self.row_count:
             self.move_cursor(row=keep)
+
+    def _fit(self, rows: Sequence[QuoteRow], columns: dict[str, str], *, nq: bool):
+        """The cells before the quote, and the width they leave for it."""
+        cells = [self._cells(row, label, strip="strip" in columns, nq=nq)
+                 for row, label in zip(rows, self._labels(rows))]
+        if not self.size.width:
+            return QUOTE_WIDTH, cells
+        used = sum(max([len(header)] + [c[n].cell_length for c in cells]) + 2 * self.cell_padding
+                   for n, header in enumerate(columns.values()))
+        return self.scrollable_content_region.width - used - 2 * self.cell_padding - 2, cells
 
     @staticmethod
     def _labels(rows: Sequence[QuoteRow]) -> list[str]:
@@ -109,11 +118,11 @@ class QuoteTable(DataTable):
         return out
 
     @staticmethod
-    def _cells(row: QuoteRow, label: str, *, strip: bool) -> list[Content]:
+    def _cells(row: QuoteRow, label: str, *, strip: bool, nq: bool) -> list[Content]:
         """The cells before the quote: label, then verdicts (one strip when the corpus is wide)."""
         results = row.check.results
         verdicts = [Content("").join(Content.styled(VERDICT_GLYPH[r.verdict], VERDICT_STYLE[r.verdict])
-                                     for r in results)] if strip else [verdict_cell(r) for r in results]
+                                     for r in results)] if strip else [verdict_cell(r, nq=nq) for r in results]
         return [Content.styled(label, "bold"), *verdicts]
 
     @staticmethod
