@@ -59,9 +59,9 @@ class VarianceApp(App[int]):
         Binding("4", "switch_mode('artefacts')", "Artefacts", group=SCREENS,
                 tooltip="Translation and production artefacts with their evidence"),
         Binding("5", "switch_mode('quotes')", "Quotes", group=SCREENS,
-                tooltip="Every direct quote checked in every version; check words you type"),
+                tooltip="Every direct quote, checked in every version"),
         Binding("6", "switch_mode('omissions')", "Omissions", group=SCREENS,
-                tooltip="Statements of the reference other versions dropped, most telling first"),
+                tooltip="Reference statements others dropped, most telling first"),
         Binding("q", "quit", "Quit", tooltip="Quit"),
     ]
 
@@ -265,7 +265,7 @@ class VarianceApp(App[int]):
             for b in bindings:
                 yield where, self.get_key_display(b), b.tooltip or b.description
         yield "lists and tables", "enter", "open the statement, sentence, artefact or quote under the cursor"
-        yield "quotes", "enter", "on a quote: its versions; on a version's passage: show it in its document"
+        yield "quotes", "enter", "on a quote: its versions; on a passage: its document"
         yield "everywhere", self.get_key_display(Binding("ctrl+p", "")), "command palette"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
