@@ -235,7 +235,8 @@ def test_quote_passages_rebuild_each_versions_exact_wording(seeds_comparison, se
         text = seeds_comparison.document(m.document).text
         assert "".join(p.get("text", p.get("ins", "")) for p in cell["pieces"]) == text[m.start:m.end]
         assert cell["speaker"] == (m.attribution and {"speaker": m.attribution.speaker, "kind": m.attribution.kind,
-                                                      "cue": m.attribution.cue, "via": m.attribution.via})
+                                                      "cue": m.attribution.cue, "via": m.attribution.via,
+                                                      "how": m.attribution.how})
 
 
 def test_the_quotes_beyond_the_first_statements_fold(seeds_comparison, seeds_quotes):

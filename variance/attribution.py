@@ -23,7 +23,7 @@ from .model import Document, SentenceKind
 from .normalize import STOPWORDS
 from .quotes import direct_quotes
 
-__all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names"]
+__all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names", "VIA_WORDS"]
 
 _VERBS = ("was quoted as saying|according to|pointed out|called on|said|says|told|tells|noted|"
           "notes|added|adds|stressed|stresses|urged|urges|remarked|remarks|commented|comments|"
@@ -78,6 +78,16 @@ class Attribution:
     """named, pronoun, description, statement (issuer of "the statement"), context (carried
     over from an earlier sentence of the paragraph), or unresolved (a description such as
     "the minister" with no person named before it)."""
+
+    @property
+    def how(self) -> str:
+        """How the speaker was found, for readers: "" when named outright."""
+        return VIA_WORDS.get(self.via, "")
+
+
+VIA_WORDS = {"named": "", "pronoun": "a pronoun resolved", "description": "a description resolved",
+             "statement": "the statement's issuer", "context": "earlier in the paragraph",
+             "unresolved": "no one named before"}
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,8 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
 @handles_errors
 def tui(paths, reference, threshold, max_bytes, strict, quiet):
     """Work through the comparison at the keyboard: statements side by side, coverage, each
-    version's text, artefacts. Press ? inside for every key."""
+    version's text, artefacts, quotes and their speakers, omissions that matter. Press ? inside
+    for every key."""
     if "-" in paths:
         raise click.UsageError("tui reads the keyboard from the terminal; give files or folders, not -")
     from .tui import make_app

@@ -112,6 +112,10 @@ class QuoteCheck:
     def result(self, document: str) -> QuoteMatch:
         return next(r for r in self.results if r.document == document)
 
+    def verdict_counts(self) -> dict[Verdict, int]:
+        """How many documents got each verdict, every verdict listed."""
+        return {v: sum(r.verdict is v for r in self.results) for v in Verdict}
+
 
 def fails(check: QuoteCheck, threshold: Verdict) -> bool:
     """Is any document's verdict at `threshold` or worse (the quote's own source excepted)?"""
@@ -366,7 +370,7 @@ def match_json(m: QuoteMatch, comparison: Comparison) -> dict:
         "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
         "statement": m.statement,
         "attribution": None if a is None else {"speaker": a.speaker, "kind": a.kind, "cue": a.cue,
-                                               "start": a.start, "end": a.end, "via": a.via},
+                                               "start": a.start, "end": a.end, "via": a.via, "how": a.how},
         "changes": [{"op": c.op.value, "reference": c.reference, "witness": c.witness,
                      "kind": c.kind.value, "severity": c.severity.value,
                      "reference_span": [c.ref_start, c.ref_end],

@@ -196,8 +196,8 @@ def quotes_data(comparison: Comparison, groups: list[QuoteGroup] | None = None) 
         for check in g.checks:
             n += 1
             quotes.append(_quote(comparison, check, n, column))
-            for r in check.results:
-                counts[r.verdict.value] += 1
+            for v, k in check.verdict_counts().items():
+                counts[v.value] += k
             conflicts.extend({"quote": n, "statement": g.statement, "text": check.text,
                               "message": c.message,
                               "speakers": [{"speaker": name, "documents": [{"id": d, "column": column[d]}
@@ -242,7 +242,7 @@ def _passage(comparison: Comparison, m: QuoteMatch, column: dict[str, int]) -> d
             "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
             "statement": m.statement, "pieces": wording,
             "speaker": None if a is None else {"speaker": a.speaker, "kind": a.kind, "cue": a.cue,
-                                               "via": a.via}}
+                                               "via": a.via, "how": a.how}}
 
 
 def _artefacts(comparison: Comparison) -> list[dict]:

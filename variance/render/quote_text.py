@@ -7,34 +7,30 @@ from rich.text import Text
 
 from .text import diff_text, indented
 
-__all__ = ["render_quote_check", "render_quote_table", "QUOTE_LEGEND"]
+__all__ = ["render_quote_check", "render_quote_table", "QUOTE_LEGEND", "VERDICT_STYLE"]
 
-_VERDICT_STYLE = {"verbatim": "bold green", "cosmetic": "green", "changed": "bold yellow",
+VERDICT_STYLE = {"verbatim": "bold green", "cosmetic": "green", "changed": "bold yellow",
                   "paraphrased": "magenta", "absent": "dim"}
 QUOTE_LEGEND = "· absent   0.87 similarity   nq not in quotation marks"
-_VIA = {"named": "", "pronoun": ", a pronoun resolved", "description": ", a description resolved",
-        "statement": ", the statement's issuer", "context": ", earlier in the paragraph",
-        "unresolved": ", no one named before"}
 
 
 def render_quote_check(comparison, check, console) -> None:
     """One quote in full: per document the verdict, similarity, quotation marks, speaker, and
     the word diff of a changed passage; then passages found besides, then conflicts."""
-    from ..quotecheck import VERDICT_RANK
 
-    counts = {v.value: sum(r.verdict is v for r in check.results) for v in VERDICT_RANK}
+    counts = {v.value: n for v, n in check.verdict_counts().items()}
     console.print(Text.assemble(("quote ", "bold"), f"“{check.text}”"))
     console.print(f"{len(check.results)} document{'s' * (len(check.results) != 1)}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
     for title, r in [("", r) for r in check.results] + [("also ", r) for r in check.also]:
         head = Text(f"\n{title}{r.document}  ", style="bold")
-        head.append(r.verdict.value, style=_VERDICT_STYLE[r.verdict.value])
+        head.append(r.verdict.value, style=VERDICT_STYLE[r.verdict.value])
         if r.verdict.value == "absent":
             console.print(head.append(f"  (closest {r.similarity:.2f})", style="dim"))
             continue
         console.print(head.append(f"  {r.similarity:.2f}  " + ("quoted" if r.quoted else "not quoted")))
         a, doc = r.attribution, comparison.document(r.document)
         indented(console, Text("attributed to nobody", style="dim") if a is None else Text.assemble(
-            (a.speaker, "bold cyan"), (f"  “{a.cue}”{_VIA[a.via]}", "dim")))
+            (a.speaker, "bold cyan"), (f"  “{a.cue}”" + (f", {a.how}" if a.how else ""), "dim")))
         indented(console, diff_text(doc.text, r.start, r.end, r.changes, False)
                   if r.verdict.value == "changed" else Text(doc.text[r.start:r.end]))
     for c in check.conflicts:
@@ -61,7 +57,7 @@ def render_quote_table(comparison, checks, console) -> None:
         cells = []
         for r in check.results:
             v = r.verdict.value
-            cells.append(Text({"paraphrased": "paraphr.", "absent": "·"}.get(v, v), style=_VERDICT_STYLE[v]))
+            cells.append(Text({"paraphrased": "paraphr.", "absent": "·"}.get(v, v), style=VERDICT_STYLE[v]))
             if v not in ("absent", "verbatim"):
                 cells[-1].append(f"\n{r.similarity:.2f}" + ("" if r.quoted else " nq"), style="dim")
         table.add_row(cell, *cells)

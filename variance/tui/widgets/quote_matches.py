@@ -18,8 +18,6 @@ from ...quotecheck import QuoteCheck, QuoteMatch, Verdict
 
 __all__ = ["QuoteMatches"]
 
-_VIA = {"pronoun": "a pronoun", "description": "a description", "statement": "the statement's issuer",
-        "context": "earlier in the paragraph", "unresolved": "nobody named before it"}
 """How an attribution was resolved, when not by a name next to the words."""
 _DIFFED = (Verdict.CHANGED, Verdict.COSMETIC, Verdict.PARAPHRASED)
 """Verdicts whose passage is shown with its word diff against the quote."""
@@ -77,6 +75,6 @@ def _speaker(m: QuoteMatch, conflicting: bool) -> Content:
     if a is None:
         return Content.styled("  attributed to nobody", "$text-muted")
     style = "bold $text-error" if conflicting and a.kind == "person" else "bold $kind-attribution"
-    how = f", {_VIA[a.via]}" if a.via in _VIA else ""
+    how = f", {a.how}" if a.how else ""
     return Content.assemble("  ", ("⚠ " if conflicting and a.kind == "person" else "", style),
                             (a.speaker, style), (f"  “{a.cue}”{how}", "$text-muted"))
