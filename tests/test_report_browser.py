@@ -112,6 +112,7 @@ def test_search_finds_the_wording_and_escape_clears_it(opened):
     shown = opened.visible_cards()
     assert shown and all("two-way street" in page.locator(f"#{c}").inner_text() for c in shown)
     page.keyboard.press("Escape")
+    page.wait_for_function("document.querySelector('#f-count').value.startsWith('all ')")
     assert page.locator("#f-count").inner_text().startswith("all ")
 
 
