@@ -263,18 +263,21 @@ def test_a_quote_given_to_two_people_with_markup_in_it_is_shown_as_text():
 
 
 def test_beyond_the_budget_only_the_references_quotes_are_checked_and_the_page_says_so(monkeypatch):
+    import variance.quotecheck as quotecheck
     import variance.render.html as html
 
     comparison = small_comparison()            # the readout's 28-character quote, the outlet's longer one
     size = sum(len(d.text) for d in comparison.documents)
     assert html.quotes_checked(comparison)[1] is None
-    monkeypatch.setattr(html, "QUOTE_BUDGET", 28 * size)
+    monkeypatch.setattr(quotecheck, "QUOTE_BUDGET", 28 * size)
+    comparison = small_comparison()
     groups, left_out = html.quotes_checked(comparison)
     assert left_out == {"quotes": 2, "versions": 3, "only": "readout"}
     assert [(g.statement, [c.text for c in g.checks]) for g in groups] == [(2, ["no progress means regression"])]
     text = "".join(Page(render_html(comparison)).text)
     assert "Only the 1 quote of the reference, readout, was checked: the 3 versions print 2 different quotes" in text
-    monkeypatch.setattr(html, "QUOTE_BUDGET", 27 * size)
+    monkeypatch.setattr(quotecheck, "QUOTE_BUDGET", 27 * size)
+    comparison = small_comparison()
     assert html.quotes_checked(comparison) == ([], {"quotes": 2, "versions": 3, "only": None})
     text = "".join(Page(render_html(comparison)).text)
     assert "Quotes were not checked: the 3 versions print 2 different quotes" in text

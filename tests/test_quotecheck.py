@@ -126,9 +126,9 @@ def test_omissions_that_matter_rank_quotes_numbers_and_people_first(seeds_compar
     assert "“no progress means regression.”" in text
     assert reasons[0] == "direct quote" and reasons[-1].startswith("dropped by")
     assert [s for _, s, _ in ranked] == sorted((s for _, s, _ in ranked), reverse=True)
-    for st, _, _ in ranked:
-        assert st.member(ref) is not None and len(st.members) < len(seeds_comparison.documents)
-    numbers = next(r for st, _, r in ranked if any(x.startswith("numbers: 45th") for x in r))
+    for statement, _, _ in ranked:
+        assert statement.member(ref) is not None and len(statement.members) < len(seeds_comparison.documents)
+    numbers = next(r for _, _, r in ranked if any(x.startswith("numbers: 45th") for x in r))
     assert numbers
 
 
@@ -265,3 +265,12 @@ def test_any_text_gives_consistent_checks(a, b, q):
             assert doc.text[r.attribution.start:r.attribution.end] == r.attribution.cue
     for g in corpus_quotes(comparison):
         assert all(c.source in ("a", "b") for c in g.checks)
+
+
+def test_the_pipeline_checks_the_corpus_quotes_once_for_every_view(seeds_comparison):
+    from variance.quotecheck import corpus_quotes
+
+    found = seeds_comparison.quotes
+    assert found is not None and found.left_out is None
+    assert [[c.text for c in g.checks] for g in found.groups] == \
+        [[c.text for c in g.checks] for g in corpus_quotes(seeds_comparison)]

@@ -28,6 +28,9 @@ __all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK"]
 
 MAX_EVIDENCE_WORDS = 10
 """Longest wording quoted from another version as evidence."""
+MAX_EVIDENCE_VERSIONS = 8
+"""Other versions quoted as evidence for one artefact, the most confident members first: a
+thousand syndicated copies need not be read for every finding."""
 ANCHOR_SLACK = 3
 """A rewritten stretch longer than the artefact by more words than this is no counterpart."""
 
@@ -72,14 +75,14 @@ def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tup
     if statement is None:
         return ()
     own = statement.member(view.doc.id)
-    words = _words(view.doc.text, own.start, own.end)
+    words = _member_words(corpus, own)
     keys, r0, r1 = _region(words, finding)
     wording: dict[str, list[str]] = {}
-    for member in statement.members:
-        if member.document == view.doc.id:
-            continue
+    others = sorted((m for m in statement.members if m.document != view.doc.id),
+                    key=lambda m: (-m.confidence, m.document))
+    for member in others[:MAX_EVIDENCE_VERSIONS]:
         other = corpus.views[corpus.by_id[member.document]].doc
-        theirs = _words(other.text, member.start, member.end)
+        theirs = _member_words(corpus, member)
         matcher = SequenceMatcher(None, keys, [k for _, _, k in theirs], autojunk=False)
         place = _map_region(matcher.get_opcodes(), r0, r1)
         if place is None:
@@ -87,6 +90,15 @@ def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tup
         said = _quote(other.text, theirs, *place)
         wording.setdefault(said, []).append(member.document)
     return tuple(f"{', '.join(docs)}: {said}" for said, docs in wording.items())
+
+
+def _member_words(corpus: Corpus, member) -> list[tuple[int, int, str]]:
+    """A member's folded words, computed once per comparison."""
+    key = ("member words", member.document, member.start, member.end)
+    if key not in corpus.memo:
+        doc = corpus.views[corpus.by_id[member.document]].doc
+        corpus.memo[key] = _words(doc.text, member.start, member.end)
+    return corpus.memo[key]
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -141,7 +141,7 @@ def same_speaker(a: str, b: str) -> bool:
     return bool(ta & tb) and all(any(fuzz.ratio(x, y) >= 80 for y in rest_b) for x in rest_a)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8192)
 def speech_index(document: Document) -> SpeechIndex:
     """Read `document` once for speech cues, resolving pronouns and descriptions as it goes."""
     masked = _mask_quotes(document)

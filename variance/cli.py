@@ -52,9 +52,12 @@ def input_options(command: Callable) -> Callable:
     return command
 
 
-def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = True) -> Options:
+def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = True,
+                  quotes: bool = True) -> Options:
+    """Options from the shared flags; a command that does not show artefacts or the corpus'
+    quotes skips finding them."""
     return Options(reference=reference, link_threshold=threshold, max_bytes=max_bytes, strict=strict,
-                   artefacts=artefacts)
+                   artefacts=artefacts, quotes=quotes)
 
 
 def run_compare(paths, options: Options, quiet: bool):
@@ -93,7 +96,7 @@ def main() -> None:
 @handles_errors
 def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared):
     """Group the sentences of every version into statements and show each version's wording."""
-    options = build_options(reference, threshold, max_bytes, strict, artefacts=False)
+    options = build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False)
     comparison = run_compare(paths, options, quiet)
     if as_json:
         from .render.json_out import comparison_to_json, dumps
@@ -113,7 +116,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
 def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on_any):
     """Translation and production artefacts per document: glued words, doubled phrases, stray
     punctuation, wrong case, names spelled two ways, fragments, untranslated bits."""
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, quotes=False), quiet)
     if as_json:
         from .render.json_out import comparison_to_json, dumps
 
@@ -139,17 +142,18 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
 @handles_errors
 def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
     """Align two texts, then show a word diff of B against A for every statement they share."""
+    from dataclasses import replace
+
     from .load import load_paths
     from .pipeline import compare_documents
 
-    options = Options(link_threshold=threshold, max_bytes=max_bytes, strict=True)
+    options = Options(link_threshold=threshold, max_bytes=max_bytes, strict=True, quotes=False)
     docs = load_paths([a, b], options)
     if len(docs) != 2:
         raise click.UsageError(f"diff compares two documents; {a} and {b} hold {len(docs)}")
     if docs[0].sha256 == docs[1].sha256:
         raise click.UsageError(f"{a} and {b} have the same content: nothing to compare")
-    comparison = compare_documents(docs, Options(reference=docs[0].id, link_threshold=threshold,
-                                                 max_bytes=max_bytes, strict=True))
+    comparison = compare_documents(docs, replace(options, reference=docs[0].id))
     if as_json:
         from .render.json_out import comparison_to_json, dumps
 
@@ -274,7 +278,7 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
         raise click.UsageError("give the quote, then the files or folders to search: variance quote TEXT PATH...")
     if text is not None and not any(ch.isalnum() for ch in text):
         raise click.UsageError(f"the quote {text!r} has no words to look for")
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False), quiet)
     if source is not None and source not in {d.id for d in comparison.documents}:
         known = ", ".join(d.id for d in comparison.documents)
         raise click.BadParameter(f"no document {source!r}; documents are: {known}", param_hint="--from")
@@ -307,7 +311,7 @@ def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_
     speaker, and the attribution conflicts."""
     from .quotecheck import Verdict, corpus_quotes, fails, groups_json
 
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False), quiet)
     groups = corpus_quotes(comparison)
     if as_json:
         _echo_json(groups_json(comparison, groups))

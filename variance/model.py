@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
@@ -92,11 +93,15 @@ class Options:
     """Treat any unreadable input file as an error instead of skipping it with a warning."""
     artefacts: bool = True
     """Look for translation and production artefacts (commands that do not show them skip it)."""
+    quotes: bool = True
+    """Check every direct quote of the corpus in every version (commands that do not show them
+    skip it)."""
 
     def to_json(self) -> dict:
         return {"reference": self.reference, "link_threshold": self.link_threshold,
                 "max_run": self.max_run, "language": self.language,
-                "max_bytes": self.max_bytes, "strict": self.strict, "artefacts": self.artefacts}
+                "max_bytes": self.max_bytes, "strict": self.strict, "artefacts": self.artefacts,
+                "quotes": self.quotes}
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,10 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     notes: tuple[str, ...] = ()
     """What loading did to the input (encoding used, repairs), for the report."""
+
+    def __hash__(self) -> int:
+        """Cheap and consistent with equality: documents are cache keys in the quote checks."""
+        return hash((self.id, self.sha256, len(self.text), len(self.sentences)))
 
     def slice(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -235,6 +244,9 @@ class Comparison:
     reference: str | None
     artefacts: tuple[Artefact, ...] = ()
     warnings: tuple[str, ...] = ()
+    quotes: Any = None
+    """The corpus' direct quotes checked in every version (`quotecheck.CorpusQuotes`), or None
+    when the options did not ask for them."""
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
     """Derived lookups, computed once on first use (the dataclass itself stays frozen)."""
 

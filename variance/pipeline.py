@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .align import align_statements, choose_reference
 from .artefacts import detect_artefacts
+from .aside import aside
 from .drift import diff_statements
 from .model import Comparison, Document, Options
+from .quotecheck import budgeted_quotes
 from .segment import segment_document
 
 __all__ = ["compare", "compare_documents", "Progress"]
@@ -47,5 +50,8 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report("diff", 0, len(statements))
     statements = diff_statements(statements, docs, reference)
     report("diff", len(statements), len(statements))
-    artefacts = detect_artefacts(docs, statements, language=options.language) if options.artefacts else ()
-    return Comparison(options, tuple(docs), statements, reference, artefacts, warnings=warnings)
+    comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings)
+    artefacts = aside(detect_artefacts, comparison.documents, statements, language=options.language) \
+        if options.artefacts else (lambda: ())
+    quotes = budgeted_quotes(comparison) if options.quotes else None
+    return replace(comparison, artefacts=artefacts(), quotes=quotes)

@@ -33,7 +33,8 @@ from .quotes import (closest, content_stems, direct_quotes, literal_passages, ov
 __all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
            "check_quote", "document_quotes", "corpus_quotes", "rank_omissions", "fails",
            "check_json", "match_json", "checks_json", "groups_json", "CHANGED_MIN", "KEPT_MIN",
-           "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
+           "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS",
+           "CorpusQuotes", "budgeted_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
 
 CHANGED_MIN = 0.75
 """Similarity (folded characters) from which a passage may be the quote, changed."""
@@ -390,3 +391,53 @@ def groups_json(comparison: Comparison, groups: list[QuoteGroup]) -> dict:
     """Format-1 body of `variance quotes`."""
     return {"groups": [{"statement": g.statement, "quotes": [check_json(c, comparison) for c in g.checks]}
                        for g in groups]}
+
+
+QUOTE_BUDGET = 1_000_000_000
+"""Quotes' total length times the corpus' length above which not every quote is checked
+(about 15 s of checking on this machine)."""
+QUOTE_CELLS = 5000
+"""Quotes times versions above which not every quote is checked."""
+
+
+@dataclass(frozen=True)
+class CorpusQuotes:
+    """The quotes a comparison checks: every quote within the budget, else the reference's
+    own, else none; and, when some were left out, how many."""
+
+    groups: tuple[QuoteGroup, ...]
+    left_out: dict | None = None
+    """{"quotes": distinct quotes in the corpus, "versions": documents, "only": the document
+    whose quotes were checked, or None}, or None when nothing was left out."""
+
+
+def budgeted_quotes(comparison: Comparison) -> CorpusQuotes:
+    """`corpus_quotes` when the corpus is small enough to check every quote against every
+    version in seconds; else only the reference's quotes; else none (see `QUOTE_BUDGET`)."""
+    docs = comparison.documents
+    size = sum(len(d.text) for d in docs)
+    every = _quote_lengths(docs)
+    if sum(every) * size <= QUOTE_BUDGET and len(every) * len(docs) <= QUOTE_CELLS:
+        return CorpusQuotes(tuple(corpus_quotes(comparison)))
+    left_out = {"quotes": len(every), "versions": len(docs), "only": None}
+    ref = comparison.reference
+    own = _quote_lengths([comparison.document(ref)]) if ref else []
+    if not own or sum(own) * size > QUOTE_BUDGET or len(own) * len(docs) > QUOTE_CELLS:
+        return CorpusQuotes((), left_out)
+    by_statement: dict[int | None, list[QuoteCheck]] = {}
+    for check in document_quotes(comparison, ref):
+        by_statement.setdefault(check.result(ref).statement, []).append(check)
+    order = {st.id: i for i, st in enumerate(comparison.statements)}
+    keys = sorted(by_statement, key=lambda k: (k is None, order.get(k, 0)))
+    return CorpusQuotes(tuple(QuoteGroup(k, tuple(by_statement[k])) for k in keys), left_out | {"only": ref})
+
+
+def _quote_lengths(documents) -> list[int]:
+    """Lengths of the distinct direct quotes of `documents`, told apart as `corpus_quotes`
+    does (by their folded words)."""
+    seen: dict[tuple[str, ...], int] = {}
+    for doc in documents:
+        for q in direct_quotes(doc):
+            seen.setdefault(tuple(key_words(q.text(doc))), q.end - q.start)
+    seen.pop((), None)
+    return list(seen.values())

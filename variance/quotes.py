@@ -102,7 +102,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8192)
 def direct_quotes(document: Document) -> tuple[Quote, ...]:
     """Every direct quote of `document`, in order, outermost quotes only."""
     quotes = []
@@ -214,11 +214,16 @@ class _Keyed:
         return self.key[self.bounds[i][0]:self.bounds[j - 1][1]] if j > i else ""
 
 
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return unidecode(word).casefold()
+
+
 def _keyed(text: str, start: int = 0, end: int | None = None) -> _Keyed:
     end = len(text) if end is None else end
     parts, spans, bounds, pos = [], [], [], 0
     for m in _WORDS.finditer(text, start, end):
-        word = unidecode(m.group()).casefold()
+        word = _folded(m.group())
         parts.append(word)
         spans.append(m.span())
         bounds.append((pos, pos + len(word)))
@@ -254,7 +259,7 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
     return round(2 * sum(map(weigh, a & b)) / total, 4) if a and b else 0.0
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16384)
 def _windows(document: Document, size: int) -> tuple[tuple[int, int, _Keyed, frozenset[str]], ...]:
     """(start, end, folded words, their set) of every run of `size` adjacent sentences."""
     sentences = [s for s in document.sentences if s.kind is not SentenceKind.METADATA]
@@ -267,7 +272,7 @@ def _windows(document: Document, size: int) -> tuple[tuple[int, int, _Keyed, fro
     return tuple(windows)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8192)
 def _clauses(document: Document) -> tuple[tuple[int, int, int, frozenset[str]], ...]:
     """(sentence index, start, end, content stems) of every clause of the document."""
     return tuple((s.index, m.start(), m.end(), content_stems(m.group()))
@@ -374,6 +379,8 @@ def paraphrase_passage(text: str, document: Document, weights: dict[str, float] 
     size = _window_size(text)
     best = None
     for i, first in enumerate(clauses):
+        if not first[3] & want:
+            continue  # a run opening on a clause that shares nothing scores below the same run without it
         seen: set[str] = set()
         mass = shared = 0.0
         for last in clauses[i:i + _MAX_CLAUSES]:

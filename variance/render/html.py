@@ -5,10 +5,10 @@ The page is built in two steps, as coverage.py's HTML report is: `report_data` t
 template with autoescape renders them with the CSS and JavaScript of `assets/` inlined.
 Nothing is fetched when the page opens; no date or time is written into it.
 
-The Quotes section reads `quotecheck.corpus_quotes`: every direct quote of the corpus with
-each version's verdict, speaker and passage, and the attribution conflicts. Checking costs the
-quotes' length times the corpus' (`QUOTE_BUDGET`): beyond it only the reference's quotes are
-checked, and beyond that none, and the page says so.
+The Quotes section reads the quotes the pipeline checked (`Comparison.quotes`, from
+`quotecheck.budgeted_quotes`): every direct quote of the corpus with each version's verdict,
+speaker and passage, and the attribution conflicts; in a corpus too large to check them all,
+only the reference's quotes or none, and the page says so.
 
 `write_atomically` writes any report (HTML, JSON, text) through a temporary file in the target
 folder and a rename; `check_output` refuses a target that is one of the inputs.
@@ -28,14 +28,12 @@ from ..drift import anchor_member, pieces as member_pieces
 from ..errors import OutputError
 from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
                      Member, PairDiff, Statement, worst_severity)
-from ..normalize import key_words
-from ..quotecheck import (QuoteCheck, QuoteGroup, QuoteMatch, Verdict, corpus_quotes, document_quotes,
-                          rank_omissions)
-from ..quotes import direct_quotes, quote_spans
+from ..quotecheck import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes, rank_omissions
+from ..quotes import quote_spans
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
            "inside_input_folder", "write_atomically", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
-           "QUOTES_OPEN", "QUOTE_BUDGET", "QUOTE_CELLS", "quotes_checked"]
+           "QUOTES_OPEN", "quotes_checked"]
 
 KIND_LABELS = {
     ChangeKind.COSMETIC: "case, punctuation, quote style, spacing",
@@ -60,11 +58,6 @@ FOLD_AFTER = 12
 """Versions shown open in a statement card; the rest sit behind 'show N more'."""
 QUOTES_OPEN = 12
 """Quotes shown open in the Quotes section (whole statements); the rest sit behind 'N more'."""
-QUOTE_BUDGET = 1_000_000_000
-"""Characters of the distinct quotes times characters of all texts: the most quote checking a
-report does (about 15 s on 2 cores; 200 quote-rich versions of the seeds need 45 times that)."""
-QUOTE_CELLS = 5000
-"""Distinct quotes times versions: the most verdict cells the Quotes section holds."""
 
 
 def report_data(comparison: Comparison) -> dict:
@@ -193,36 +186,10 @@ def omissions_that_matter(comparison: Comparison) -> list[dict]:
 
 
 def quotes_checked(comparison: Comparison) -> tuple[list[QuoteGroup], dict | None]:
-    """The quotes the report checks, grouped by statement: every quote of the corpus within
-    the budget, else the reference's own (grouped by the statement holding each there), else
-    none; and, when some were left out, how many quotes and versions the corpus has."""
-    docs = comparison.documents
-    size = sum(len(d.text) for d in docs)
-    every = _quote_lengths(docs)
-    if sum(every) * size <= QUOTE_BUDGET and len(every) * len(docs) <= QUOTE_CELLS:
-        return corpus_quotes(comparison), None
-    left_out = {"quotes": len(every), "versions": len(docs), "only": None}
-    ref = comparison.reference
-    own = _quote_lengths([comparison.document(ref)]) if ref else []
-    if not own or sum(own) * size > QUOTE_BUDGET or len(own) * len(docs) > QUOTE_CELLS:
-        return [], left_out
-    by_statement: dict[int | None, list[QuoteCheck]] = {}
-    for check in document_quotes(comparison, ref):
-        by_statement.setdefault(check.result(ref).statement, []).append(check)
-    order = {st.id: i for i, st in enumerate(comparison.statements)}
-    keys = sorted(by_statement, key=lambda k: (k is None, order.get(k, 0)))
-    return [QuoteGroup(k, tuple(by_statement[k])) for k in keys], left_out | {"only": ref}
-
-
-def _quote_lengths(documents) -> list[int]:
-    """Lengths of the distinct direct quotes of `documents`, told apart as `corpus_quotes`
-    does (by their folded words)."""
-    seen: dict[tuple[str, ...], int] = {}
-    for doc in documents:
-        for q in direct_quotes(doc):
-            seen.setdefault(tuple(key_words(q.text(doc))), q.end - q.start)
-    seen.pop((), None)
-    return list(seen.values())
+    """The quotes the comparison checked (`quotecheck.budgeted_quotes`, computed by the
+    pipeline), and what was left out."""
+    found = comparison.quotes if comparison.quotes is not None else budgeted_quotes(comparison)
+    return list(found.groups), found.left_out
 
 
 def quotes_data(comparison: Comparison, groups: list[QuoteGroup] | None = None) -> dict:

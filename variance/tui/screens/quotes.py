@@ -79,7 +79,8 @@ class QuotesScreen(Screen):
 
     @work(thread=True, exclusive=True, group="quotes", exit_on_error=False)
     def _check_all(self, comparison: Comparison, typed: Sequence[str]) -> None:
-        self.post_message(self.Found(comparison, corpus_quotes(comparison),
+        groups = list(comparison.quotes.groups) if comparison.quotes is not None else corpus_quotes(comparison)
+        self.post_message(self.Found(comparison, groups,
                                      [check_quote(comparison, text) for text in typed]))
 
     @work(thread=True, exclusive=True, group="typed", exit_on_error=False)
