@@ -18,20 +18,19 @@ are found across documents and within one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .attribution import Attribution, attribute, person_names, same_speaker
+from .attribution import Attribution, attribute, same_speaker
 from .classify import make_change
 from .diff import diff_texts
-from .model import Change, Comparison, Document, Op, Statement
+from .model import Change, Comparison, Document, Op
 from .normalize import key_words
 from .quotes import (closest, content_stems, direct_quotes, literal_passages, overlap,
                      paraphrase_passage, quoted_share, similarity, stem_weights)
 
 __all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
-           "check_quote", "document_quotes", "corpus_quotes", "rank_omissions", "fails",
+           "check_quote", "document_quotes", "corpus_quotes", "fails",
            "check_json", "match_json", "checks_json", "groups_json", "CHANGED_MIN", "KEPT_MIN",
            "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS",
            "CorpusQuotes", "budgeted_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
@@ -304,52 +303,6 @@ def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
     order = {st.id: i for i, st in enumerate(comparison.statements)}
     keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0)))
     return [QuoteGroup(k, tuple(groups[k])) for k in keys]
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|%)?|\b(?:two|three|four|five|six|seven|eight|"
-                     r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
-                     r"billion|trillion|second|third|fourth|fifth|tenth|dozen|half|twice|percent)\b",
-                     re.IGNORECASE)
-
-
-def rank_omissions(comparison: Comparison) -> list[tuple[Statement, float, list[str]]]:
-    """Statements of the reference that other versions dropped, most telling first: what they
-    contain counts most (a direct quote 3, numbers 2, named people 2), then the share of the
-    other versions that dropped them. Returns (statement, score, reasons)."""
-    ref = comparison.reference
-    others = [d.id for d in comparison.documents if d.id != ref]
-    if ref is None or not others:
-        return []
-    doc = comparison.document(ref)
-    quotes = direct_quotes(doc)
-    ranked = []
-    for st in comparison.statements:
-        member = st.member(ref)
-        dropped = [d for d in others if st.member(d) is None]
-        if member is None or not dropped:
-            continue
-        text = doc.text[member.start:member.end]
-        weight, reasons = _omission_weight(text, quoted_share(quotes, member.start, member.end))
-        share = len(dropped) / len(others)
-        reasons.append(f"dropped by {len(dropped)} of {len(others)} versions")
-        ranked.append((st, round(weight + share, 4), reasons))
-    return sorted(ranked, key=lambda r: (-r[1], r[0].id))
-
-
-def _omission_weight(text: str, quoted: float) -> tuple[int, list[str]]:
-    weight, reasons = 0, []
-    if quoted > 0:
-        weight += 3
-        reasons.append("direct quote")
-    numbers = list(dict.fromkeys(m.group() for m in _NUMBER.finditer(text)))
-    if numbers:
-        weight += 2
-        reasons.append("numbers: " + ", ".join(numbers[:4]))
-    names = list(dict.fromkeys(person_names(text)))
-    if names:
-        weight += 2
-        reasons.append("names: " + ", ".join(names[:4]))
-    return weight, reasons
 
 
 def check_json(check: QuoteCheck, comparison: Comparison) -> dict:

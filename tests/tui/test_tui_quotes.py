@@ -8,7 +8,8 @@ import pytest
 
 from variance.model import Document, Options
 from variance.pipeline import compare_documents
-from variance.quotecheck import Verdict, corpus_quotes, rank_omissions
+from variance.omissions import rank_omissions
+from variance.quotecheck import Verdict, corpus_quotes
 from variance.tui import make_app
 from variance.tui.paint import VERDICT_GLYPH
 from variance.tui.screens import HelpScreen, QuoteInputScreen

@@ -28,7 +28,8 @@ from ..drift import anchor_member, pieces as member_pieces
 from ..errors import OutputError
 from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
                      Member, PairDiff, Statement, worst_severity)
-from ..quotecheck import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes, rank_omissions
+from ..omissions import rank_omissions
+from ..quotecheck import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes
 from ..quotes import quote_spans
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
@@ -175,7 +176,7 @@ def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> l
 
 def omissions_that_matter(comparison: Comparison) -> list[dict]:
     """Reference statements other versions dropped, most telling first, as ranked by
-    `quotecheck.rank_omissions` (quotes, numbers, named people, then how many dropped them)."""
+    `omissions.rank_omissions` (quotes, numbers, named people, then how many dropped them)."""
     out = []
     for st, score, reasons in rank_omissions(comparison):
         present = {m.document for m in st.members}

@@ -1,5 +1,5 @@
 """Omissions that matter: the reference's statements other versions dropped, most telling
-first (`quotecheck.rank_omissions`); `enter` opens the statement."""
+first (`omissions.rank_omissions`); `enter` opens the statement."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...quotecheck import rank_omissions
+from ...omissions import rank_omissions
 from ..widgets import OmissionList
 
 __all__ = ["OmissionsScreen"]

@@ -18,7 +18,7 @@ __all__ = ["OmissionList"]
 
 
 class OmissionList(OptionList):
-    """One option per omission, as `quotecheck.rank_omissions` ranks them; option id = statement id."""
+    """One option per omission, as `omissions.rank_omissions` ranks them; option id = statement id."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
