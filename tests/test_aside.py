@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from variance.aside import aside
+from variance.aside import Aside
 
 
-def square_sum(values, *, power=2):
+def power_sum(values, power):
     return sum(v ** power for v in values)
+
+
+def child_pid(*_):
+    return os.getpid()
 
 
 def fails(message):
@@ -16,16 +22,26 @@ def fails(message):
 
 
 def test_the_result_is_the_same_as_calling_the_function():
-    assert aside(square_sum, [1, 2, 3], power=3)() == square_sum([1, 2, 3], power=3)
+    job = Aside(power_sum, [1, 2, 3])
+    job.give(3)
+    assert job.result() == power_sum([1, 2, 3], 3)
+
+
+def test_the_work_really_runs_in_another_process():
+    job = Aside(child_pid, prepare=lambda: None)
+    job.give()
+    assert job.result() != os.getpid()
 
 
 def test_a_failure_in_the_child_is_raised_in_the_caller_once():
+    job = Aside(fails, "bad input")
+    job.give()
     with pytest.raises(ValueError, match="bad input"):
-        aside(fails, "bad input")()
+        job.result()
 
 
 def test_the_pipeline_finds_the_same_artefacts_as_a_direct_call(raw_seeds_comparison):
     from variance.artefacts import detect_artefacts
 
     inline = detect_artefacts(raw_seeds_comparison.documents, raw_seeds_comparison.statements)
-    assert raw_seeds_comparison.artefacts == inline
+    assert raw_seeds_comparison.artefacts == inline and inline

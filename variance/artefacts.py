@@ -17,14 +17,14 @@ from difflib import SequenceMatcher
 
 from unidecode import unidecode
 
-from .artefact_corpus import Corpus, DocumentView, Finding
+from .artefact_corpus import Corpus, DocumentView, Finding, zipf
 from .artefact_rules import TEXT_RULES
 from .artefact_words import WORD_RULES, detect_name_variants
 from .model import Artefact, Document, Statement
 from .normalize import WORD_RE
 from .segment import segment_document
 
-__all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK"]
+__all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
 
 MAX_EVIDENCE_WORDS = 10
 """Longest wording quoted from another version as evidence."""
@@ -33,6 +33,15 @@ MAX_EVIDENCE_VERSIONS = 8
 thousand syndicated copies need not be read for every finding."""
 ANCHOR_SLACK = 3
 """A rewritten stretch longer than the artefact by more words than this is no counterpart."""
+
+
+def load_lexicons(language: str = "en") -> None:
+    """Load the word frequency lists the detectors consult (a third of a second), so that a
+    process can do it ahead of time."""
+    zipf("the", language)
+    for other in ("es", "fr"):
+        if other != language:
+            zipf("de", other, "small")
 
 
 def detect_artefacts(documents: Sequence[Document], statements: Sequence[Statement] = (), *,

@@ -1,10 +1,13 @@
-"""Run a pure function on the second core while the caller goes on: `aside(f, ...)` returns a
-`result()` to call when the value is needed.
+"""Run a pure function on the second core while the caller goes on.
 
-On Linux the work runs in a forked child, which inherits its arguments (nothing is copied
-in) and sends back only the pickled result. Where fork is not available, or the child fails
-for any reason, the function simply runs in the caller when `result()` is called: the
-answer is the same, only slower.
+`Aside(function, *args, prepare=warm_up)` forks a child at once; the child runs `prepare()`
+(loading what the function will need) while the caller computes the last arguments, hands
+them over with `give(*later)`, and collects `function(*args, *later)` with `result()`.
+
+On Linux the child inherits `args` (nothing is copied in); only `later` and the result cross
+the pipe, pickled. Where fork is not available, or the child fails for any reason, the
+function simply runs in the caller when `result()` is called: the answer is the same, only
+slower, and a real error is raised once, by the caller.
 """
 
 from __future__ import annotations
@@ -15,45 +18,64 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["aside"]
+__all__ = ["Aside"]
 
 
-def aside(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], Any]:
-    """Start `function(*args, **kwargs)` in a child process if possible; return a getter."""
-    def inline() -> Any:
-        return function(*args, **kwargs)
-
-    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
-        return inline
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(send, function, args, kwargs), daemon=True)
-    try:
-        child.start()
-    except OSError:
-        return inline
-    send.close()
-
-    def result() -> Any:
+class Aside:
+    def __init__(self, function: Callable[..., Any], *args: Any,
+                 prepare: Callable[[], Any] | None = None) -> None:
+        self.function, self.args, self.later = function, args, ()
+        self.pipe = self.child = None
+        if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+            return
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        child = context.Process(target=_run, args=(theirs, function, args, prepare), daemon=True)
         try:
-            ok, value = receive.recv()
-        except (EOFError, OSError):
-            ok, value = False, None
-        finally:
-            receive.close()
-            child.join()
-        return value if ok else inline()
+            child.start()
+        except OSError:
+            return
+        theirs.close()
+        self.pipe, self.child = ours, child
 
-    return result
+    def give(self, *later: Any) -> None:
+        """The arguments only the caller could compute, appended to `args`."""
+        self.later = later
+        if self.pipe is not None:
+            try:
+                self.pipe.send(later)
+            except (OSError, ValueError):
+                self._close()
+
+    def result(self) -> Any:
+        if self.pipe is not None:
+            try:
+                ok, value = self.pipe.recv()
+            except (EOFError, OSError):
+                ok, value = False, None
+            self._close()
+            if ok:
+                return value
+        return self.function(*self.args, *self.later)
+
+    def _close(self) -> None:
+        self.pipe.close()
+        self.child.join()
+        self.pipe = self.child = None
 
 
-def _run(send, function, args, kwargs) -> None:
-    """In the child: compute, send (True, value), or (False, None) on any failure; the
-    parent then computes it itself, so a failure here is never lost or shown twice."""
+def _run(pipe, function, args, prepare) -> None:
+    """In the child: prepare, wait for the late arguments, compute, send (True, value); on any
+    failure send (False, None) and let the caller compute it itself."""
     try:
-        value = function(*args, **kwargs)
-        send.send((True, value))
-    except BaseException:  # noqa: BLE001 - the parent recomputes and reports any real error
-        send.send((False, None))
+        if prepare is not None:
+            prepare()
+        later = pipe.recv()
+        pipe.send((True, function(*args, *later)))
+    except BaseException:  # noqa: BLE001 - the caller recomputes and reports any real error
+        try:
+            pipe.send((False, None))
+        except OSError:
+            pass  # the caller sees the closed pipe and computes the value itself
     finally:
-        send.close()
+        pipe.close()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from .align import align_statements, choose_reference
-from .artefacts import detect_artefacts
-from .aside import aside
+from .artefacts import detect_artefacts, load_lexicons
+from .aside import Aside
 from .drift import diff_statements
 from .model import Comparison, Document, Options
 from .quotecheck import budgeted_quotes
@@ -45,13 +46,15 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if i % 50 == 49:
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))
+    artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
+                      prepare=partial(load_lexicons, options.language)) if options.artefacts else None
     statements = align_statements(docs, options, progress)
     reference = choose_reference(docs, statements, options.reference)
     report("diff", 0, len(statements))
     statements = diff_statements(statements, docs, reference)
     report("diff", len(statements), len(statements))
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings)
-    artefacts = aside(detect_artefacts, comparison.documents, statements, language=options.language) \
-        if options.artefacts else (lambda: ())
+    if artefacts:
+        artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     quotes = budgeted_quotes(comparison) if options.quotes else None
-    return replace(comparison, artefacts=artefacts(), quotes=quotes)
+    return replace(comparison, artefacts=artefacts.result() if artefacts else (), quotes=quotes)
