@@ -45,3 +45,20 @@ def test_the_pipeline_finds_the_same_artefacts_as_a_direct_call(raw_seeds_compar
 
     inline = detect_artefacts(raw_seeds_comparison.documents, raw_seeds_comparison.statements)
     assert raw_seeds_comparison.artefacts == inline and inline
+
+
+def test_from_a_worker_thread_it_computes_in_place_and_never_forks():
+    import threading
+
+    out = {}
+
+    def worker():
+        job = Aside(child_pid)
+        out["forked"] = job.child is not None
+        job.give()
+        out["pid"] = job.result()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert out == {"forked": False, "pid": os.getpid()}

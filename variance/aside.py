@@ -5,7 +5,8 @@
 them over with `give(*later)`, and collects `function(*args, *later)` with `result()`.
 
 On Linux the child inherits `args` (nothing is copied in); only `later` and the result cross
-the pipe, pickled. Where fork is not available, or the child fails for any reason, the
+the pipe, pickled. Where fork is not available or not safe (see `can_fork`), or the child
+fails for any reason, the
 function simply runs in the caller when `result()` is called: the answer is the same, only
 slower, and a real error is raised once, by the caller.
 """
@@ -15,10 +16,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Aside"]
+__all__ = ["Aside", "can_fork"]
+
+
+def can_fork() -> bool:
+    """Fork only where it is safe and worth it: Linux, two cores or more, and from the main
+    thread (a fork taken from a worker thread, as in the terminal UI, may inherit held locks)."""
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
+            and threading.current_thread() is threading.main_thread())
 
 
 class Aside:
@@ -26,7 +35,7 @@ class Aside:
                  prepare: Callable[[], Any] | None = None) -> None:
         self.function, self.args, self.later = function, args, ()
         self.pipe = self.child = None
-        if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+        if not can_fork():
             return
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()

@@ -6,11 +6,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
+from .aside import can_fork
 from .classify import make_change
 from .diff import diff_texts
 from .model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
@@ -56,7 +56,7 @@ def _run_diffs(tasks: list[tuple[str, str]]) -> list:
     if len(unique) < PARALLEL_MIN_DIFFS or workers < 2:
         results = [_diff_pair(pair) for pair in unique]
     else:
-        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        context = multiprocessing.get_context("fork" if can_fork() else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             results = list(pool.map(_diff_pair, unique, chunksize=256))
     done = dict(zip(unique, results))
