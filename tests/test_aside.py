@@ -62,3 +62,10 @@ def test_from_a_worker_thread_it_computes_in_place_and_never_forks():
     thread.start()
     thread.join()
     assert out == {"forked": False, "pid": os.getpid()}
+
+
+def test_a_cancelled_job_leaves_no_child_behind():
+    job = Aside(child_pid)
+    child = job.child
+    job.cancel()
+    assert job.child is None and (child is None or not child.is_alive())

@@ -107,10 +107,13 @@ def test_minimum_severity_quotes_and_omissions_filters(opened):
 def test_search_finds_the_wording_and_escape_clears_it(opened):
     page = opened.page
     page.keyboard.press("/")
-    page.keyboard.type("two-way street")
-    page.wait_for_function("document.querySelector('#f-count').value.startsWith('showing')")
-    shown = opened.visible_cards()
-    assert shown and all("two-way street" in page.locator(f"#{c}").inner_text() for c in shown)
+    page.keyboard.insert_text("two-way street")  # one input event: no partial query applied first
+    page.wait_for_function("""() => {
+        const shown = [...document.querySelectorAll('article.card:not([hidden])')];
+        return document.querySelector('#f-count').value.startsWith('showing') && shown.length > 0
+            && shown.every(card => card.innerText.includes('two-way street'));
+    }""", timeout=10000)
+    assert "statement-30" in opened.visible_cards()
     page.keyboard.press("Escape")
     page.wait_for_function("document.querySelector('#f-count').value.startsWith('all ')")
     assert page.locator("#f-count").inner_text().startswith("all ")

@@ -39,7 +39,7 @@ class Aside:
             return
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        child = context.Process(target=_run, args=(theirs, function, args, prepare), daemon=True)
+        child = context.Process(target=_run, args=(theirs, ours, function, args, prepare), daemon=True)
         try:
             child.start()
         except OSError:
@@ -67,15 +67,21 @@ class Aside:
                 return value
         return self.function(*self.args, *self.later)
 
+    def cancel(self) -> None:
+        """Stop waiting for the late arguments: the child sees the pipe close and exits."""
+        if self.pipe is not None:
+            self._close()
+
     def _close(self) -> None:
         self.pipe.close()
         self.child.join()
         self.pipe = self.child = None
 
 
-def _run(pipe, function, args, prepare) -> None:
+def _run(pipe, callers_end, function, args, prepare) -> None:
     """In the child: prepare, wait for the late arguments, compute, send (True, value); on any
     failure send (False, None) and let the caller compute it itself."""
+    callers_end.close()  # inherited by the fork; with it closed, a cancel reads as end of file
     try:
         if prepare is not None:
             prepare()

@@ -48,11 +48,16 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report("segment", len(documents), len(documents))
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
                       prepare=partial(load_lexicons, options.language)) if options.artefacts else None
-    statements = align_statements(docs, options, progress)
-    reference = choose_reference(docs, statements, options.reference)
-    report("diff", 0, len(statements))
-    statements = diff_statements(statements, docs, reference)
-    report("diff", len(statements), len(statements))
+    try:
+        statements = align_statements(docs, options, progress)
+        reference = choose_reference(docs, statements, options.reference)
+        report("diff", 0, len(statements))
+        statements = diff_statements(statements, docs, reference)
+        report("diff", len(statements), len(statements))
+    except BaseException:
+        if artefacts:
+            artefacts.cancel()
+        raise
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings)
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
