@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings, strategies as st
-
+from conftest import seed_documents
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from seedgold import find_sentence, read_gold, score, statement_of
+
 from variance.model import Options
 from variance.pipeline import compare_documents
-
-from conftest import seed_documents
 
 
 def test_seed_gold_precision_and_recall(seeds_comparison):

@@ -6,10 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from variance.cli import main
-
-from conftest import SEEDS
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import seed_documents
+
 from variance import drift
 from variance.model import ChangeKind
 from variance.pipeline import compare_documents
-
-from conftest import seed_documents
 
 
 def test_changes_rebuild_the_witness_from_the_anchor(raw_seeds_comparison):

@@ -20,16 +20,35 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from variance import __version__
 from variance.cli import main
-from variance.model import (SEVERITY_RANK, Artefact, ArtefactKind, Change, ChangeKind, Comparison,
-                            Document, Member, Op, Options, PairDiff, Sentence, Severity, Statement)
+from variance.model import (
+    SEVERITY_RANK,
+    Artefact,
+    ArtefactKind,
+    Change,
+    ChangeKind,
+    Comparison,
+    Document,
+    Member,
+    Op,
+    Options,
+    PairDiff,
+    Sentence,
+    Severity,
+    Statement,
+)
 from variance.pipeline import compare_documents
 from variance.quotecheck import corpus_quotes
-from variance.render.html import QUOTES_OPEN, omissions_that_matter, quotes_data, render_html, report_data
-
-from conftest import SEEDS
+from variance.render.html import (
+    QUOTES_OPEN,
+    omissions_that_matter,
+    quotes_data,
+    render_html,
+    report_data,
+)
 
 GOLD = Path(__file__).parent / "data" / "gold" / "small-report.html"
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'

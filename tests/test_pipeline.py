@@ -5,13 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import seed_documents
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from variance.errors import InputError
 from variance.model import Comparison, Options
 from variance.pipeline import compare, compare_documents
-
-from conftest import seed_documents
 
 WORDS = st.sampled_from(["China", "U.S.", "said", "“", "”", "not", ".", ",", " ", "\n", "😀",
                          "中国人民", "שלום", "\u200f", "\u200b", "\r\n", "must", "Xi", "Blinken",

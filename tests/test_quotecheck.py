@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,10 +19,14 @@ from variance.attribution import same_speaker
 from variance.cli import main
 from variance.model import Document, Options
 from variance.pipeline import compare_documents
-from variance.quotecheck import (Verdict, check_json, check_quote, corpus_quotes, document_quotes,
-                                 fails)
-
-from conftest import SEEDS
+from variance.quotecheck import (
+    Verdict,
+    check_json,
+    check_quote,
+    corpus_quotes,
+    document_quotes,
+    fails,
+)
 
 CASES = Path(__file__).parent / "data" / "quote_cases.tsv"
 BILATERAL = "China is willing to cooperate, but cooperation must be bilateral"

@@ -9,8 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from variance.model import Document
-from variance.quotes import (direct_quotes, inside_quote, literal_passages, paraphrase_passage,
-                             quote_spans, quoted_share)
+from variance.quotes import (
+    direct_quotes,
+    inside_quote,
+    literal_passages,
+    paraphrase_passage,
+    quote_spans,
+    quoted_share,
+)
 from variance.segment import segment_document
 
 

@@ -6,7 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from variance.model import Document, MetaSpan, SentenceKind
 from variance.segment import MAX_SENTENCE_CHARS, segment_document, split_paragraph

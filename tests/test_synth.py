@@ -13,8 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs  # noqa: E402
 from synth import ADDITIONS, HEADLINE, base_story, write_corpus  # noqa: E402
+from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs  # noqa: E402
 
 from variance.load import load_paths  # noqa: E402
 from variance.model import Options  # noqa: E402

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .artefact_corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
 from .model import ArtefactKind
-from .normalize import STOPWORDS
+from .normalize import MONTHS, STOPWORDS
 
 __all__ = ["FRAGMENT_WORDS", "QUOTE_PARAGRAPHS", "TEXT_RULES", "detect_doubled",
            "detect_stray_punctuation", "detect_fragments", "detect_untranslated"]
@@ -29,8 +29,6 @@ al cf ie eg ca resp""".split())
 _PRONOUNS = frozenset("""i you he she it we they this that these those there who everyone
 everybody someone somebody nobody none all both each many some others""".split())
 """A short sentence with a subject such as these is a sentence ("Then it ended."), not a piece."""
-_MONTHS = frozenset("""january february march april may june july august september october
-november december""".split())
 _FOREIGN = ("es", "fr")
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French"}
 FRAGMENT_WORDS = 4
@@ -222,7 +220,7 @@ def _a_piece(sentence: str, words: list[str]) -> bool:
 
 def _dateline(tokens) -> bool:
     """A source and date such as "chinanews.com, July 26.": a web address or a month."""
-    return any(t.in_url or t.key in _MONTHS for t in tokens)
+    return any(t.in_url or t.key in MONTHS for t in tokens)
 
 
 def detect_untranslated(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:

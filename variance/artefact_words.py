@@ -15,8 +15,14 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from .artefact_corpus import (Corpus, DocumentView, Finding, Token, in_capitalised_run,
-                              is_capitalised)
+from .artefact_corpus import (
+    Corpus,
+    DocumentView,
+    Finding,
+    Token,
+    in_capitalised_run,
+    is_capitalised,
+)
 from .model import ArtefactKind
 from .normalize import STOPWORDS
 

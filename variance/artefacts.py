@@ -15,13 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from unidecode import unidecode
-
 from .artefact_corpus import Corpus, DocumentView, Finding, zipf
 from .artefact_rules import TEXT_RULES
 from .artefact_words import WORD_RULES, detect_name_variants
 from .model import Artefact, Document, Statement
-from .normalize import WORD_RE
+from .normalize import WORD_RE, fold_word
 from .segment import segment_document
 
 __all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
@@ -111,7 +109,7 @@ def _member_words(corpus: Corpus, member) -> list[tuple[int, int, str]]:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), unidecode(m.group()).casefold())
+    return [(m.start(), m.end(), fold_word(m.group()))
             for m in WORD_RE.finditer(text, start, end)]
 
 
@@ -125,7 +123,7 @@ def _region(words, finding: Finding) -> tuple[list[str], int, int]:
         return keys, max(0, after - 1), min(len(words), after + 1)
     r0, r1 = inside[0], inside[-1] + 1
     if finding.reading is not None:
-        reading = [unidecode(w).casefold() for w in finding.reading]
+        reading = [fold_word(w) for w in finding.reading]
         keys[r0:r1] = reading
         r1 = r0 + len(reading)
     return keys, r0, r1

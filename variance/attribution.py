@@ -23,7 +23,8 @@ from .model import Document, SentenceKind
 from .normalize import STOPWORDS
 from .quotes import direct_quotes
 
-__all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names", "VIA_WORDS"]
+__all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names", "VIA_WORDS",
+           "SPEECH_WORDS"]
 
 _VERBS = ("was quoted as saying|according to|pointed out|called on|said|says|told|tells|noted|"
           "notes|added|adds|stressed|stresses|urged|urges|remarked|remarks|commented|comments|"
@@ -31,6 +32,8 @@ _VERBS = ("was quoted as saying|according to|pointed out|called on|said|says|tol
           "reiterates|insisted|warned|explained|declared|announced|highlighted|expressed|"
           "proposed|responded|replied|wrote|posted|acknowledged|affirmed|reaffirmed|cautioned|"
           "conveyed|asked|argued|underlined|saying|stating")
+SPEECH_WORDS = frozenset(w for phrase in _VERBS.split("|") for w in phrase.split()) - STOPWORDS
+"""Single words of the speech cues ("said", "quoted", "according"...), for other modules."""
 _CUE = re.compile(rf"\b(?:{_VERBS})\b(?:\s+in\s+(?:a|its|the)\s+(?:statement|press release|readout))?")
 _READ_IN = re.compile(r"\bwe read in (the [a-z ]*?(?:statement|press release|readout))\b")
 _NAME_TOKEN = r"[A-Z][\w’'.-]*"

@@ -12,9 +12,10 @@ import re
 
 from rapidfuzz import fuzz
 
+from .attribution import SPEECH_WORDS
 from .model import SEVERITY_OF, Change, ChangeKind, Op
-from .normalize import STOPWORDS, key_words, stem
-from .quotes import OPENERS, CLOSERS
+from .normalize import MONTHS, STOPWORDS, key_words, stem
+from .quotes import CLOSERS, OPENERS
 
 __all__ = ["classify_change", "make_change"]
 
@@ -22,15 +23,11 @@ _NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine t
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
 seventy eighty ninety hundred thousand million billion trillion first second third fourth fifth
 sixth seventh eighth ninth tenth dozen half twice once double triple percent""".split())
-_MONTHS = frozenset("""january february march april may june july august september october
-november december""".split())
 _NEGATION = frozenset("""not no never none nor neither without cannot nothing nobody nowhere
 must should may might can could will would shall need needs ought""".split())
-_ATTRIBUTION = frozenset("""said say says saying told tells added adds noted notes stressed
-stresses remarked remarks commented comments urged asserted asserts emphasized emphasised
-emphasizes pointed stated according quoted statement statements release spokesperson
-spokesman spokeswoman declared announced explained insisted claimed reiterated underlined
-highlighted affirmed assured warned argued replied responded wrote posted read""".split())
+_ATTRIBUTION = (SPEECH_WORDS - {"states", "called"}) | frozenset("""say statement statements release
+spokesperson spokesman spokeswoman claimed read""".split())
+"""Words that say who speaks; "states" (United States) and "called" (so-called) mislead here."""
 _QUOTE_MARKS = set(OPENERS + CLOSERS + "\"'‘’")
 _DIGIT = re.compile(r"\d")
 
@@ -48,7 +45,7 @@ def _numbers(text: str) -> set[str]:
     for token in _NUMBER_TOKEN.findall(text):
         head, *rest = token.casefold().split("-")
         head = _SAME_NUMBER.get(head, head)
-        is_number = bool(_DIGIT.search(head)) or head in _NUMBER_WORDS or head in _MONTHS
+        is_number = bool(_DIGIT.search(head)) or head in _NUMBER_WORDS or head in MONTHS
         if is_number and (not rest or rest[0] in _UNITS or _DIGIT.search(rest[0])):
             found.add("-".join([head, *rest]))
     return found

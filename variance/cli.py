@@ -16,9 +16,9 @@ from .model import Options
 __all__ = ["main"]
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = VarianceError.exit_code) -> None:
     click.echo(f"variance: error: {message}", err=True)
-    sys.exit(2)
+    sys.exit(code)
 
 
 def handles_errors(command: Callable) -> Callable:
@@ -28,7 +28,7 @@ def handles_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except VarianceError as exc:
-            _fail(str(exc))
+            _fail(str(exc), exc.exit_code)
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(0)

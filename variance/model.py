@@ -152,9 +152,6 @@ class Document:
         """Cheap and consistent with equality: documents are cache keys in the quote checks."""
         return hash((self.id, self.sha256, len(self.text), len(self.sentences)))
 
-    def slice(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start:s.end]

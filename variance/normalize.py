@@ -9,7 +9,7 @@ from functools import lru_cache
 import snowballstemmer
 from unidecode import unidecode
 
-__all__ = ["STOPWORDS", "fold", "key_words", "content_words", "token_key", "stem", "WORD_RE"]
+__all__ = ["STOPWORDS", "MONTHS", "fold", "fold_word", "key_words", "content_words", "stem", "WORD_RE"]
 
 # Spellings of one name that should compare equal. Applied to original text before folding,
 # so case can tell "US" (the country) from "us" (the pronoun).
@@ -25,6 +25,9 @@ _EQUIVALENTS = [
 
 WORD_RE = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+MONTHS = frozenset("""january february march april may june july august september october
+november december""".split())
 
 STOPWORDS = frozenset("""
 a an the and or but nor of to in on at by for with from into onto over under about as than then
@@ -55,13 +58,9 @@ def content_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def token_key(token: str) -> str:
-    """Key of one diff token: equal keys mean a cosmetic difference at most."""
-    folded = fold(token)
-    words = WORD_RE.findall(folded)
-    if words:
-        return " ".join(words)
-    return ""  # punctuation and spacing compare equal to each other
+def fold_word(word: str) -> str:
+    """One word without accents or case ("Ñandú" → "nandu"), no name equivalences."""
+    return unidecode(word).casefold()
 
 
 _STEMMER = snowballstemmer.stemmer("english")

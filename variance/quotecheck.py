@@ -26,8 +26,17 @@ from .classify import make_change
 from .diff import diff_texts
 from .model import Change, Comparison, Document, Op
 from .normalize import key_words
-from .quotes import (closest, content_stems, direct_quotes, literal_passages, overlap,
-                     paraphrase_passage, quoted_share, similarity, stem_weights)
+from .quotes import (
+    closest,
+    content_stems,
+    direct_quotes,
+    literal_passages,
+    overlap,
+    paraphrase_passage,
+    quoted_share,
+    similarity,
+    stem_weights,
+)
 
 __all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
            "check_quote", "document_quotes", "corpus_quotes", "fails",

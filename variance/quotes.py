@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from unidecode import unidecode
 
 from .model import Document, SentenceKind
-from .normalize import content_words, stem
+from .normalize import content_words, fold_word, stem
 
 __all__ = ["quote_spans", "inside_quote", "OPENERS", "CLOSERS", "Quote", "direct_quotes",
            "quoted_share", "paragraph_spans", "literal_passages", "paraphrase_passage",
@@ -214,16 +213,11 @@ class _Keyed:
         return self.key[self.bounds[i][0]:self.bounds[j - 1][1]] if j > i else ""
 
 
-@lru_cache(maxsize=65536)
-def _folded(word: str) -> str:
-    return unidecode(word).casefold()
-
-
 def _keyed(text: str, start: int = 0, end: int | None = None) -> _Keyed:
     end = len(text) if end is None else end
     parts, spans, bounds, pos = [], [], [], 0
     for m in _WORDS.finditer(text, start, end):
-        word = _folded(m.group())
+        word = fold_word(m.group())
         parts.append(word)
         spans.append(m.span())
         bounds.append((pos, pos + len(word)))

@@ -6,16 +6,26 @@ import json
 from dataclasses import replace
 
 import pytest
+from conftest import SEEDS
 
 from variance.model import Artefact, ArtefactKind, ChangeKind, Severity
 from variance.tui import make_app
-from variance.tui.screens import (ExportScreen, FilterScreen, HelpScreen, ReferenceScreen,
-                                  SearchScreen)
+from variance.tui.screens import (
+    ExportScreen,
+    FilterScreen,
+    HelpScreen,
+    ReferenceScreen,
+    SearchScreen,
+)
 from variance.tui.view import FINDINGS
-from variance.tui.widgets import (ArtefactTable, CoverageTable, DocumentText, StatementDetail,
-                                  StatementList, VersionColumn)
-
-from conftest import SEEDS
+from variance.tui.widgets import (
+    ArtefactTable,
+    CoverageTable,
+    DocumentText,
+    StatementDetail,
+    StatementList,
+    VersionColumn,
+)
 
 pytestmark = pytest.mark.asyncio
 

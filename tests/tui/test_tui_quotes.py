@@ -7,13 +7,19 @@ import hashlib
 import pytest
 
 from variance.model import Document, Options
-from variance.pipeline import compare_documents
 from variance.omissions import rank_omissions
+from variance.pipeline import compare_documents
 from variance.quotecheck import Verdict, corpus_quotes
 from variance.tui import make_app
 from variance.tui.paint import VERDICT_GLYPH
 from variance.tui.screens import HelpScreen, QuoteInputScreen
-from variance.tui.widgets import DocumentText, OmissionList, QuoteMatches, QuoteTable, StatementDetail
+from variance.tui.widgets import (
+    DocumentText,
+    OmissionList,
+    QuoteMatches,
+    QuoteTable,
+    StatementDetail,
+)
 
 pytestmark = pytest.mark.asyncio
 

@@ -24,10 +24,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..drift import anchor_member, pieces as member_pieces
+from ..drift import anchor_member
+from ..drift import pieces as member_pieces
 from ..errors import OutputError
-from ..model import (SEVERITY_OF, SEVERITY_RANK, Artefact, ChangeKind, Comparison, Document,
-                     Member, PairDiff, Statement, worst_severity)
+from ..model import (
+    SEVERITY_OF,
+    SEVERITY_RANK,
+    Artefact,
+    ChangeKind,
+    Comparison,
+    Document,
+    Member,
+    PairDiff,
+    Statement,
+    worst_severity,
+)
 from ..omissions import rank_omissions
 from ..quotecheck import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes
 from ..quotes import quote_spans

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from .labels import short_labels
 from .text import diff_text, indented
 
 __all__ = ["render_quote_check", "render_quote_table", "QUOTE_LEGEND", "VERDICT_STYLE"]
@@ -41,11 +42,11 @@ def render_quote_table(comparison, checks, console) -> None:
     """Quotes as rows (long ones clipped: the full text is in --json), documents as columns; a
     cell is the verdict, the similarity, and "nq" when the passage is not in quotation marks."""
     ids = [d.id for d in comparison.documents]
-    width = next((n for n in range(3, 40) if len({i[:n] for i in ids}) == len(ids)), 40)
+    labels = short_labels(ids, longest=40, mark="")
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
     table.add_column("quote", ratio=1, min_width=20)
     for i in ids:
-        table.add_column(i[:width], no_wrap=True)
+        table.add_column(labels[i], no_wrap=True)
     for check in checks:
         clipped = check.text if len(check.text) <= 120 else check.text[:117].rsplit(" ", 1)[0] + " …"
         cell = Text(f"“{clipped}”")

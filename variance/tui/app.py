@@ -22,12 +22,32 @@ from textual.worker import Worker, WorkerState
 from ..errors import InputError, VarianceError
 from ..model import Comparison, Options
 from .paint import kind_variables, verdict_variables
-from .screens import (ArtefactsScreen, CoverageScreen, DocumentScreen, ExportRequest, ExportScreen,
-                      FilterScreen, HelpScreen, LoadingScreen, OmissionsScreen, QuotesScreen,
-                      ReferenceScreen, SearchScreen, StatementsScreen)
+from .screens import (
+    ArtefactsScreen,
+    CoverageScreen,
+    DocumentScreen,
+    ExportRequest,
+    ExportScreen,
+    FilterScreen,
+    HelpScreen,
+    LoadingScreen,
+    OmissionsScreen,
+    QuotesScreen,
+    ReferenceScreen,
+    SearchScreen,
+    StatementsScreen,
+)
 from .view import Lookup, SearchHit, ViewFilter
-from .widgets import (ArtefactTable, CoverageTable, DocumentText, OmissionList, QuoteMatches, QuoteTable,
-                      StatementDetail, StatementList)
+from .widgets import (
+    ArtefactTable,
+    CoverageTable,
+    DocumentText,
+    OmissionList,
+    QuoteMatches,
+    QuoteTable,
+    StatementDetail,
+    StatementList,
+)
 
 __all__ = ["VarianceApp", "make_app"]
 

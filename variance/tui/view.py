@@ -14,9 +14,20 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..drift import anchor_member
-from ..model import (SEVERITY_RANK, Artefact, Change, ChangeKind, Comparison, Member,
-                     SentenceKind, Severity, Statement, worst_severity)
+from ..model import (
+    SEVERITY_RANK,
+    Artefact,
+    Change,
+    ChangeKind,
+    Comparison,
+    Member,
+    SentenceKind,
+    Severity,
+    Statement,
+    worst_severity,
+)
 from ..quotes import quote_spans
+from ..render.labels import short_labels
 
 __all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels"]
 
@@ -160,12 +171,3 @@ class Lookup:
                 if len(hits) >= limit:
                     return hits
         return hits
-
-
-def short_labels(ids: list[str], *, shortest: int = 3, longest: int = 12) -> dict[str, str]:
-    """Column labels: the shortest common prefix length that keeps every id apart."""
-    for n in range(shortest, longest + 1):
-        labels = {i: i[:n] + ("…" if len(i) > n else "") for i in ids}
-        if len(set(labels.values())) == len(ids):
-            return labels
-    return {i: i for i in ids}

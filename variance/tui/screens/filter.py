@@ -6,7 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+)
 
 from ...model import ChangeKind, Severity
 from ..view import ViewFilter

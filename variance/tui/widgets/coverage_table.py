@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
+from ...model import Severity, Statement
 from ..paint import SEVERITY_STYLE, to_rich
 from ..view import Lookup, ViewFilter, short_labels
-from ...model import Severity, Statement
 
 __all__ = ["CoverageTable", "CELLS"]
 

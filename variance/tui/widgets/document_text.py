@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...model import SentenceKind
 from ..paint import STATUS_STYLE
 from ..view import FINDINGS, Lookup, Status, ViewFilter
-from ...model import SentenceKind
 
 __all__ = ["DocumentText"]
 

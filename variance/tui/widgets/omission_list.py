@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..view import Lookup, short_labels
 from ...model import Statement
+from ..view import Lookup, short_labels
 
 __all__ = ["OmissionList"]
 

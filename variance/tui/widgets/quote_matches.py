@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..paint import passage_wording, verdict_badge
-from ..view import ViewFilter
 from ...model import Comparison
 from ...quotecheck import QuoteCheck, QuoteMatch, Verdict
+from ..paint import passage_wording, verdict_badge
+from ..view import ViewFilter
 
 __all__ = ["QuoteMatches"]
 

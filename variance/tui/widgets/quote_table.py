@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable
 
-from ..paint import VERDICT_STYLE, VERDICT_GLYPH, to_rich, verdict_cell
-from ..view import short_labels
 from ...model import Comparison
 from ...quotecheck import QuoteCheck
+from ...render.labels import short_labels
+from ..paint import VERDICT_GLYPH, VERDICT_STYLE, to_rich, verdict_cell
 from .coverage_table import MAX_COLUMNS
+from .row_table import RowTable
 
 __all__ = ["QuoteTable", "QuoteRow"]
 
@@ -52,13 +51,8 @@ def speaker_cell(check: QuoteCheck, width: int) -> Content:
     return Content.styled(_clip(own.speaker, width), "$kind-attribution")
 
 
-class QuoteTable(DataTable):
+class QuoteTable(RowTable):
     """Row keys are positions in the rows given to `show`; columns are documents (key = id)."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     @dataclass
     class Highlighted(Message):
@@ -69,7 +63,7 @@ class QuoteTable(DataTable):
         index: int
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self._shown: tuple[Sequence[QuoteRow], Comparison] | None = None
 
     def show(self, rows: Sequence[QuoteRow], comparison: Comparison, keep: int | None = None) -> None:
@@ -136,11 +130,3 @@ class QuoteTable(DataTable):
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show(*self._shown, keep=self.cursor_row if self.row_count else None)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.post_message(self.Highlighted(int(event.row_key.value)))
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(int(event.row_key.value)))

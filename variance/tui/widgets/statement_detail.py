@@ -8,9 +8,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...model import Statement
 from ..paint import kinds_legend, member_wording
 from ..view import Lookup, ViewFilter
-from ...model import Statement
 from .version_column import VersionColumn
 
 __all__ = ["StatementDetail"]

@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ...model import Statement
 from ..paint import statement_prompt
 from ..view import Lookup, ViewFilter
-from ...model import Statement
 
 __all__ = ["StatementList"]
 
