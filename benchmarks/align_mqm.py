@@ -17,9 +17,9 @@ from rapidfuzz import fuzz
 
 from mqm import articles, versions
 from variance.model import Document, Options
-from variance.normalize import fold
+from variance.text.normalize import fold
 from variance.pipeline import compare_documents
-from variance.segment import segment_document
+from variance.text.segment import segment_document
 
 SEED = 20211
 

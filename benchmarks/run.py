@@ -5,7 +5,7 @@ folder, `variance align --json` runs as a subprocess (wall and CPU time, peak me
 process tree) and its statements are scored against the gold (`synth_score.py`: P/R/F1 of links
 between versions). When `variance report` exists it is timed too, and the largest report is opened
 in headless Chromium. A naive all-pairs baseline (rapidfuzz `fuzz.ratio` > 50 on
-`variance.normalize.fold`ed text, over the same sentences variance found, one worker) runs the
+`variance.text.normalize.fold`ed text, over the same sentences variance found, one worker) runs the
 same way while its estimated time stays within the budget. Tables go to `benchmarks/RESULTS.md`.
 
 Run: python benchmarks/run.py [--sizes 10,50,200,1000] [--profile 200,1000] [--no-write]
@@ -105,7 +105,7 @@ def baseline_worker(source: Path, target: Path) -> None:
     """All pairs of sentences from different versions with fuzz.ratio > 50 on folded text."""
     from rapidfuzz import fuzz, process
 
-    from variance.normalize import fold
+    from variance.text.normalize import fold
 
     items = json.loads(source.read_text(encoding="utf-8"))
     doc = np.array([d for d, _ in items], dtype=np.int64)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from variance.artefacts import detect_artefacts
+from variance.artefacts.detect import detect_artefacts
 from variance.model import Artefact, ArtefactKind, Document
 from variance.pipeline import compare_documents
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from variance.aside import Aside
+from variance.parallel import Aside
 
 
 def power_sum(values, power):
@@ -41,7 +41,7 @@ def test_a_failure_in_the_child_is_raised_in_the_caller_once():
 
 
 def test_the_pipeline_finds_the_same_artefacts_as_a_direct_call(raw_seeds_comparison):
-    from variance.artefacts import detect_artefacts
+    from variance.artefacts.detect import detect_artefacts
 
     inline = detect_artefacts(raw_seeds_comparison.documents, raw_seeds_comparison.statements)
     assert raw_seeds_comparison.artefacts == inline and inline

@@ -7,9 +7,9 @@ import hashlib
 
 import pytest
 
-from variance.attribution import attribute, person_names, same_speaker
+from variance.quotes.attribution import attribute, person_names, same_speaker
 from variance.model import Document
-from variance.segment import segment_document
+from variance.text.segment import segment_document
 
 
 def seed(comparison, prefix: str) -> Document:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from variance.classify import classify_change, make_change
+from variance.diff.classify import classify_change, make_change
 from variance.model import ChangeKind, Op, Severity
 
 DATA = Path(__file__).parent / "data" / "change_cases.tsv"
@@ -32,7 +32,7 @@ def test_cosmetic_never_hides_a_real_change(raw_seeds_comparison):
         for d in st.diffs:
             for c in d.changes:
                 if c.kind is ChangeKind.COSMETIC:
-                    from variance.normalize import key_words
+                    from variance.text.normalize import key_words
                     assert key_words(c.reference) == key_words(c.witness), c
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from variance.diff import apply_edits, diff_texts, tokenize
+from variance.diff.words import apply_edits, diff_texts, tokenize
 from variance.model import Op
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)

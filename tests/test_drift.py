@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import seed_documents
 
-from variance import drift
+from variance.diff import drift
 from variance.model import ChangeKind
 from variance.pipeline import compare_documents
 

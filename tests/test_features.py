@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from variance.features import FeatureSpace, centroids, run_vectors
+from variance.align.features import FeatureSpace, centroids, run_vectors
 
 
 def similarity(space: FeatureSpace, i: int, j: int) -> float:

@@ -41,7 +41,7 @@ from variance.model import (
     Statement,
 )
 from variance.pipeline import compare_documents
-from variance.quotecheck import corpus_quotes
+from variance.quotes.check import corpus_quotes
 from variance.render.html import (
     QUOTES_OPEN,
     omissions_that_matter,
@@ -282,7 +282,7 @@ def test_a_quote_given_to_two_people_with_markup_in_it_is_shown_as_text():
 
 
 def test_beyond_the_budget_only_the_references_quotes_are_checked_and_the_page_says_so(monkeypatch):
-    import variance.quotecheck as quotecheck
+    import variance.quotes.check as quotecheck
     import variance.render.html as html
 
     comparison = small_comparison()            # the readout's 28-character quote, the outlet's longer one

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["variance.pipeline", "variance.load", "variance.segment", "variance.align", "variance.diff",
-        "variance.classify", "variance.drift", "variance.normalize", "variance.features",
+CORE = ["variance.pipeline", "variance.load.paths", "variance.text.segment", "variance.align.cluster", "variance.diff.words",
+        "variance.diff.classify", "variance.diff.drift", "variance.text.normalize", "variance.align.features",
         "variance.model", "variance.render.json_out"]
 UI = ["textual", "rich", "jinja2"]
 

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from variance import load as load_module
+from variance.load import paths as load_module
 from variance.errors import InputError, VarianceError
-from variance.load import document_from_text, load_paths
+from variance.load.paths import document_from_text, load_paths
 from variance.model import Document, Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -523,7 +523,7 @@ def test_a_huge_single_line_without_punctuation_loads(tmp_path):
 
 def test_plain_text_loading_imports_no_heavy_library(tmp_path):
     write(tmp_path, "a.txt", STORY)
-    code = ("import sys; from variance.load import load_paths; "
+    code = ("import sys; from variance.load.paths import load_paths; "
             f"load_paths([{str(tmp_path / 'a.txt')!r}]); "
             "print(sorted(m for m in ('trafilatura', 'ftfy', 'charset_normalizer', 'lxml') "
             "if m in sys.modules))")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from variance.normalize import content_words, fold, fold_word, key_words, stem
+from variance.text.normalize import content_words, fold, fold_word, key_words, stem
 
 
 @pytest.mark.parametrize("a,b", [

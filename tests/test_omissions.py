@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from variance.omissions import rank_omissions
+from variance.coverage.omissions import rank_omissions
 
 
 def test_omissions_that_matter_rank_quotes_numbers_and_people_first(seeds_comparison):

@@ -15,11 +15,11 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from variance.attribution import same_speaker
+from variance.quotes.attribution import same_speaker
 from variance.cli import main
 from variance.model import Document, Options
 from variance.pipeline import compare_documents
-from variance.quotecheck import (
+from variance.quotes.check import (
     Verdict,
     check_json,
     check_quote,
@@ -228,7 +228,7 @@ def test_the_quote_modules_load_no_ui_library():
     import subprocess
     import sys
 
-    code = ("import variance.quotecheck, variance.attribution, variance.quotes, sys\n"
+    code = ("import variance.quotes.check, variance.quotes.attribution, variance.quotes.passages, sys\n"
             "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual', 'jinja2'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
@@ -259,7 +259,7 @@ def test_any_text_gives_consistent_checks(a, b, q):
 
 
 def test_the_pipeline_checks_the_corpus_quotes_once_for_every_view(seeds_comparison):
-    from variance.quotecheck import corpus_quotes
+    from variance.quotes.check import corpus_quotes
 
     found = seeds_comparison.quotes
     assert found is not None and found.left_out is None

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from variance.model import Document
-from variance.quotes import (
+from variance.quotes.passages import (
     direct_quotes,
     inside_quote,
     literal_passages,
@@ -17,7 +17,7 @@ from variance.quotes import (
     quote_spans,
     quoted_share,
 )
-from variance.segment import segment_document
+from variance.text.segment import segment_document
 
 
 def doc(text: str, doc_id: str = "t") -> Document:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from variance.align import align_statements
-from variance.features import FeatureSpace
+from variance.align.cluster import align_statements
+from variance.align.features import FeatureSpace
 from variance.model import Document, Options
-from variance.regroup import merge_disjoint
-from variance.segment import segment_document
+from variance.align.regroup import merge_disjoint
+from variance.text.segment import segment_document
 
 
 def documents(*texts: str) -> list[Document]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from variance.model import Document, MetaSpan, SentenceKind
-from variance.segment import MAX_SENTENCE_CHARS, segment_document, split_paragraph
+from variance.text.segment import MAX_SENTENCE_CHARS, segment_document, split_paragraph
 
 DATA = Path(__file__).parent / "data" / "segment_cases.tsv"
 CASES = [r for r in csv.reader(DATA.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]

@@ -6,13 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from .align import align_statements, choose_reference
-from .artefacts import detect_artefacts, load_lexicons
-from .aside import Aside
-from .drift import diff_statements
+from .align.cluster import align_statements, choose_reference
+from .artefacts.detect import detect_artefacts, load_lexicons
+from .parallel import Aside
+from .diff.drift import diff_statements
 from .model import Comparison, Document, Options
-from .quotecheck import budgeted_quotes
-from .segment import segment_document
+from .quotes.check import budgeted_quotes
+from .text.segment import segment_document
 
 __all__ = ["compare", "compare_documents", "Progress"]
 
@@ -23,7 +23,7 @@ Progress = Callable[[str, int, int], None]
 def compare(paths: Sequence[str], options: Options = Options(), *,
             progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Comparison:
     """Load `paths` (files, folders, '-') and compare the documents found."""
-    from .load import load_paths
+    from .load.paths import load_paths
 
     warnings: list[str] = []
 

@@ -7,9 +7,9 @@ import hashlib
 import pytest
 
 from variance.model import Document, Options
-from variance.omissions import rank_omissions
+from variance.coverage.omissions import rank_omissions
 from variance.pipeline import compare_documents
-from variance.quotecheck import Verdict, corpus_quotes
+from variance.quotes.check import Verdict, corpus_quotes
 from variance.tui import make_app
 from variance.tui.paint import VERDICT_GLYPH
 from variance.tui.screens import HelpScreen, QuoteInputScreen

@@ -24,8 +24,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..drift import anchor_member
-from ..drift import pieces as member_pieces
+from ..diff.drift import anchor_member
+from ..diff.drift import pieces as member_pieces
 from ..errors import OutputError
 from ..model import (
     SEVERITY_OF,
@@ -39,9 +39,9 @@ from ..model import (
     Statement,
     worst_severity,
 )
-from ..omissions import rank_omissions
-from ..quotecheck import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes
-from ..quotes import quote_spans
+from ..coverage.omissions import rank_omissions
+from ..quotes.check import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes
+from ..quotes.passages import quote_spans
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
            "inside_input_folder", "write_atomically", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",

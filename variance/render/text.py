@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ..drift import pieces
+from ..diff.drift import pieces
 from ..model import Change, ChangeKind, Comparison, Severity, Statement, worst_severity
 
 __all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]

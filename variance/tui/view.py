@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
-from ..drift import anchor_member
+from ..diff.drift import anchor_member
 from ..model import (
     SEVERITY_RANK,
     Artefact,
@@ -26,7 +26,7 @@ from ..model import (
     Statement,
     worst_severity,
 )
-from ..quotes import quote_spans
+from ..quotes.passages import quote_spans
 from ..render.labels import short_labels
 
 __all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels"]

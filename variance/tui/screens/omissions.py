@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...omissions import rank_omissions
+from ...coverage.omissions import rank_omissions
 from ..widgets import OmissionList
 
 __all__ = ["OmissionsScreen"]

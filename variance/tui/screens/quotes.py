@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...model import Comparison
-from ...quotecheck import QuoteCheck, QuoteGroup, Verdict, check_quote, corpus_quotes
+from ...quotes.check import QuoteCheck, QuoteGroup, Verdict, check_quote, corpus_quotes
 from ..paint import verdict_badge, verdict_legend
 from ..widgets import QuoteMatches, QuoteTable
 from ..widgets.quote_table import QuoteRow

@@ -7,7 +7,7 @@ product (an inverted index in effect: only shared features cost anything), and t
 one-to-one assignment above the threshold wins. What finds no statement starts one. Centroids
 are refreshed between batches that double in size, so cost grows with the number of
 sentences times the number of statements, not with the number of sentence pairs. Three
-repairs follow (`variance.regroup`).
+repairs follow (`variance.align.regroup`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import numpy as np
 from scipy import sparse
 
 from .features import FeatureSpace, centroids, run_vectors
-from .model import Document, Member, Options, Statement
-from .normalize import content_words
+from ..model import Document, Member, Options, Statement
+from ..text.normalize import content_words
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
 
 __all__ = ["align_statements", "choose_reference"]

@@ -1,8 +1,8 @@
 """Checking a quote against every version: where each document carries it, how close it
 stays, whether it is printed as a quote, and who it is attributed to.
 
-For each document the closest literal passage (`variance.quotes.literal_passages`) is diffed
-word by word against the quote (`variance.diff`, kinds from `variance.classify`):
+For each document the closest literal passage (`variance.quotes.passages.literal_passages`) is diffed
+word by word against the quote (`variance.diff.words`, kinds from `variance.diff.classify`):
 - verbatim: the same characters, spacing aside;
 - cosmetic: only case, punctuation or quote style differ;
 - changed: words differ, but the passage reads close to the quote (similarity at least
@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .attribution import Attribution, attribute, same_speaker
-from .classify import make_change
-from .diff import diff_texts
-from .model import Change, Comparison, Document, Op
-from .normalize import key_words
-from .quotes import (
+from ..diff.classify import make_change
+from ..diff.words import diff_texts
+from ..model import Change, Comparison, Document, Op
+from ..text.normalize import key_words
+from .passages import (
     closest,
     content_stems,
     direct_quotes,

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from .aside import can_fork
+from ..parallel import can_fork
 from .classify import make_change
-from .diff import diff_texts
-from .model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
-from .quotes import inside_quote, quote_spans
+from .words import diff_texts
+from ..model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
+from ..quotes.passages import inside_quote, quote_spans
 
 __all__ = ["diff_statements", "diff_members", "anchor_member", "pieces"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from .model import Op
+from ..model import Op
 
 __all__ = ["Edit", "tokenize", "diff_texts", "apply_edits"]
 

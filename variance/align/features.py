@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from .normalize import STOPWORDS, key_words, stem
+from ..text.normalize import STOPWORDS, key_words, stem
 
 __all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "centroids", "run_vectors", "WORD_SHARE"]
 

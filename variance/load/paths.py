@@ -9,8 +9,8 @@ starts like a page). In folders only those extensions and extensionless files ar
 `NAME.meta.json` next to a text or HTML document is its metadata sidecar, never a document
 (JSON records carry their own fields).
 
-Each document keeps its text exactly as decoded (see `variance.decode`); metadata lines are
-marked, not removed (see `variance.metadata`). Field precedence, lowest first: what the text
+Each document keeps its text exactly as decoded (see `variance.load.decode`); metadata lines are
+marked, not removed (see `variance.load.metadata`). Field precedence, lowest first: what the text
 shows (title line, date line), front matter, the page's or JSON record's own fields, the sidecar.
 Sentences are left empty: segmentation is a later stage. Inputs are only ever read.
 
@@ -30,10 +30,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from variance.decode import clean_text, decode_bytes
+from variance.load.decode import clean_text, decode_bytes
 from variance.errors import InputError
-from variance.formats import META_FIELDS, Record, html_to_text, json_records
-from variance.metadata import find_meta
+from variance.load.formats import META_FIELDS, Record, html_to_text, json_records
+from variance.load.metadata import find_meta
 from variance.model import Document, Options
 
 __all__ = ["load_paths", "document_from_text"]

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .model import Document, SentenceKind
-from .normalize import content_words, fold_word, stem
+from ..model import Document, SentenceKind
+from ..text.normalize import content_words, fold_word, stem
 
 __all__ = ["quote_spans", "inside_quote", "OPENERS", "CLOSERS", "Quote", "direct_quotes",
            "quoted_share", "paragraph_spans", "literal_passages", "paraphrase_passage",

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .model import Document, SentenceKind
-from .normalize import STOPWORDS
-from .quotes import direct_quotes
+from ..model import Document, SentenceKind
+from ..text.normalize import STOPWORDS
+from .passages import direct_quotes
 
 __all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names", "VIA_WORDS",
            "SPEECH_WORDS"]

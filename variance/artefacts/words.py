@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from .artefact_corpus import (
+from .corpus import (
     Corpus,
     DocumentView,
     Finding,
@@ -23,8 +23,8 @@ from .artefact_corpus import (
     in_capitalised_run,
     is_capitalised,
 )
-from .model import ArtefactKind
-from .normalize import STOPWORDS
+from ..model import ArtefactKind
+from ..text.normalize import STOPWORDS
 
 __all__ = ["detect_glued", "glued_split", "detect_case", "detect_name_variants", "WORD_RULES"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .attribution import person_names
-from .model import Comparison, Statement
-from .quotes import direct_quotes, quoted_share
+from ..quotes.attribution import person_names
+from ..model import Comparison, Statement
+from ..quotes.passages import direct_quotes, quoted_share
 
 __all__ = ["rank_omissions"]
 

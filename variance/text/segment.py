@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sentencex
 
-from .model import Document, MetaSpan, Sentence, SentenceKind
+from ..model import Document, MetaSpan, Sentence, SentenceKind
 
 __all__ = ["segment_document", "split_paragraph", "MAX_SENTENCE_CHARS"]
 

@@ -12,10 +12,10 @@ import re
 
 from rapidfuzz import fuzz
 
-from .attribution import SPEECH_WORDS
-from .model import SEVERITY_OF, Change, ChangeKind, Op
-from .normalize import MONTHS, STOPWORDS, key_words, stem
-from .quotes import CLOSERS, OPENERS
+from ..quotes.attribution import SPEECH_WORDS
+from ..model import SEVERITY_OF, Change, ChangeKind, Op
+from ..text.normalize import MONTHS, STOPWORDS, key_words, stem
+from ..quotes.passages import CLOSERS, OPENERS
 
 __all__ = ["classify_change", "make_change"]
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from .artefact_corpus import Corpus, DocumentView, Finding, zipf
-from .artefact_rules import TEXT_RULES
-from .artefact_words import WORD_RULES, detect_name_variants
-from .model import Artefact, Document, Statement
-from .normalize import WORD_RE, fold_word
-from .segment import segment_document
+from .corpus import Corpus, DocumentView, Finding, zipf
+from .rules import TEXT_RULES
+from .words import WORD_RULES, detect_name_variants
+from ..model import Artefact, Document, Statement
+from ..text.normalize import WORD_RE, fold_word
+from ..text.segment import segment_document
 
 __all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import ArtefactKind, Document, SentenceKind, Statement
+from ..model import ArtefactKind, Document, SentenceKind, Statement
 
 __all__ = ["Finding", "Token", "DocumentView", "Corpus", "zipf", "WORD", "is_capitalised",
            "in_capitalised_run"]

@@ -1,0 +1,173 @@
+"""The commands that compare documents and show the comparison: align, diff, lint, tui, report."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..model import Options
+from .common import build_options, console_for_stdout, fail, handles_errors, input_options, run_compare
+
+__all__ = ["align", "lint", "diff", "tui", "report"]
+
+
+@click.command()
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="JSON format 1: documents, reference, statements.")
+@click.option("--diff/--no-diff", default=False, help="Mark each version's changes against the reference.")
+@click.option("--shared", is_flag=True, help="Only statements carried by two versions or more.")
+@handles_errors
+def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared):
+    """Group the sentences of every version into statements and show each version's wording."""
+    options = build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False)
+    comparison = run_compare(paths, options, quiet)
+    if as_json:
+        from ..render.json_out import comparison_to_json, dumps
+
+        click.echo(dumps(comparison_to_json(comparison, parts=("documents", "reference", "statements"))), nl=False)
+        return
+    from ..render.text import render_text
+
+    render_text(comparison, console_for_stdout(), diffs=diff, only_shared=shared)
+
+
+@click.command()
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="JSON format 1: documents and artefacts.")
+@click.option("--fail-on-any", is_flag=True, help="Exit 1 when any artefact is found (for scripts).")
+@handles_errors
+def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on_any):
+    """Translation and production artefacts per document: glued words, doubled phrases, stray
+    punctuation, wrong case, names spelled two ways, fragments, untranslated bits."""
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, quotes=False), quiet)
+    if as_json:
+        from ..render.json_out import comparison_to_json, dumps
+
+        click.echo(dumps(comparison_to_json(comparison, parts=("documents", "artefacts"))), nl=False)
+    else:
+        from ..render.text import render_artefacts
+
+        render_artefacts(comparison, console_for_stdout())
+    if fail_on_any and comparison.artefacts:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 1.")
+@click.option("--cosmetic", is_flag=True, help="Also mark cosmetic changes (case, punctuation, spelling of U.S.).")
+@click.option("--threshold", type=click.FloatRange(0.05, 0.95), default=Options().link_threshold,
+              show_default=True, help="Minimum similarity for two sentences to be one statement.")
+@click.option("--max-bytes", type=click.IntRange(1), default=Options().max_bytes, show_default=True,
+              help="Largest input file accepted.")
+@click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")
+@handles_errors
+def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
+    """Align two texts, then show a word diff of B against A for every statement they share."""
+    from dataclasses import replace
+
+    from ..load import load_paths
+    from ..pipeline import compare_documents
+
+    options = Options(link_threshold=threshold, max_bytes=max_bytes, strict=True, quotes=False)
+    docs = load_paths([a, b], options)
+    if len(docs) != 2:
+        raise click.UsageError(f"diff compares two documents; {a} and {b} hold {len(docs)}")
+    if docs[0].sha256 == docs[1].sha256:
+        raise click.UsageError(f"{a} and {b} have the same content: nothing to compare")
+    comparison = compare_documents(docs, replace(options, reference=docs[0].id))
+    if as_json:
+        from ..render.json_out import comparison_to_json, dumps
+
+        click.echo(dumps(comparison_to_json(comparison)), nl=False)
+        return
+    from ..render.text import render_text
+
+    render_text(comparison, console_for_stdout(), diffs=True, show_cosmetic=cosmetic)
+
+
+@click.command()
+@input_options
+@handles_errors
+def tui(paths, reference, threshold, max_bytes, strict, quiet):
+    """Work through the comparison at the keyboard: statements side by side, coverage, each
+    version's text, artefacts, quotes and their speakers, omissions that matter. Press ? inside
+    for every key."""
+    if "-" in paths:
+        raise click.UsageError("tui reads the keyboard from the terminal; give files or folders, not -")
+    from ..tui import make_app
+
+    app = make_app(paths, build_options(reference, threshold, max_bytes, strict), quiet=quiet)
+    app.run()
+    if app.failure:
+        fail(app.failure)
+
+
+@click.command()
+@input_options
+@click.option("--output", "-o", metavar="FILE",
+              help="Where to write ('-' for stdout). Default: variance-report.html here for HTML, stdout otherwise.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]),
+              help="html (self-contained page), json (format 1) or text. Default: from the -o name, else html.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@handles_errors
+def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json):
+    """Write the full report of a comparison: one HTML file that works offline, or JSON, or text."""
+    import os
+
+    from ..render.html import check_output, inside_input_folder, write_atomically
+
+    if as_json and fmt not in (None, "json"):
+        raise click.UsageError(f"--json and --format {fmt} disagree; give one")
+    suffix = os.path.splitext(output or "")[1].lower()
+    fmt = "json" if as_json else fmt or {".json": "json", ".txt": "text"}.get(suffix, "html")
+    if output is None and fmt == "html":
+        output = "variance-report.html"
+    to_file = output not in (None, "-")
+    if to_file:
+        check_output(output, paths)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    if to_file:
+        check_output(output, [d.path for d in comparison.documents])
+    if fmt == "text" and not to_file:
+        from ..render.text import render_text
+
+        render_text(comparison, console_for_stdout(), diffs=True)
+        return
+    page = _report_page(comparison, fmt)
+    if not to_file:
+        click.echo(page, nl=False)
+        return
+    write_atomically(output, page)
+    if not quiet:
+        folder = inside_input_folder(output, paths)
+        if folder:
+            click.echo(f"variance: warning: {output} is inside the input folder {folder}; "
+                       "a later run on that folder will read it as a document", err=True)
+        click.echo(f"variance: wrote {output}", err=True)
+
+
+def _report_page(comparison, fmt: str) -> str:
+    """The report as one string: the HTML page, JSON format 1, or the plain terminal view."""
+    if fmt == "json":
+        from ..render.json_out import comparison_to_json, dumps
+
+        return dumps(comparison_to_json(comparison))
+    if fmt == "text":
+        import io
+
+        from rich.console import Console
+
+        from ..render.text import render_text
+
+        buffer = io.StringIO()
+        render_text(comparison, Console(file=buffer, width=100, color_system=None, highlight=False,
+                                        soft_wrap=False, emoji=False), diffs=True)
+        return buffer.getvalue()
+    from ..render.html import render_html
+
+    return render_html(comparison)
+
+

@@ -1,0 +1,1 @@
+"""Coverage: what each version carries and drops, and which omissions matter."""

@@ -1,0 +1,28 @@
+"""Domain types shared by every stage: frozen dataclasses and closed sets as str enums.
+
+A `Document` owns its text; everything else points into it with `[start, end)` offsets, so
+the text shown is always the original slice.
+"""
+
+from .artefact import Artefact, ArtefactKind
+from .comparison import Comparison
+from .document import Document, MetaSpan, Sentence, SentenceKind
+from .options import Options
+from .statement import (
+    SEVERITY_OF,
+    SEVERITY_RANK,
+    Change,
+    ChangeKind,
+    Member,
+    Op,
+    PairDiff,
+    Severity,
+    Statement,
+    worst_severity,
+)
+
+__all__ = [
+    "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
+    "MetaSpan", "Sentence", "Document", "Member", "Change", "PairDiff", "Statement",
+    "Artefact", "Comparison", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
+]

@@ -1,0 +1,75 @@
+"""Documents and their sentences: a `Document` owns its text; sentences and metadata spans are
+`[start, end)` offsets into it, so the text shown is always the original slice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = ["SentenceKind", "MetaSpan", "Sentence", "Document"]
+
+
+class SentenceKind(str, Enum):
+    BODY = "body"           # part of the story; aligned
+    HEADLINE = "headline"   # a title or sub-head; shown, not aligned
+    METADATA = "metadata"   # dateline, date line, reference line; shown, not aligned
+
+
+
+@dataclass(frozen=True)
+class MetaSpan:
+    """A line or line prefix that is about the story, not part of it."""
+
+    start: int
+    end: int
+    kind: str
+    """title, headline, dateline, date, reference, source or front_matter."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    """Position in the document, from 0."""
+    start: int
+    """Offset of the first character in the document text."""
+    end: int
+    """Offset one past the last character."""
+    paragraph: int
+    """Index of the paragraph (block separated by line breaks) holding the sentence."""
+    kind: SentenceKind = SentenceKind.BODY
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    """Unique id: the file name without extension, made unique across folders."""
+    path: str
+    """Where it was read from, as given ('-' for stdin)."""
+    text: str
+    """The text as loaded; every offset points into it."""
+    sha256: str
+    """Hash of the input bytes, so a report is evidence of what was compared."""
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    language: str | None = None
+    role: str | None = None
+    """official, wire, translation, state-media... as the user declares it."""
+    meta: tuple[MetaSpan, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What loading did to the input (encoding used, repairs), for the report."""
+
+    def __hash__(self) -> int:
+        """Cheap and consistent with equality: documents are cache keys in the quote checks."""
+        return hash((self.id, self.sha256, len(self.text), len(self.sentences)))
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start:s.end]
+
+    @property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.kind is SentenceKind.BODY)
+
+

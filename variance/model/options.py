@@ -1,0 +1,37 @@
+"""Options: every setting that changes a result, written into every output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Options"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every setting that changes a result; written into every output."""
+
+    reference: str | None = None
+    """Document id to organise statements around; None picks the one carrying most statements."""
+    link_threshold: float = 0.28
+    """Minimum similarity of a sentence run to a statement for it to join the statement."""
+    max_run: int = 3
+    """Longest run of adjacent sentences one member may span (splits and merges)."""
+    language: str = "en"
+    """Language of the texts as compared (translations are compared in this language)."""
+    max_bytes: int = 20_000_000
+    """Largest input file accepted, in bytes."""
+    strict: bool = False
+    """Treat any unreadable input file as an error instead of skipping it with a warning."""
+    artefacts: bool = True
+    """Look for translation and production artefacts (commands that do not show them skip it)."""
+    quotes: bool = True
+    """Check every direct quote of the corpus in every version (commands that do not show them
+    skip it)."""
+
+    def to_json(self) -> dict:
+        return {"reference": self.reference, "link_threshold": self.link_threshold,
+                "max_run": self.max_run, "language": self.language,
+                "max_bytes": self.max_bytes, "strict": self.strict, "artefacts": self.artefacts,
+                "quotes": self.quotes}
+
