@@ -35,7 +35,7 @@ def test_align_json_is_format_1_with_exact_slices(runner):
     result = runner.invoke(main, ["align", str(SEEDS), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["format"] == 1 and set(data) >= {"documents", "reference", "statements", "options"}
+    assert data["format"] == 2 and set(data) >= {"documents", "reference", "statements", "options"}
     assert "artefacts" not in data
     texts = {d["id"]: d for d in data["documents"]}
     for st in data["statements"]:

@@ -389,7 +389,7 @@ def test_json_and_format_json_give_json_format_1_with_artefacts(runner, tmp_path
     option = runner.invoke(main, ["report", str(SEEDS), "--format", "json"])
     assert flag.exit_code == option.exit_code == 0 and flag.stdout == option.stdout
     data = json.loads(flag.stdout)
-    assert data["format"] == 1 and set(data) >= {"documents", "reference", "statements", "artefacts"}
+    assert data["format"] == 2 and set(data) >= {"documents", "reference", "statements", "artefacts"}
     out = tmp_path / "r.json"
     assert runner.invoke(main, ["report", str(SEEDS), "-o", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8") == flag.stdout

@@ -163,7 +163,7 @@ def test_quote_json_is_format_1(runner):
     result = runner.invoke(main, ["quote", BILATERAL, str(SEEDS), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["format"] == 1 and data["quote"] == BILATERAL
+    assert data["format"] == 2 and data["quote"] == BILATERAL
     assert [r["verdict"] for r in data["results"]] == ["absent", "verbatim", "changed", "absent", "absent"]
 
 

@@ -269,7 +269,7 @@ async def test_e_exports_json_format_1_with_the_current_reference(seeds_comparis
         await pilot.press("enter")
         await started(app, pilot)
         data = json.loads(target.read_text(encoding="utf-8"))
-        assert data["format"] == 1 and data["reference"] == seeds_comparison.reference
+        assert data["format"] == 2 and data["reference"] == seeds_comparison.reference
         assert len(data["statements"]) == len(seeds_comparison.statements)
         assert any(f"Wrote {target}" in n.message for n in app._notifications)
 

@@ -14,7 +14,7 @@ __all__ = ["align", "lint", "diff", "tui", "report"]
 
 @click.command()
 @input_options
-@click.option("--json", "as_json", is_flag=True, help="JSON format 1: documents, reference, statements.")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents, reference, statements.")
 @click.option("--diff/--no-diff", default=False, help="Mark each version's changes against the reference.")
 @click.option("--shared", is_flag=True, help="Only statements carried by two versions or more.")
 @handles_errors
@@ -34,7 +34,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
 
 @click.command()
 @input_options
-@click.option("--json", "as_json", is_flag=True, help="JSON format 1: documents and artefacts.")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents and artefacts.")
 @click.option("--fail-on-any", is_flag=True, help="Exit 1 when any artefact is found (for scripts).")
 @handles_errors
 def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on_any):
@@ -56,7 +56,7 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--json", "as_json", is_flag=True, help="JSON format 1.")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 2.")
 @click.option("--cosmetic", is_flag=True, help="Also mark cosmetic changes (case, punctuation, spelling of U.S.).")
 @click.option("--threshold", type=click.FloatRange(0.05, 0.95), default=Options().link_threshold,
               show_default=True, help="Minimum similarity for two sentences to be one statement.")
@@ -110,7 +110,7 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet):
 @click.option("--output", "-o", metavar="FILE",
               help="Where to write ('-' for stdout). Default: variance-report.html here for HTML, stdout otherwise.")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]),
-              help="html (self-contained page), json (format 1) or text. Default: from the -o name, else html.")
+              help="html (self-contained page), json (format 2) or text. Default: from the -o name, else html.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @handles_errors
 def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json):
@@ -150,7 +150,7 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
 
 
 def _report_page(comparison, fmt: str) -> str:
-    """The report as one string: the HTML page, JSON format 1, or the plain terminal view."""
+    """The report as one string: the HTML page, JSON format 2, or the plain terminal view."""
     if fmt == "json":
         from ..render.json_out import comparison_to_json, dumps
 

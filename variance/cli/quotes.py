@@ -21,7 +21,7 @@ class _QuoteCommand(click.Command):
 @click.command(cls=_QuoteCommand)
 @input_options
 @click.option("--from", "source", metavar="DOC", help="Check every direct quote printed in this document.")
-@click.option("--json", "as_json", is_flag=True, help="JSON format 1 (docs/quotes.md).")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 2 (docs/quotes.md).")
 @click.option("--fail-on", type=click.Choice(_VERDICTS),
               help="Exit 1 when a document's verdict is this or worse (verbatim < cosmetic < changed < "
                    "paraphrased < absent).")
@@ -65,7 +65,7 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
 
 @click.command()
 @input_options
-@click.option("--json", "as_json", is_flag=True, help="JSON format 1 (docs/quotes.md).")
+@click.option("--json", "as_json", is_flag=True, help="JSON format 2 (docs/quotes.md).")
 @click.option("--fail-on", type=click.Choice(_VERDICTS),
               help="Exit 1 when a quote has a version with this verdict or worse.")
 @handles_errors

@@ -17,12 +17,13 @@ from .statement import (
     Op,
     PairDiff,
     Severity,
+    Span,
     Statement,
     worst_severity,
 )
 
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
-    "MetaSpan", "Sentence", "Document", "Member", "Change", "PairDiff", "Statement",
+    "MetaSpan", "Sentence", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
     "Artefact", "Comparison", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
 ]

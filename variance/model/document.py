@@ -68,6 +68,11 @@ class Document:
         s = self.sentences[index]
         return self.text[s.start:s.end]
 
+    def sentence_extent(self, indices) -> tuple[int, int]:
+        """From the start of the first of these sentences to the end of the last: the context a
+        partial member is shown in."""
+        return self.sentences[indices[0]].start, self.sentences[indices[-1]].end
+
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.kind is SentenceKind.BODY)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 __all__ = ["Op", "ChangeKind", "Severity", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
-           "Member", "Change", "PairDiff", "Statement"]
+           "Span", "Member", "Change", "PairDiff", "Statement"]
 
 
 class Op(str, Enum):
@@ -54,17 +54,41 @@ def worst_severity(changes, *, cosmetic: bool = False) -> Severity | None:
 
 
 @dataclass(frozen=True)
+class Span:
+    """One exact piece of a document's text: `text[start:end]`."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Member:
-    """One document's wording of a statement: a run of adjacent sentences."""
+    """One place where a document says a statement: whole sentences, or part of one (a claim).
+
+    `start`/`end` is the member's extent and `spans` its exact pieces (usually one); a clause of
+    a sentence is a span inside that sentence, and `partial` says so. `sentences` lists every
+    sentence the member touches, whole or in part.
+    """
 
     document: str
     sentences: tuple[int, ...]
+    """Indices of the sentences the member touches, in order."""
     start: int
+    """Offset of the member's first character in the document text."""
     end: int
+    """Offset one past its last character."""
     confidence: float
     """Similarity to the other members of the statement, 0..1."""
     reason: tuple[str, ...] = ()
     """The rarest words this member shares with the others: why it was linked."""
+    spans: tuple[Span, ...] = ()
+    """The exact `[start, end)` pieces, in order; filled with the extent when not given."""
+    partial: bool = False
+    """True when the member covers only part of a sentence it touches."""
+
+    def __post_init__(self) -> None:
+        if not self.spans:
+            object.__setattr__(self, "spans", (Span(self.start, self.end),))
 
 
 @dataclass(frozen=True)
@@ -95,22 +119,35 @@ class PairDiff:
 
 @dataclass(frozen=True)
 class Statement:
+    """What several versions say: one main member per document carrying it, and the other
+    places where a document says it again (`repeats`, e.g. a wire lead that paraphrases a line
+    quoted in full later). A document carries the statement when it has a main member."""
+
     id: int
     members: tuple[Member, ...]
+    """The main place of each document carrying the statement, one per document."""
     score: float
     """Mean confidence of the links that hold the statement together."""
     diffs: tuple[PairDiff, ...] = ()
+    repeats: tuple[Member, ...] = ()
+    """Further places of documents that already have a main member, in document order."""
 
     def member(self, document: str) -> Member | None:
+        """The document's main member, or None when it does not carry the statement."""
         for m in self.members:
             if m.document == document:
                 return m
         return None
+
+    def places(self, document: str) -> tuple[Member, ...]:
+        """Every place the document says the statement: the main member first, then repeats."""
+        main = self.member(document)
+        if main is None:
+            return ()
+        return (main,) + tuple(m for m in self.repeats if m.document == document)
 
     def diff(self, document: str) -> PairDiff | None:
         for d in self.diffs:
             if d.document == document:
                 return d
         return None
-
-

@@ -1,1 +1,1 @@
-"""Views of a `Comparison`: terminal text, JSON format 1, and the HTML report."""
+"""Views of a `Comparison`: terminal text, JSON format 2, and the HTML report."""

@@ -1,16 +1,16 @@
-"""JSON format 1 (docs/json-format.md): stable, versioned, deterministic (same input, same bytes)."""
+"""JSON format 2 (docs/json-format.md): stable, versioned, deterministic (same input, same bytes)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from .. import __version__
-from ..model import Artefact, Comparison, Document, Statement
+from ..model import Artefact, Comparison, Document, Member, Statement
 
 __all__ = ["FORMAT", "comparison_to_json", "dumps", "document_json", "statement_json",
-           "artefact_json"]
+           "member_json", "artefact_json"]
 
-FORMAT = 1
+FORMAT = 2
 
 
 def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
@@ -24,13 +24,20 @@ def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
     return out
 
 
+def member_json(m: Member, comparison: Comparison) -> dict:
+    """One place of a statement: its extent, its exact spans and the sentences it touches."""
+    text = comparison.document(m.document).text
+    return {"document": m.document, "sentences": list(m.sentences), "start": m.start,
+            "end": m.end, "spans": [[s.start, s.end] for s in m.spans], "partial": m.partial,
+            "text": text[m.start:m.end], "confidence": m.confidence, "reason": list(m.reason)}
+
+
 def statement_json(st: Statement, comparison: Comparison) -> dict:
     return {
         "id": st.id,
         "score": st.score,
-        "members": [{"document": m.document, "sentences": list(m.sentences), "start": m.start,
-                     "end": m.end, "text": comparison.document(m.document).text[m.start:m.end],
-                     "confidence": m.confidence, "reason": list(m.reason)} for m in st.members],
+        "members": [member_json(m, comparison) for m in st.members],
+        "repeats": [member_json(m, comparison) for m in st.repeats],
         "diffs": [{"document": d.document, "against": d.against, "drift": d.drift,
                    "changes": [{"op": c.op.value, "reference": c.reference, "witness": c.witness,
                                 "kind": c.kind.value, "severity": c.severity.value,
@@ -47,7 +54,7 @@ def artefact_json(a: Artefact) -> dict:
 
 def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
         "documents", "reference", "statements", "artefacts")) -> dict:
-    """The format-1 object; `parts` selects the top-level sections (align omits artefacts)."""
+    """The format-2 object; `parts` selects the top-level sections (align omits artefacts)."""
     parts = set(parts)
     out: dict = {"format": FORMAT, "variance": __version__, "options": comparison.options.to_json()}
     if "documents" in parts:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..diff.drift import pieces
-from ..model import Change, ChangeKind, Comparison, Severity, Statement, worst_severity
+from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, worst_severity
 
 __all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]
 
@@ -95,18 +95,43 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
     console.print(title)
     anchor = st.diffs[0].against if st.diffs else st.members[0].document
     for m in sorted(st.members, key=lambda m: (m.document != anchor, m.document)):
-        doc = comparison.document(m.document)
         diff = st.diff(m.document)
         line = Text(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
         if diff is not None:
             line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
-        console.print(line)
-        body = diff_text(doc.text, m.start, m.end, diff.changes, show_cosmetic) \
-            if diffs and diff is not None else Text(doc.text[m.start:m.end])
-        indented(console, body)
+        _place(comparison, m, line, diff.changes if diffs and diff is not None else None,
+               show_cosmetic, console)
+    for m in st.repeats:
+        main = st.member(m.document)
+        where = "later" if main is not None and m.start > main.start else "earlier"
+        line = Text(f"  {m.document}", style="cyan").append(f"  again, {where}", style="dim")
+        _place(comparison, m, line, None, show_cosmetic, console)
     absent = [d.id for d in comparison.documents if d.id not in present]
     if absent:
         console.print(Text(f"  absent from: {', '.join(absent)}", style="dim"))
+
+
+def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change, ...] | None,
+           show_cosmetic: bool, console: Console) -> None:
+    """One place of a statement: its header line, then its words; a part of a sentence is shown
+    inside the rest of that sentence, dimmed and between ‹ › so that a pipe shows it too."""
+    doc = comparison.document(m.document)
+    if m.partial:
+        line.append("  part of a sentence", style="dim")
+    console.print(line)
+    body = diff_text(doc.text, m.start, m.end, changes, show_cosmetic) if changes is not None \
+        else Text(doc.text[m.start:m.end])
+    if m.partial:
+        lo, hi = doc.sentence_extent(m.sentences)
+        before, after = doc.text[lo:m.start].strip(), doc.text[m.end:hi].strip()
+        out = Text()
+        if before:
+            out.append(f"‹{before}› ", style="dim")
+        out.append_text(body)
+        if after:
+            out.append(f" ‹{after}›", style="dim")
+        body = out
+    indented(console, body)
 
 
 def indented(console: Console, text: Text, indent: int = 4) -> None:

@@ -19,7 +19,7 @@ FORMATS = ("html", "json")
 class ExportRequest:
     path: str
     format: str
-    """"html" (the self-contained report page) or "json" (format 1)."""
+    """"html" (the self-contained report page) or "json" (format 2)."""
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
