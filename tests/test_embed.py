@@ -1,0 +1,69 @@
+"""The sentence encoder: offline, cached on disk, loaded only when a text is not cached."""
+
+from __future__ import annotations
+
+import socket
+
+import numpy as np
+import pytest
+
+from variance.align.embed import CACHE_ENV, DIM, Encoder, default_encoder
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Every attempt to open a connection or resolve a name fails loudly."""
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("the network is not available in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_the_guard_refuses_connections(no_network):
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", 9))
+    assert no_network
+
+
+def test_a_translation_is_nearer_than_another_sentence_with_no_network(tmp_path, no_network):
+    enc = Encoder(tmp_path)
+    zh, en, other = enc.encode(["中国外交部发言人在北京举行例行记者会。",
+                                "A Chinese Foreign Ministry spokesperson held a regular press conference in Beijing.",
+                                "The football team won its third match of the season on Sunday."])
+    assert en @ zh > other @ zh + 0.2
+    assert not no_network
+    assert np.allclose(np.linalg.norm([zh, en, other], axis=1), 1.0, atol=1e-5)
+
+
+def test_vectors_are_reused_from_the_cache_without_loading_the_model(tmp_path, no_network):
+    texts = ["Xi met Blinken in Beijing.", "Blinken met Xi in Beijing.", "Xi met Blinken in Beijing."]
+    first = Encoder(tmp_path)
+    a = first.encode(texts)
+    assert first.encoded == 2 and a.shape == (3, DIM)
+    again = Encoder(tmp_path)
+    b = again.encode(texts)
+    assert again.encoded == 0 and not again.loaded
+    assert np.array_equal(a, b)
+    assert not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_a_damaged_cache_file_is_encoded_again(tmp_path):
+    enc = Encoder(tmp_path)
+    good = enc.encode(["The two sides agreed to keep talking."])
+    [path] = [p for p in tmp_path.rglob("*") if p.is_file()]
+    path.write_bytes(b"half a vector")
+    fresh = Encoder(tmp_path)
+    assert np.allclose(fresh.encode(["The two sides agreed to keep talking."]), good)
+    assert fresh.encoded == 1 and path.stat().st_size == DIM * 4
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    assert default_encoder().folder.is_relative_to(tmp_path)
