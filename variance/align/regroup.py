@@ -25,6 +25,11 @@ RUN_PART_MIN = 0.18
 """Each sentence of a run must itself resemble the statement at least this much."""
 MERGE_CANDIDATES = 10
 """Partners considered per statement when merging statements found twice."""
+MERGE_FEATURE_STATEMENTS = 64
+"""A feature carried by more statements than this proposes no merge partners (it still counts
+in their similarity): repeated boilerplate cannot make the search quadratic."""
+MERGE_BLOCK = 512
+"""Statements whose partners are searched at once (memory: this many rows of proposals)."""
 GAP_MIN_SIMILARITY = 0.12
 """An unlinked sentence may join a statement this similar when its neighbours agree."""
 GAP_MIN_SUPPORT = 0.3
@@ -37,7 +42,7 @@ def merge_disjoint(clusters, units, X, threshold: float):
     C = centroids(clusters, X)
     if C is None or len(clusters) < 2:
         return clusters
-    pairs = sorted(_similar_pairs(sparse.triu(C @ C.T, k=1).tocsr(), threshold), key=lambda x: -x[0])
+    pairs = sorted(_similar_pairs(C, threshold), key=lambda x: -x[0])
     root = list(range(len(clusters)))
     docs = [{units[run[0]].doc for run in members} for members in clusters]
 
@@ -57,18 +62,54 @@ def merge_disjoint(clusters, units, X, threshold: float):
     return [members for members in clusters if members]
 
 
-def _similar_pairs(S: sparse.csr_matrix, threshold: float, most: int = MERGE_CANDIDATES):
-    """(similarity, a, b) for each row's `most` best partners at or above `threshold`, so that
-    thousands of look-alike statements (boilerplate) cost rows x `most`, not rows squared."""
+def _similar_pairs(C: sparse.csr_matrix, threshold: float, most: int = MERGE_CANDIDATES):
+    """(similarity, a, b), a < b, for each statement's `most` best partners at or above
+    `threshold`.
+
+    Bounded so that thousands of look-alike statements (boilerplate, one sentence repeated)
+    cost time and memory linear in their number: partners are proposed only by features that
+    at most `MERGE_FEATURE_STATEMENTS` statements carry, a block of `MERGE_BLOCK` rows at a
+    time, and the best `4 * most` proposals of a row are then scored on every feature."""
+    carried = np.bincount(C.indices, minlength=C.shape[1])
+    rare = sparse.diags((carried <= MERGE_FEATURE_STATEMENTS).astype(np.float64))
+    P = sparse.csr_matrix(C @ rare)
+    P.eliminate_zeros()
+    PT = sparse.csr_matrix(P.T)
+    for lo in range(0, C.shape[0], MERGE_BLOCK):
+        proposed = sparse.triu(P[lo:lo + MERGE_BLOCK] @ PT, k=1 + lo).tocsr()
+        a_rows, b_rows = _best_per_row(proposed, 4 * most)
+        if not len(a_rows):
+            continue
+        a_rows += lo
+        sims = np.asarray(C[a_rows].multiply(C[b_rows]).sum(axis=1)).ravel()
+        keep = sims >= threshold
+        yield from _top_per_row(sims[keep], a_rows[keep], b_rows[keep], most)
+
+
+def _best_per_row(S: sparse.csr_matrix, most: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indices of each row's `most` largest entries."""
+    a_rows, b_rows = [], []
     for a in range(S.shape[0]):
         lo, hi = S.indptr[a], S.indptr[a + 1]
-        data, cols = S.data[lo:hi], S.indices[lo:hi]
-        keep = data >= threshold
-        data, cols = data[keep], cols[keep]
-        if len(data) > most:
-            best = np.argpartition(-data, most)[:most]
-            data, cols = data[best], cols[best]
-        yield from zip(data.tolist(), [a] * len(data), cols.tolist())
+        cols = S.indices[lo:hi]
+        if len(cols) > most:
+            cols = cols[np.argpartition(-S.data[lo:hi], most)[:most]]
+        a_rows.append(np.full(len(cols), a, dtype=np.int64))
+        b_rows.append(cols.astype(np.int64))
+    if not a_rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(a_rows), np.concatenate(b_rows)
+
+
+def _top_per_row(sims: np.ndarray, a_rows: np.ndarray, b_rows: np.ndarray, most: int):
+    """The `most` most similar pairs of each row (pairs arrive grouped by row)."""
+    order = np.lexsort((-sims, a_rows))
+    count: dict[int, int] = {}
+    for k in order.tolist():
+        a = int(a_rows[k])
+        if count.get(a, 0) < most:
+            count[a] = count.get(a, 0) + 1
+            yield float(sims[k]), a, int(b_rows[k])
 
 
 def fill_gaps(clusters, units, rows_of, X):
