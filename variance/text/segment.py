@@ -20,7 +20,12 @@ __all__ = ["segment_document", "split_paragraph", "MAX_SENTENCE_CHARS"]
 MAX_SENTENCE_CHARS = 1500
 """A sentence longer than this (a line with no punctuation) is cut at spaces into pieces."""
 
-_QUOTES = str.maketrans({c: "\u2009" for c in "\"“”„«»‹›「」"})
+_MASK = str.maketrans({c: " " for c in "\"“”„«»‹›「」" + "".join(
+    chr(cp) for cp in range(0x80, 0x3001) if chr(cp).isspace())})
+"""Quotation marks and non-ASCII spaces become an ASCII space for sentencex: one character for
+one, so offsets hold, and one byte for one, because sentencex's native code slices its UTF-8
+input by byte and panics on a multi-byte space before a full stop ("capital S\u2009.")."""
+_FALLBACK_END = re.compile(r"(?<=[.!?。！？])\s+")
 _INITIAL_END = re.compile(r"(?:^|[\s(\-–—/])[A-Z]\.$")
 _INITIAL_START = re.compile(r"^[A-Z]\.")
 _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -79,14 +84,26 @@ def _classify(meta: tuple[MetaSpan, ...], start: int, end: int):
 
 def split_paragraph(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:
     """Sentence spans of `text[start:end]`, as absolute offsets, whitespace trimmed."""
-    chunk = text[start:end].translate(_QUOTES)
-    raw = [_strip(text, start + b["start_index"], start + b["end_index"])
-           for b in sentencex.get_sentence_boundaries(language, chunk)]
+    raw = [_strip(text, start + s, start + e) for s, e in _boundaries(text[start:end], language)]
     spans = [span for span in raw if span[0] < span[1]]
     spans = _split_glued(text, spans)
     spans = _move_opening_quotes(text, spans)
     spans = _merge_fragments(text, spans)
     return [piece for span in spans for piece in _cap_length(text, span)]
+
+
+def _boundaries(chunk: str, language: str) -> list[tuple[int, int]]:
+    """sentencex's sentence spans of `chunk` (masked, see `_MASK`); should its native code
+    still panic, a plain split after sentence-ending punctuation instead of a crash."""
+    masked = chunk.translate(_MASK)
+    try:
+        return [(b["start_index"], b["end_index"])
+                for b in sentencex.get_sentence_boundaries(language, masked)]
+    except BaseException as exc:  # pyo3's PanicException derives from BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        cuts = [0] + [m.end() for m in _FALLBACK_END.finditer(masked)] + [len(masked)]
+        return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
 def _split_glued(text: str, spans):
