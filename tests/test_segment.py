@@ -74,3 +74,14 @@ def test_spans_cover_the_text_in_order_without_overlap(text):
         assert text[pos:s.start].strip() == ""
         pos = s.end
     assert text[pos:].strip() == ""
+
+
+@pytest.mark.parametrize("text", [
+    'He called himself "stingy with a capital S". Then he left.',
+    "Mr. S\u2009. Next one.", "A word\u00a0. Another\u3000. Third\u2028. End.",
+    "«Capital S» . Then „more“ . Done.",
+], ids=["quoted-capital-S", "thin-space", "other-spaces", "guillemets"])
+def test_multi_byte_spaces_and_quotes_before_a_full_stop_split_without_a_crash(text):
+    spans = split_paragraph(text, 0, len(text))
+    assert spans and spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(text[s:e].strip() == text[s:e] for s, e in spans)
