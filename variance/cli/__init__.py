@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .archive import index, reuse, trace
 from .compare import align, diff, lint, report, tui
 from .quotes import quote, quotes
 
@@ -19,5 +20,5 @@ def main() -> None:
     the wording moved."""
 
 
-for command in (report, align, diff, tui, quote, quotes, lint):
+for command in (report, align, diff, tui, quote, quotes, lint, index, trace, reuse):
     main.add_command(command)

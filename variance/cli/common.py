@@ -35,10 +35,13 @@ def handles_errors(command: Callable) -> Callable:
     return wrapper
 
 
-def input_options(command: Callable) -> Callable:
-    """Options shared by every command that compares documents."""
+def input_options(command: Callable | None = None, *, paths_required: bool = True) -> Callable:
+    """Options shared by every command that compares documents (`@input_options`, or
+    `@input_options(paths_required=False)` for a command that can get its documents elsewhere)."""
+    if command is None:
+        return functools.partial(input_options, paths_required=paths_required)
     decorators = [
-        click.argument("paths", nargs=-1, required=True),
+        click.argument("paths", nargs=-1, required=paths_required),
         click.option("--reference", "-r", metavar="DOC", help="Organise statements around this document id."),
         click.option("--threshold", type=click.FloatRange(0.05, 0.95), default=Options().link_threshold,
                      show_default=True, help="Minimum similarity for a sentence to join a statement."),

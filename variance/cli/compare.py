@@ -106,15 +106,22 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet):
 
 
 @click.command()
-@input_options
+@input_options(paths_required=False)
 @click.option("--output", "-o", metavar="FILE",
               help="Where to write ('-' for stdout). Default: variance-report.html here for HTML, stdout otherwise.")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]),
               help="html (self-contained page), json (format 2) or text. Default: from the -o name, else html.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--cluster", type=click.IntRange(1), metavar="ID",
+              help="Report one cluster of 'variance reuse' instead of PATHs (with --db).")
+@click.option("--db", metavar="FILE", help="The archive index holding --cluster.")
 @handles_errors
-def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json):
-    """Write the full report of a comparison: one HTML file that works offline, or JSON, or text."""
+def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json, cluster, db):
+    """Write the full report of a comparison: one HTML file that works offline, or JSON, or text.
+
+    \b
+    variance report seeds/ -o report.html
+    variance report --cluster 3 --db news.duckdb -o cluster3.html"""
     import os
 
     from ..render.html import check_output, inside_input_folder, write_atomically
@@ -128,7 +135,11 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     to_file = output not in (None, "-")
     if to_file:
         check_output(output, paths)
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict), quiet)
+    options = build_options(reference, threshold, max_bytes, strict)
+    if _from_cluster(paths, cluster, db):
+        comparison = _cluster_comparison(db, cluster, options, quiet)
+    else:
+        comparison = run_compare(paths, options, quiet)
     if to_file:
         check_output(output, [d.path for d in comparison.documents])
     if fmt == "text" and not to_file:
@@ -147,6 +158,33 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
             click.echo(f"variance: warning: {output} is inside the input folder {folder}; "
                        "a later run on that folder will read it as a document", err=True)
         click.echo(f"variance: wrote {output}", err=True)
+
+
+def _from_cluster(paths, cluster: int | None, db: str | None) -> bool:
+    """Does the report read a reuse cluster (True) or PATHs (False)? UsageError if unclear."""
+    if cluster is None and db is None:
+        if not paths:
+            raise click.UsageError("give the files or folders to compare, or --cluster ID --db FILE")
+        return False
+    if cluster is None or db is None:
+        raise click.UsageError("--cluster and --db go together: --cluster ID --db FILE")
+    if paths:
+        raise click.UsageError("give PATHs or --cluster ID --db FILE, not both")
+    return True
+
+
+def _cluster_comparison(db: str, cluster: int, options: Options, quiet: bool):
+    """The comparison of one reuse cluster's articles, read from the index."""
+    from ..pipeline import compare_documents
+    from ..render.progress import stderr_progress
+    from .archive import cluster_documents
+
+    documents = cluster_documents(db, cluster)
+    if options.reference and options.reference not in {d.id for d in documents}:
+        raise click.BadParameter(f"no document {options.reference!r} in cluster {cluster}; documents are: "
+                                 + ", ".join(d.id for d in documents), param_hint="--reference")
+    with stderr_progress(not quiet) as progress:
+        return compare_documents(documents, options, progress=progress)
 
 
 def _report_page(comparison, fmt: str) -> str:

@@ -4,6 +4,7 @@ A `Document` owns its text; everything else points into it with `[start, end)` o
 the text shown is always the original slice.
 """
 
+from .archive import Carrier, Cluster, Trace
 from .artefact import Artefact, ArtefactKind
 from .comparison import Comparison
 from .document import Document, MetaSpan, Sentence, SentenceKind
@@ -25,5 +26,5 @@ from .statement import (
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
     "MetaSpan", "Sentence", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
-    "Artefact", "Comparison", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
+    "Artefact", "Comparison", "Carrier", "Trace", "Cluster", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
 ]

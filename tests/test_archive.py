@@ -1,0 +1,261 @@
+"""The archive commands on a small archive: index, trace, reuse, report --cluster, resuming,
+interrupting, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import duckdb
+import pytest
+from archive_data import QUOTED, STATEMENT, records, write_archive
+from click.testing import CliRunner
+
+from variance.archive import (
+    find_reuse,
+    index_archive,
+    indexer,
+    open_index,
+    trace_statement,
+)
+from variance.cli import main
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("archive")
+    path = write_archive(folder)
+    db = str(folder / "news.duckdb")
+    result = CliRunner().invoke(main, ["index", str(path), "--db", db, "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return folder, path, db
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def tables(db: str) -> dict[str, list[tuple]]:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                for t in ("articles", "sentences", "shingles")}
+    finally:
+        con.close()
+
+
+def test_index_reports_what_it_added(archive):
+    _, _, db = archive
+    index = open_index(db, read_only=True)
+    articles, sentences, shingles = index.counts()
+    index.close()
+    assert articles == len(records())
+    assert sentences > 100 and shingles > 1000
+
+
+def test_trace_finds_every_carrier_with_its_verdict(archive):
+    _, _, db = archive
+    index = open_index(db, read_only=True)
+    found = trace_statement(index, STATEMENT)
+    index.close()
+    verdicts = {c.article: c.verdict for c in found.carriers}
+    assert verdicts["001"] == verdicts["copy-001"] == "verbatim"
+    assert verdicts["edit-001"] == "changed"
+    assert verdicts["002"] == "changed"        # "should be a two-way street"
+    assert not {"weather", "football", "markets", "quoting"} & set(verdicts)
+    assert [c.article for c in found.carriers][:2] == ["001", "copy-001"]   # verbatim first, by date
+    edit = next(c for c in found.carriers if c.article == "edit-001")
+    assert [(x.reference, x.witness) for x in edit.changes] == [("must", "should")]
+    assert edit.outlet == "rewrite" and edit.date == "2024-04-28"
+
+
+def test_trace_json_and_csv(archive, tmp_path):
+    _, _, db = archive
+    statements = tmp_path / "statements.txt"
+    statements.write_text(STATEMENT + "\n\n" + QUOTED + "\n", encoding="utf-8")
+    result = run("trace", "--from", statements, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [s["text"] for s in data["statements"]] == [STATEMENT, QUOTED]
+    quoted = {r["article"]: r["verdict"] for r in data["statements"][1]["results"]}
+    assert quoted["quoting"] == "verbatim" and quoted["001"] in ("verbatim", "cosmetic")
+    result = run("trace", STATEMENT, "--db", db, "--csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    edit = next(r for r in rows if r["article"] == "edit-001")
+    assert edit["verdict"] == "changed" and "[-must-]{+should+}" in edit["diff"]
+
+
+def test_trace_text_view_names_outlets(archive):
+    _, _, db = archive
+    result = run("trace", STATEMENT, "--db", db)
+    assert result.exit_code == 0
+    assert "wire-copy" in result.stdout and "edit-001" in result.stdout and result.stderr == ""
+
+
+def test_reuse_clusters_the_versions_and_report_reads_one(archive, tmp_path):
+    _, _, db = archive
+    out = tmp_path / "clusters.parquet"
+    result = run("reuse", "--db", db, "-o", out, "--json")
+    assert result.exit_code == 0, result.output
+    clusters = json.loads(result.stdout)["clusters"]
+    home = next(c for c in clusters if "001" in c["articles"])
+    assert {"001", "copy-001", "edit-001"} <= set(home["articles"])
+    assert not any({"weather", "football"} & set(c["articles"]) for c in clusters)
+    rows = duckdb.sql(f"SELECT cluster, article FROM read_parquet('{out}')").fetchall()
+    assert (home["id"], "edit-001") in rows
+    result = run("report", "--cluster", home["id"], "--db", db, "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert {d["id"] for d in report["documents"]} == set(home["articles"])
+
+
+def test_report_cluster_that_does_not_exist(archive):
+    _, _, db = archive
+    result = run("report", "--cluster", 999, "--db", db, "-o", "-")
+    assert result.exit_code == 2 and "no cluster 999" in result.stderr
+
+
+def test_reindex_adds_only_new_and_changed(tmp_path):
+    rows = records()
+    db = str(tmp_path / "i.duckdb")
+    first = index_archive([str(write_archive(tmp_path, rows))], db)
+    assert (first.added, first.unchanged) == (len(rows), 0)
+    again = index_archive([str(write_archive(tmp_path, rows))], db)
+    assert (again.added, again.replaced, again.unchanged) == (0, 0, len(rows))
+    rows[-1] = {**rows[-1], "text": rows[-1]["text"] + "A late paragraph was added to the story.\n"}
+    rows.append({"id": "new", "text": "A new article arrived after the first run of the index."})
+    third = index_archive([str(write_archive(tmp_path, rows))], db)
+    assert (third.added, third.replaced, third.unchanged) == (1, 1, len(rows) - 2)
+    fresh = str(tmp_path / "fresh.duckdb")
+    index_archive([str(write_archive(tmp_path, rows, "all.jsonl"))], fresh)
+    # the same content as an index made in one go (article numbers aside)
+    assert _keyed(db) == _keyed(fresh)
+
+
+def _keyed(db: str) -> dict[str, tuple]:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        keys = dict(con.execute("SELECT article, id FROM articles").fetchall())
+        out: dict[str, tuple] = {}
+        for t in ("sentences", "shingles"):
+            rows = con.execute(f"SELECT * FROM {t}").fetchall()
+            column = 0 if t == "sentences" else 1
+            out[t] = tuple(sorted((keys[r[column]],) + r[:column] + r[column + 1:] for r in rows))
+        out["articles"] = tuple(sorted(r for r in con.execute("SELECT id, sha256, text FROM articles").fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+def test_interrupted_index_keeps_whole_batches_and_resumes(tmp_path, monkeypatch):
+    rows = records()
+    path = str(write_archive(tmp_path, rows))
+    db = str(tmp_path / "i.duckdb")
+    real = indexer.analyse_article
+    calls = {"n": 0}
+
+    def interrupted(article):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        return real(article)
+
+    monkeypatch.setattr(indexer, "analyse_article", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        index_archive([path], db, batch=3)
+    monkeypatch.setattr(indexer, "analyse_article", real)
+    index = open_index(db, read_only=True)
+    assert index.counts()[0] == 3          # the first batch, whole; the second rolled back
+    index.close()
+    resumed = index_archive([path], db, batch=3)
+    assert (resumed.added, resumed.unchanged) == (len(rows) - 3, 3)
+    fresh = str(tmp_path / "fresh.duckdb")
+    index_archive([path], fresh)
+    assert _keyed(db) == _keyed(fresh)
+
+
+def test_index_reads_csv_parquet_and_folders(tmp_path):
+    rows = records()[:3]
+    jsonl = write_archive(tmp_path, rows)
+    table = duckdb.sql(f"SELECT * FROM read_json('{jsonl}', format='newline_delimited')")
+    table.write_csv(str(tmp_path / "news.csv"))
+    table.write_parquet(str(tmp_path / "news.parquet"))
+    by_kind = {}
+    for name in ("news.jsonl", "news.csv", "news.parquet"):
+        db = str(tmp_path / f"{name}.duckdb")
+        index_archive([str(tmp_path / name)], db)
+        by_kind[name] = _keyed(db)
+    assert by_kind["news.csv"] == by_kind["news.jsonl"] == by_kind["news.parquet"]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for r in rows:
+        (seeds / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    summary = index_archive([str(seeds)], str(tmp_path / "folder.duckdb"))
+    assert summary.added == 3
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("notext.jsonl", '{"id": "a", "text": "One article with enough words in it."}\n{"id": "b", "title": "x"}\n',
+     "notext.jsonl: line 2: no text"),
+    ("empty.jsonl", "", "empty.jsonl: no article in this archive"),
+    ("broken.jsonl", '{"id": "a", "text": "fine text here"}\n{"id": \n', "broken.jsonl: line 2: invalid JSON"),
+    ("corrupt.parquet", b"PAR1" + b"\0" * 64, "corrupt.parquet: not a readable Parquet file"),
+    ("twice.jsonl", '{"id": "a", "text": "first text"}\n{"id": "a", "text": "second text"}\n',
+     "article id 'a' is used twice"),
+])
+def test_bad_archive_is_one_line_and_writes_nothing(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    db = tmp_path / "i.duckdb"
+    result = run("index", path, "--db", db)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert not db.exists()
+
+
+def test_bad_input_leaves_an_existing_index_as_it_was(archive, tmp_path):
+    _, _, db = archive
+    before = tables(db)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "z1", "text": "A perfectly good first article."}\n{"id": "z2"}\n', encoding="utf-8")
+    result = run("index", bad, "--db", db)
+    assert result.exit_code == 2 and "bad.jsonl: line 2" in result.stderr
+    assert tables(db) == before
+
+
+def test_db_that_is_not_an_index(tmp_path):
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database", encoding="utf-8")
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).execute("CREATE TABLE x (a INTEGER)").close()
+    for db in (text, other, tmp_path / "missing.duckdb"):
+        result = run("trace", STATEMENT, "--db", db)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and str(db) in result.stderr
+
+
+def test_db_from_a_newer_version(tmp_path):
+    db = str(tmp_path / "i.duckdb")
+    index_archive([str(write_archive(tmp_path, records()[:2]))], db)
+    con = duckdb.connect(db)
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    con.close()
+    result = run("trace", STATEMENT, "--db", db)
+    assert result.exit_code == 2 and "schema 99 is newer" in result.stderr
+    result = run("index", write_archive(tmp_path, records()[2:4], "more.jsonl"), "--db", db)
+    assert result.exit_code == 2 and "schema 99 is newer" in result.stderr
+
+
+def test_trace_needs_five_words(archive):
+    _, _, db = archive
+    result = run("trace", "China is willing", "--db", db)
+    assert result.exit_code == 2 and "at least 5 words" in result.stderr
+
+
+def test_reuse_on_python_api_matches_cli(archive):
+    _, _, db = archive
+    index = open_index(db)
+    clusters = find_reuse(index)
+    index.close()
+    assert clusters and all(len(c.articles) >= 2 for c in clusters)
+    assert [c.id for c in clusters] == list(range(1, len(clusters) + 1))

@@ -1,0 +1,136 @@
+"""`variance reuse`: clusters of indexed articles that share passages, as passim finds them.
+
+Candidate generation follows passim (and its defaults): a shingle links articles only when it
+is rare, in at least 2 and at most `max_df` articles; two articles are linked when they share
+at least `min_shared` rare shingles. The engine (DuckDB in the index itself, or Spark) computes
+one table: for every linked pair of articles, each pair of their sentences that share rare
+shingles, with the count (`sentence_pairs`). Everything after it is the same code for both
+engines: linked articles are joined into clusters (connected components), numbered from 1,
+largest first (ties by the smallest member key), and stored in the index with their passages.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..model import Cluster
+from .store import Index
+
+__all__ = [
+    "MAX_DF",
+    "MIN_SHARED",
+    "cluster_articles",
+    "find_reuse",
+    "load_clusters",
+    "sentence_pairs_sql",
+    "write_clusters",
+]
+
+MIN_SHARED = 5
+"""Rare shingles two articles share before they are linked (passim's --min-match)."""
+MAX_DF = 100
+"""Articles a shingle may be in and still link them (passim's --max-df)."""
+
+
+def sentence_pairs_sql(index: Index, *, min_shared: int, max_df: int) -> None:
+    """The embedded engine: fill the temporary table `spairs(a, sa, b, sb, shared)`."""
+    con = index.con
+    con.execute("CREATE OR REPLACE TEMP TABLE rare AS SELECT s.* FROM shingles s SEMI JOIN "
+                "(SELECT hash FROM shingles GROUP BY hash HAVING count(*) BETWEEN 2 AND ?) r USING (hash)",
+                [max_df])
+    con.execute("CREATE OR REPLACE TEMP TABLE sp AS SELECT x.article AS a, x.sentence AS sa, y.article AS b, "
+                "y.sentence AS sb, count(*) AS shared FROM rare x JOIN rare y "
+                "ON x.hash = y.hash AND x.article < y.article GROUP BY ALL")
+    con.execute("CREATE OR REPLACE TEMP TABLE spairs AS SELECT sp.* FROM sp SEMI JOIN "
+                "(SELECT a, b FROM sp GROUP BY a, b HAVING sum(shared) >= ?) linked USING (a, b)",
+                [min_shared])
+    con.execute("DROP TABLE rare")
+    con.execute("DROP TABLE sp")
+
+
+def find_reuse(index: Index, *, engine: str = "duckdb", master: str | None = None,
+               min_shared: int = MIN_SHARED, max_df: int = MAX_DF) -> list[Cluster]:
+    """Cluster the index's articles and store the clusters in it (replacing the last ones)."""
+    if not index.counts()[0]:
+        raise InputError(f"{index.path}: the index holds no article")
+    if engine == "spark":
+        from .spark import spark_sentence_pairs
+
+        spark_sentence_pairs(index, master=master, min_shared=min_shared, max_df=max_df)
+    else:
+        sentence_pairs_sql(index, min_shared=min_shared, max_df=max_df)
+    edges = index.con.execute("SELECT a, b FROM spairs GROUP BY a, b ORDER BY a, b").fetchall()
+    keys = dict(index.con.execute("SELECT article, id FROM articles").fetchall())
+    groups = _components(edges, keys)
+    member = {a: n for n, group in enumerate(groups, 1) for a in group}
+    import numpy as np
+
+    with index.transaction():
+        index.con.execute("DELETE FROM clusters")
+        index.con.execute("DELETE FROM passages")
+        index.con.register("members", {
+            "cluster": np.array([member[a] for g in groups for a in g], dtype=np.int32),
+            "article": np.array([a for g in groups for a in g], dtype=np.int32)})
+        index.con.execute("INSERT INTO clusters SELECT cluster, article FROM members ORDER BY cluster, article")
+        index.con.unregister("members")
+        index.con.execute("INSERT INTO passages SELECT c.cluster, p.a, p.sa, p.b, p.sb, p.shared "
+                          "FROM spairs p JOIN clusters c ON c.article = p.a ORDER BY ALL")
+    index.con.execute("DROP TABLE spairs")
+    return load_clusters(index)
+
+
+def _components(edges: list[tuple[int, int]], keys: dict[int, str]) -> list[list[int]]:
+    """Connected components of two members or more, largest first, then by smallest key."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for x in parent:
+        groups.setdefault(root(x), []).append(x)
+    ordered = [sorted(g, key=lambda a: keys[a]) for g in groups.values()]
+    return sorted(ordered, key=lambda g: (-len(g), keys[g[0]]))
+
+
+def load_clusters(index: Index) -> list[Cluster]:
+    """The clusters stored by the last `reuse`, numbered as stored."""
+    members: dict[int, list[str]] = {}
+    for c, key in index.con.execute("SELECT c.cluster, a.id FROM clusters c JOIN articles a USING (article) "
+                                    "ORDER BY c.cluster, a.id").fetchall():
+        members.setdefault(c, []).append(key)
+    stats = {c: (pairs, n) for c, pairs, n in index.con.execute(
+        "SELECT cluster, count(DISTINCT (article, other)), count(*) FROM passages GROUP BY cluster").fetchall()}
+    return [Cluster(c, tuple(m), *stats.get(c, (0, 0))) for c, m in sorted(members.items())]
+
+
+def cluster_articles(index: Index, cluster: int) -> list[int]:
+    """Article numbers of one stored cluster, by key; InputError if there is no such cluster."""
+    rows = index.con.execute("SELECT c.article FROM clusters c JOIN articles a USING (article) "
+                             "WHERE c.cluster = ? ORDER BY a.id", [cluster]).fetchall()
+    if not rows:
+        total = index.con.execute("SELECT count(DISTINCT cluster) FROM clusters").fetchone()[0]
+        hint = f"clusters are 1 to {total}" if total else "run 'variance reuse --db' first"
+        raise InputError(f"{index.path}: no cluster {cluster} ({hint})")
+    return [r[0] for r in rows]
+
+
+def write_clusters(index: Index, path: str) -> None:
+    """The stored clusters as Parquet: cluster, article, outlet, date, url, title."""
+    import duckdb
+
+    try:
+        index.con.execute(
+            "COPY (SELECT c.cluster, a.id AS article, a.outlet, a.date, a.url, a.title FROM clusters c "
+            "JOIN articles a USING (article) ORDER BY c.cluster, a.id) TO '" + path.replace("'", "''")
+            + "' (FORMAT parquet)")
+    except duckdb.Error as exc:
+        from ..errors import OutputError
+
+        raise OutputError(f"{path}: cannot write ({str(exc).splitlines()[0]})") from exc
