@@ -116,9 +116,8 @@ class Corpus:
                  language: str = "en"):
         self.language = language
         known = {d.id for d in documents}
-        self.statement_of = {(m.document, i): st for st in statements
-                             for m in st.members for i in m.sentences
-                             if all(other.document in known for other in st.members)}
+        whole = [st for st in statements if all(m.document in known for m in st.members)]
+        self.statement_of = {(m.document, i): st for st in whole for m in st.members for i in m.sentences}
         """(document id, sentence index) -> the statement holding that sentence."""
         self.views = [_view(d) for d in documents]
         self.by_id = {v.doc.id: i for i, v in enumerate(self.views)}

@@ -12,6 +12,7 @@ the others write "Blinken"), fragment ("-he commented."), untranslated ("l inten
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -85,9 +86,9 @@ def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tup
     words = _member_words(corpus, own)
     keys, r0, r1 = _region(words, finding)
     wording: dict[str, list[str]] = {}
-    others = sorted((m for m in statement.members if m.document != view.doc.id),
-                    key=lambda m: (-m.confidence, m.document))
-    for member in others[:MAX_EVIDENCE_VERSIONS]:
+    others = heapq.nsmallest(MAX_EVIDENCE_VERSIONS, (m for m in statement.members if m.document != view.doc.id),
+                             key=lambda m: (-m.confidence, m.document))
+    for member in others:
         other = corpus.views[corpus.by_id[member.document]].doc
         theirs = _member_words(corpus, member)
         matcher = SequenceMatcher(None, keys, [k for _, _, k in theirs], autojunk=False)

@@ -4,6 +4,7 @@ and the kinds and severities of those changes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 __all__ = ["Op", "ChangeKind", "Severity", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
@@ -134,10 +135,7 @@ class Statement:
 
     def member(self, document: str) -> Member | None:
         """The document's main member, or None when it does not carry the statement."""
-        for m in self.members:
-            if m.document == document:
-                return m
-        return None
+        return self._members_by_document.get(document)
 
     def places(self, document: str) -> tuple[Member, ...]:
         """Every place the document says the statement: the main member first, then repeats."""
@@ -147,7 +145,19 @@ class Statement:
         return (main,) + tuple(m for m in self.repeats if m.document == document)
 
     def diff(self, document: str) -> PairDiff | None:
+        return self._diffs_by_document.get(document)
+
+    @cached_property
+    def _members_by_document(self) -> dict[str, Member]:
+        """A document's first member: a thousand members are not scanned for each lookup."""
+        found: dict[str, Member] = {}
+        for m in self.members:
+            found.setdefault(m.document, m)
+        return found
+
+    @cached_property
+    def _diffs_by_document(self) -> dict[str, PairDiff]:
+        found: dict[str, PairDiff] = {}
         for d in self.diffs:
-            if d.document == document:
-                return d
-        return None
+            found.setdefault(d.document, d)
+        return found

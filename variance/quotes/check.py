@@ -24,7 +24,7 @@ from enum import Enum
 from .attribution import Attribution, attribute, same_speaker
 from ..diff.classify import make_change
 from ..diff.words import diff_texts
-from ..model import Change, Comparison, Document, Op
+from ..model import Change, Comparison, Document, Member, Op, Statement
 from ..text.normalize import key_words
 from .passages import (
     closest,
@@ -136,7 +136,7 @@ def check_quote(comparison: Comparison, text: str, *, source: str | None = None)
     """Where every document of `comparison` carries `text`, how close, and who says it."""
     literal = {d.id: literal_passages(text, d, floor=CHANGED_MIN) for d in comparison.documents}
     home = _home_statement(comparison, literal)
-    weights = stem_weights(comparison.documents) if len(content_stems(text)) >= PARAPHRASE_WORDS else None
+    weights = _weights(comparison) if len(content_stems(text)) >= PARAPHRASE_WORDS else None
     results, also = [], []
     for doc in comparison.documents:
         results.append(_best_match(comparison, doc, text, weights, literal[doc.id], home))
@@ -145,6 +145,12 @@ def check_quote(comparison: Comparison, text: str, *, source: str | None = None)
             if match is not None:
                 also.append(match)
     return QuoteCheck(text, source, tuple(results), tuple(also), _conflicts(results + also))
+
+
+def _weights(comparison: Comparison) -> dict[str, float]:
+    """`stem_weights` of the comparison's documents, looked up once per comparison (hashing a
+    thousand documents for every match cost more than the match)."""
+    return _once(comparison, "stem weights", comparison.documents, stem_weights)
 
 
 def _home_statement(comparison: Comparison, literal) -> int | None:
@@ -159,11 +165,30 @@ def _home_statement(comparison: Comparison, literal) -> int | None:
 def _statement_at(comparison: Comparison, doc_id: str, start: int, end: int) -> int | None:
     """The statement whose member in `doc_id` overlaps `[start, end)` the most."""
     best, most = None, 0
-    for st in comparison.statements:
-        m = st.member(doc_id)
-        if m is not None and (shared := min(end, m.end) - max(start, m.start)) > most:
-            best, most = st.id, shared
+    for sid, m in _members_of(comparison).get(doc_id, ()):
+        if (shared := min(end, m.end) - max(start, m.start)) > most:
+            best, most = sid, shared
     return best
+
+
+def _members_of(comparison: Comparison) -> dict[str, list[tuple[int, Member]]]:
+    """Each document's members with their statement ids, in statement order, built once."""
+    def build(statements: tuple[Statement, ...]) -> dict[str, list[tuple[int, Member]]]:
+        out: dict[str, list[tuple[int, Member]]] = {}
+        for st in statements:
+            for doc_id in dict.fromkeys(m.document for m in st.members):
+                out.setdefault(doc_id, []).append((st.id, st.member(doc_id)))
+        return out
+    return _once(comparison, "members by document", comparison.statements, build)
+
+
+def _once(comparison: Comparison, name: str, source, compute):
+    """`compute(source)` kept on the comparison for as long as it holds that very `source`
+    (a comparison copied with other statements computes its own)."""
+    kept = comparison._cache.get(name)
+    if kept is None or kept[0] is not source:
+        kept = comparison._cache[name] = (source, compute(source))
+    return kept[1]
 
 
 def _best_match(comparison: Comparison, doc: Document, text: str, weights, literal,
@@ -219,7 +244,7 @@ def _match(comparison: Comparison, doc: Document, text: str, verdict: Verdict, f
     similarity, start, end = found
     return QuoteMatch(
         doc.id, verdict, start, end, similarity,
-        overlap(content_stems(text), content_stems(doc.text[start:end]), stem_weights(comparison.documents)),
+        overlap(content_stems(text), content_stems(doc.text[start:end]), _weights(comparison)),
         quoted_share(direct_quotes(doc), start, end) >= QUOTED_SHARE,
         attribute(doc, start, end), tuple(changes), _statement_at(comparison, doc.id, start, end))
 

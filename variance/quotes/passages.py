@@ -38,6 +38,9 @@ _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "「": "」"}
 _DANGLING = "”»」"
 """Closers that may end a quote whose opener is missing (never ’, which is also an apostrophe)."""
 _WORD = re.compile(r"[^\W_]")
+_MARKS = re.compile("[" + re.escape("".join(sorted(set('"‘’' + _DANGLING + "".join(_PAIRS) + "".join(_PAIRS.values())))))
+                    + "]")
+"""Every character that may open, close or end a quote."""
 _TRAPPED_CUE = re.compile(r"(?:(?<=[a-z])|(?<=,\s))(?:said|says|added|noted|stressed|told|remarked)"
                           r"\s+(?:[A-Z][\w’'-]*\s*){1,3}[.,]?\s*$")
 """An attribution glued to the last quoted word ("Statessaid Xi.") or left inside the marks."""
@@ -118,8 +121,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, b
     found: list[tuple[int, int, bool, bool]] = []
     stack: list[tuple[str, int]] = []
     last_end = start
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _MARKS.finditer(text, start, end):  # no other character opens or closes
+        i, ch = mark.start(), mark.group()
         if _is_opener(text, i, stack, start, end):
             stack.append((ch, i + 1))
         elif stack and _is_closer(text, i, stack[-1][0], end):
