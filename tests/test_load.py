@@ -152,7 +152,7 @@ ERRORS = [
     ("BOM only", codecs.BOM_UTF8, "file is empty"),
     ("NUL bytes", b"Some text\x00\x00\x01\x02 more", "binary file (contains NUL bytes)"),
     ("PNG", b"\x89PNG\r\n\x1a\n" + bytes(range(1, 9)) * 4, "a PNG image, not text"),
-    ("PDF", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file, not text; convert it"),
+    ("PDF", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "cannot read this PDF"),
     ("ZIP (docx)", b"PK\x03\x04" + b"\x14\x00" * 10, "a ZIP archive (or .docx/.odt/.epub)"),
     ("control characters", b"\x01\x02\x03\x04 abc", "binary file (control characters)"),
     ("undecodable", bytes(range(128, 256)), "cannot decode"),

@@ -85,3 +85,21 @@ def test_multi_byte_spaces_and_quotes_before_a_full_stop_split_without_a_crash(t
     spans = split_paragraph(text, 0, len(text))
     assert spans and spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+LANGUAGES = Path(__file__).parent / "data" / "segment_languages.tsv"
+LANGUAGE_CASES = [r for r in csv.reader(LANGUAGES.open(encoding="utf-8"), delimiter="\t",
+                                        quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
+
+
+@pytest.mark.parametrize("language,name,text,expected", LANGUAGE_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in LANGUAGE_CASES])
+def test_chinese_and_spanish_sentence_ends(language, name, text, expected):
+    found = [text[s:e] for s, e in split_paragraph(text, 0, len(text), language)]
+    assert found == expected.split(" || ")
+
+
+def test_english_rules_split_the_spanish_abbreviation_that_spanish_rules_keep():
+    text = "¿Vendrá EE. UU. a la reunión? No lo sabemos."
+    assert len(split_paragraph(text, 0, len(text), "en")) == 3
+    assert len(split_paragraph(text, 0, len(text), "es")) == 2

@@ -42,7 +42,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report = progress or (lambda stage, done, total: None)
     docs = []
     for i, d in enumerate(documents):
-        docs.append(segment_document(d, options.language) if not d.sentences else d)
+        docs.append(segment_document(d, d.language or options.language) if not d.sentences else d)
         if i % 50 == 49:
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))

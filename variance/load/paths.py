@@ -4,14 +4,16 @@ A PATH is a file, a folder (read recursively in sorted order of relative paths; 
 folders skipped; symbolic links followed, loops and duplicate links read once) or `-` for
 standard input. Formats by extension: `.txt`/`.text`/`.md`/`.markdown` plain text, `.html`/
 `.htm`/`.xhtml` saved pages, `.json` (an object or a list of objects) and `.jsonl`/`.ndjson`
-(one object per line); a file with another or no extension is read as text (or as HTML when it
-starts like a page). In folders only those extensions and extensionless files are read.
+(one object per line), `.pdf`, `.docx` and `.eml` (see `variance.load.kinds`); a file with
+another or no extension is read as text (or as HTML, PDF or Word when it starts like one). In
+folders only those extensions and extensionless files are read.
 `NAME.meta.json` next to a text or HTML document is its metadata sidecar, never a document
 (JSON records carry their own fields).
 
 Each document keeps its text exactly as decoded (see `variance.load.decode`); metadata lines are
 marked, not removed (see `variance.load.metadata`). Field precedence, lowest first: what the text
 shows (title line, date line), front matter, the page's or JSON record's own fields, the sidecar.
+The language is the declared one, else detected from the text (see `variance.load.language`).
 Sentences are left empty: segmentation is a later stage. Inputs are only ever read.
 
 Ids are file names without extension (`stdin` for `-`; for JSON records their `id` field, else
@@ -30,11 +32,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from variance.load.decode import clean_text, decode_bytes
-from variance.errors import InputError
-from variance.load.formats import META_FIELDS, Record, html_to_text, json_records
+from .decode import clean_text, decode_bytes
+from ..errors import InputError
+from .formats import META_FIELDS, Record, html_to_text, json_records
 from variance.load.metadata import find_meta
-from variance.model import Document, Options
+from ..model import Document, MetaSpan, Options
+from .extract import merge_spans
+from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
+from .language import document_language
 
 __all__ = ["load_paths", "document_from_text"]
 
@@ -43,8 +48,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SIDECAR = ".meta.json"
-_KNOWN = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
-_LOOKED_FOR = ".txt, .md, .html, .htm, .json, .jsonl and files without an extension"
+_KNOWN = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + tuple(BINARY_SUFFIXES)
+_LOOKED_FOR = (".txt, .md, .html, .htm, .json, .jsonl, .pdf, .docx, .eml and files without "
+               "an extension")
 
 
 def _warn_stderr(message: str) -> None:
@@ -137,12 +143,14 @@ def document_from_text(text: str, id: str, *, path: str = "<text>", title: str |
 
 
 def _document(doc_id: str, path: str, text: str, digest: str, notes: tuple[str, ...],
-              declared: dict[str, str]) -> Document:
+              declared: dict[str, str], spans: tuple[MetaSpan, ...] = ()) -> Document:
     meta = find_meta(text)
-    fields = {**meta.detected, **meta.declared, **declared}
+    fields: dict[str, str | None] = {**meta.detected, **meta.declared, **declared}
+    fields["language"], language_note = document_language(fields.get("language"), text)
     return Document(
-        id=doc_id, path=path, text=text, sha256=digest, meta=tuple(meta.spans),
-        notes=tuple(notes) + tuple(meta.notes), **{k: fields.get(k) for k in META_FIELDS})
+        id=doc_id, path=path, text=text, sha256=digest, meta=merge_spans(spans, meta.spans),
+        notes=tuple(notes) + tuple(meta.notes) + language_note,
+        **{k: fields.get(k) for k in META_FIELDS})
 
 
 def _expand(path: str, loader: _Loader) -> list[_Input]:
@@ -319,9 +327,15 @@ def _load_input(item: _Input, loader: _Loader) -> list[Document]:
         records = json_records(text, item.path, lines=kind == "jsonl", skip=loader.skip)
         return [_record_document(item, record, digest, notes, loader)
                 for record in records]
-    text, notes = decode_bytes(data, item.path)
-    notes += sniffed
-    declared: dict[str, str] = {}
+    spans: tuple[MetaSpan, ...] = ()
+    if kind in BINARY_KINDS:
+        extracted = extract_binary(kind, data, item.path, loader.options)
+        text, notes = clean_text(extracted.text)
+        notes, declared, spans = extracted.notes + notes, dict(extracted.fields), extracted.spans
+    else:
+        text, notes = decode_bytes(data, item.path)
+        notes += sniffed
+        declared = {}
     if kind == "html":
         text, declared, html_notes = html_to_text(text, item.path)
         notes += html_notes
@@ -329,7 +343,7 @@ def _load_input(item: _Input, loader: _Loader) -> list[Document]:
     declared.update(sidecar)
     doc_id = loader.claim(item.stem, item.parent)
     return [_document(doc_id, item.path, text, digest,
-                      notes + sidecar_notes + _renamed(item.stem, doc_id), declared)]
+                      notes + sidecar_notes + _renamed(item.stem, doc_id), declared, spans)]
 
 
 def _record_document(item: _Input, record: Record, digest: str, notes: tuple[str, ...],
@@ -349,8 +363,12 @@ def _renamed(wanted: str, got: str) -> tuple[str, ...]:
 
 
 def _format(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
-    """'text', 'html', 'json' or 'jsonl' by extension, else by how the bytes start; notes."""
+    """'text', 'html', 'json', 'jsonl', 'pdf', 'docx' or 'eml' by extension, else by how the
+    bytes start; notes."""
     name = path.lower()
+    binary = binary_kind(name, data)
+    if binary:
+        return binary, ()
     for suffixes, kind in ((TEXT_SUFFIXES, "text"), (HTML_SUFFIXES, "html"),
                            (JSON_SUFFIXES, "json"), (JSONL_SUFFIXES, "jsonl")):
         if name.endswith(suffixes):

@@ -4,6 +4,11 @@ Paragraphs are the text's lines; sentencex finds sentence ends inside a paragrap
 quotation marks masked so that a multi-sentence quote is split like any other text. Repairs
 then undo what machine-translated news breaks: "China-U.S." split after "U.", ". lowercase"
 fragments, sentences glued by a missing space, runaway lines with no punctuation.
+
+Each document is split by the rules of its own language (the pipeline passes the document's
+language, else the comparison's): Spanish keeps "EE. UU." and "p. m." inside a sentence and a
+"¿…?" or "¡…!" whole, with a lowercase continuation after it ("¿qué pasará? y nadie...")
+staying in the sentence; Chinese ends sentences at 。 ． ！ ？ with no space after them.
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ input by byte and panics on a multi-byte space before a full stop ("capital S\u2
 _FALLBACK_END = re.compile(r"(?<=[.!?。！？])\s+")
 _INITIAL_END = re.compile(r"(?:^|[\s(\-–—/])[A-Z]\.$")
 _INITIAL_START = re.compile(r"^[A-Z]\.")
-_GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
-_OPENERS = "“„«‹\"「"
+_GLUED_END = re.compile(  # "said.The", "dijo.¿Vendrá", "结束了.双方" (CJK after a Latin stop)
+    r"(?<=[a-záéíóúñü]{2}[.!?])(?=[¿¡]?[A-ZÁÉÍÓÚÑ][a-záéíóúñü])"
+    r"|(?<=[\u4e00-\u9fff][.!?])(?=[\u4e00-\u9fff“「])"
+    r"|(?<=[\u4e00-\u9fff][．。！？])(?=[^\s”’」』）)\]．。！？])")  # "降级．7月": no decimal point
+_OPENERS = "“„«‹\"「¿¡"
 _LETTER = re.compile(r"[^\W\d_]")
 _META_KIND = {"title": SentenceKind.HEADLINE, "headline": SentenceKind.HEADLINE}
 
@@ -109,7 +117,7 @@ def _boundaries(chunk: str, language: str) -> list[tuple[int, int]]:
 def _split_glued(text: str, spans):
     out = []
     for s, e in spans:
-        cuts = [s] + [s + m.start() for m in _GLUED_END.finditer(text, s, e) if m.start() > s] + [e]
+        cuts = [s] + [m.start() for m in _GLUED_END.finditer(text, s, e) if m.start() > s] + [e]
         cuts = sorted(set(cuts))
         out.extend(zip(cuts, cuts[1:]))
     return out

@@ -1,0 +1,90 @@
+"""E-mail (.eml) body text for the loader, with Python's own `email` package.
+
+The body is the message's plain-text part, else its HTML part (article text extracted as for a
+saved page); a signature after the standard "-- " line is left out. Subject gives the title,
+the sender's display name (else the address) the outlet, Date the date (ISO) and
+Content-Language the language. A message with no text part is an InputError naming what it
+holds instead (attachments).
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+from email.message import EmailMessage
+
+from ..errors import InputError
+from .extract import Extracted
+
+__all__ = ["email_to_text"]
+
+_SIGNATURE = "\n-- \n"
+
+
+def email_to_text(data: bytes, path: str) -> Extracted:
+    """Body text and header fields of one message; InputError if it has no readable body."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+    except Exception as exc:  # the parser is lenient; this is a last resort
+        raise InputError(f"{path}: cannot read this e-mail ({type(exc).__name__})") from exc
+    assert isinstance(message, EmailMessage)
+    if not any(message.get(h) for h in ("From", "Subject", "Date", "Message-ID")):
+        raise InputError(f"{path}: not an e-mail message (no From, Subject or Date header)")
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        held = sorted({p.get_content_type() for p in message.walk() if not p.is_multipart()})
+        raise InputError(f"{path}: e-mail has no text body (it holds {', '.join(held) or 'nothing'})")
+    body, notes = _content(part, path)
+    return Extracted(body, _fields(message), notes)
+
+
+def _content(part, path: str) -> tuple[str, tuple[str, ...]]:
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError) as exc:  # an unknown or lying charset
+        payload = part.get_payload(decode=True)
+        payload = payload if isinstance(payload, bytes) else b""
+        from .decode import decode_bytes
+
+        content, how = decode_bytes(payload, path)
+        notes = (f"e-mail charset unusable ({exc}); {how[0]}",) + how[1:]
+    else:
+        notes = ()
+    if not isinstance(content, str):
+        raise InputError(f"{path}: e-mail body is not text")
+    notes = ("e-mail body (" + part.get_content_type() + ")",) + notes
+    if part.get_content_type() == "text/html":
+        from .formats import html_to_text
+
+        content, _, html_notes = html_to_text(content, path)
+        notes += html_notes
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    cut = content.find(_SIGNATURE)
+    if cut >= 0 and content[:cut].strip():
+        content = content[:cut]
+        notes += ("signature after “-- ” left out",)
+    if not content.strip():
+        raise InputError(f"{path}: e-mail body is empty")
+    return content, notes
+
+
+def _fields(message: EmailMessage) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    subject = str(message.get("Subject", "") or "").strip()
+    if subject:
+        fields["title"] = subject
+    sender = message.get("From")
+    if sender:
+        name, address = email.utils.parseaddr(str(sender))
+        fields["outlet"] = (name or address).strip()
+    date = message.get("Date")
+    if date:
+        try:
+            fields["date"] = email.utils.parsedate_to_datetime(str(date)).date().isoformat()
+        except (TypeError, ValueError):
+            pass  # an unparseable Date header says nothing reliable
+    language = str(message.get("Content-Language", "") or "").split(",")[0].strip()
+    if language:
+        fields["language"] = language
+    return {k: v for k, v in fields.items() if v}
