@@ -1,12 +1,13 @@
-"""Load what the user gives (files, folders, stdin) into `Document`s, the first pipeline stage.
+"""Load what the user gives (URLs, files, folders, stdin) into `Document`s, the first stage.
 
-A PATH is a file, a folder (read recursively in sorted order of relative paths; hidden files and
-folders skipped; symbolic links followed, loops and duplicate links read once) or `-` for
-standard input. Formats by extension: `.txt`/`.text`/`.md`/`.markdown` plain text, `.html`/
-`.htm`/`.xhtml` saved pages, `.json` (an object or a list of objects) and `.jsonl`/`.ndjson`
-(one object per line), `.pdf`, `.docx` and `.eml` (see `variance.load.kinds`); a file with
-another or no extension is read as text (or as HTML, PDF or Word when it starts like one). In
-folders only those extensions and extensionless files are read.
+A PATH is an `http(s)://` URL (fetched once: `variance.load.fetch`), a file, a folder (read
+recursively in sorted order of relative paths; hidden files and folders skipped; symbolic
+links followed, loops and duplicate links read once) or `-` for standard input. Formats by
+extension: `.txt`/`.text`/`.md`/`.markdown` plain text, `.html`/`.htm`/`.xhtml` saved pages,
+`.json` (an object or a list of objects) and `.jsonl`/`.ndjson` (one object per line), `.pdf`,
+`.docx` and `.eml` (see `variance.load.kinds`); a file with another or no extension is read as
+text (or as HTML, PDF or Word when it starts like one). In folders only those extensions and
+extensionless files are read.
 `NAME.meta.json` next to a text or HTML document is its metadata sidecar, never a document
 (JSON records carry their own fields).
 
@@ -29,7 +30,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from .decode import clean_text, decode_bytes
@@ -39,6 +40,7 @@ from variance.load.metadata import find_meta
 from ..model import Document, MetaSpan, Options
 from .extract import merge_spans
 from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
+from .fetch import Fetched, fetch_url, fetched_text, is_url, url_name
 from .language import document_language
 
 __all__ = ["load_paths", "document_from_text"]
@@ -157,6 +159,8 @@ def _expand(path: str, loader: _Loader) -> list[_Input]:
     """The files one PATH stands for; InputError if it is missing or an empty folder."""
     if path == "-":
         return [_Input("-", "stdin", "")]
+    if is_url(path):
+        return [_Input(path, *url_name(path))]
     if os.path.isdir(path):
         files, ignored = _walk(path, loader)
         if not files:
@@ -291,7 +295,7 @@ def _read_file(path: str, limit: int) -> bytes:
 
 def _sidecar(item: _Input, loader: _Loader) -> tuple[dict[str, str], tuple[str, ...]]:
     """Fields from `STEM.meta.json` next to the file, and a note; problems are warnings."""
-    if item.path == "-":
+    if item.path == "-" or is_url(item.path):
         return {}, ()
     path = os.path.join(os.path.dirname(item.path), item.stem + SIDECAR)
     if not os.path.isfile(path):
@@ -319,11 +323,22 @@ def _sidecar(item: _Input, loader: _Loader) -> tuple[dict[str, str], tuple[str, 
 
 
 def _load_input(item: _Input, loader: _Loader) -> list[Document]:
-    data = _read(item, loader)
+    if not is_url(item.path):
+        return _load_bytes(item, loader, None)
+    fetched = fetch_url(item.path, loader.options.max_bytes)
+    return [replace(d, fetch=fetched.fetch) for d in _load_bytes(item, loader, fetched)]
+
+
+def _load_bytes(item: _Input, loader: _Loader, fetched: Fetched | None) -> list[Document]:
+    data = fetched.data if fetched else _read(item, loader)
     digest = hashlib.sha256(data).hexdigest()
-    kind, sniffed = _format(item.path, data)
+    kind, sniffed = (fetched.kind, ()) if fetched else _format(item.path, data)
+
+    def decode() -> tuple[str, tuple[str, ...]]:
+        return fetched_text(fetched, loader.skip) if fetched else decode_bytes(data, item.path)
+
     if kind in ("json", "jsonl"):
-        text, notes = decode_bytes(data, item.path)
+        text, notes = decode()
         records = json_records(text, item.path, lines=kind == "jsonl", skip=loader.skip)
         return [_record_document(item, record, digest, notes, loader)
                 for record in records]
@@ -333,7 +348,7 @@ def _load_input(item: _Input, loader: _Loader) -> list[Document]:
         text, notes = clean_text(extracted.text)
         notes, declared, spans = extracted.notes + notes, dict(extracted.fields), extracted.spans
     else:
-        text, notes = decode_bytes(data, item.path)
+        text, notes = decode()
         notes += sniffed
         declared = {}
     if kind == "html":

@@ -7,7 +7,7 @@ the text shown is always the original slice.
 from .archive import Carrier, Cluster, Trace
 from .artefact import Artefact, ArtefactKind
 from .comparison import Comparison
-from .document import Document, MetaSpan, Sentence, SentenceKind
+from .document import Document, Fetch, MetaSpan, Sentence, SentenceKind
 from .options import Options
 from .statement import (
     SEVERITY_OF,
@@ -25,6 +25,6 @@ from .statement import (
 
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
-    "MetaSpan", "Sentence", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
+    "MetaSpan", "Sentence", "Fetch", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
     "Artefact", "Comparison", "Carrier", "Trace", "Cluster", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["SentenceKind", "MetaSpan", "Sentence", "Document"]
+__all__ = ["SentenceKind", "MetaSpan", "Sentence", "Fetch", "Document"]
 
 
 class SentenceKind(str, Enum):
@@ -40,6 +40,24 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Fetch:
+    """How a document given as a URL was fetched: the evidence of what the server sent."""
+
+    url: str
+    """The URL as given."""
+    final_url: str
+    """Where the page was found after redirects."""
+    status: int
+    """The HTTP status of the final answer."""
+    fetched_at: str
+    """When the request was sent, ISO 8601 in UTC ('2024-04-26T09:30:00Z')."""
+    redirects: tuple[str, ...] = ()
+    """Each redirect followed, in order, as 'STATUS URL' ('301 https://...')."""
+    content_type: str = ""
+    """The media type the server declared ('text/html')."""
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     """Unique id: the file name without extension, made unique across folders."""
@@ -59,6 +77,8 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     notes: tuple[str, ...] = ()
     """What loading did to the input (encoding used, repairs), for the report."""
+    fetch: Fetch | None = None
+    """For a document given as a URL: the final URL, status and time of the fetch."""
 
     def __hash__(self) -> int:
         """Cheap and consistent with equality: documents are cache keys in the quote checks."""

@@ -27,6 +27,7 @@ from .. import __version__
 from ..diff.drift import anchor_member
 from ..diff.drift import pieces as member_pieces
 from ..errors import OutputError
+from .provenance import fetched_line
 from ..model import (
     SEVERITY_OF,
     SEVERITY_RANK,
@@ -106,6 +107,7 @@ def _documents(comparison: Comparison) -> list[dict]:
             "index": i + 1, "id": doc.id, "path": doc.path, "sha256": doc.sha256,
             "title": doc.title, "outlet": doc.outlet, "date": doc.date, "language": doc.language,
             "role": doc.role, "notes": list(doc.notes), "sentences": len(doc.body_sentences),
+            "fetched": fetched_line(doc),
             "is_reference": doc.id == ref, "carried": carried if total else None,
             "reference_statements": total,
             "carried_share": round(carried / total, 4) if total else None,

@@ -16,7 +16,7 @@ FORMAT = 2
 def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
     out = {"id": doc.id, "path": doc.path, "sha256": doc.sha256, "title": doc.title,
            "outlet": doc.outlet, "date": doc.date, "language": doc.language, "role": doc.role,
-           "notes": list(doc.notes),
+           "notes": list(doc.notes), "fetch": _fetch_json(doc),
            "sentences": [{"index": s.index, "start": s.start, "end": s.end, "kind": s.kind.value,
                           "text": doc.text[s.start:s.end]} for s in doc.sentences]}
     if comparison is not None:
@@ -30,6 +30,15 @@ def member_json(m: Member, comparison: Comparison) -> dict:
     return {"document": m.document, "sentences": list(m.sentences), "start": m.start,
             "end": m.end, "spans": [[s.start, s.end] for s in m.spans], "partial": m.partial,
             "text": text[m.start:m.end], "confidence": m.confidence, "reason": list(m.reason)}
+
+
+def _fetch_json(doc: Document) -> dict | None:
+    fetch = doc.fetch
+    if fetch is None:
+        return None
+    return {"url": fetch.url, "final_url": fetch.final_url, "status": fetch.status,
+            "fetched_at": fetch.fetched_at, "redirects": list(fetch.redirects),
+            "content_type": fetch.content_type}
 
 
 def statement_json(st: Statement, comparison: Comparison) -> dict:

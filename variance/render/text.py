@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..diff.drift import pieces
 from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, worst_severity
+from .provenance import fetched_line
 
 __all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]
 
@@ -78,6 +79,9 @@ def _header(comparison: Comparison, console: Console) -> None:
         console.print(line)
         if doc.title:
             indented(console, Text(doc.title, style="italic"))
+        fetched = fetched_line(doc)
+        if fetched:
+            indented(console, Text(fetched, style="dim"))
     for warning in comparison.warnings:
         console.print(Text(f"  warning: {warning}", style="yellow"))
 

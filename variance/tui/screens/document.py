@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 
+from ...render.provenance import source_line
 from ..paint import kinds_legend, status_badge
 from ..view import Status
 from ..widgets import DocumentText
@@ -33,6 +34,7 @@ class DocumentScreen(Screen):
             yield Select([(d.id, d.id) for d in self.app.comparison.documents], value=self.document,
                          allow_blank=False, id="document-choice")
             yield Static(LEGEND, id="document-legend")
+        yield Static(id="document-source", markup=False)
         yield DocumentText(id="document-text")
         yield Static(id="document-finding")
         yield Footer()
@@ -60,6 +62,8 @@ class DocumentScreen(Screen):
         lookup = self.app.lookup
         text = self.query_one(DocumentText)
         text.show(self.document, lookup, self.app.view)
+        self.query_one("#document-source", Static).update(
+            source_line(self.app.comparison.document(self.document)))
         choice = self.query_one(Select)
         if choice.value != self.document:
             with choice.prevent(Select.Changed):
