@@ -8,9 +8,11 @@ from functools import partial
 
 from .align.cluster import align_statements, choose_reference
 from .artefacts.detect import detect_artefacts, load_lexicons
-from .parallel import Aside
+from .decisions import DecisionFile, locate, resolve
 from .diff.drift import diff_statements
 from .model import Comparison, Document, Options
+from .model.decisions import DecisionsReport
+from .parallel import Aside
 from .quotes.check import budgeted_quotes
 from .text.segment import segment_document
 
@@ -21,8 +23,10 @@ Progress = Callable[[str, int, int], None]
 
 
 def compare(paths: Sequence[str], options: Options = Options(), *,
-            progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Comparison:
-    """Load `paths` (files, folders, '-') and compare the documents found."""
+            progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+            decisions: DecisionFile | None = None) -> Comparison:
+    """Load `paths` (files, folders, '-') and compare the documents found, applying the
+    editor's `decisions` (`variance.decisions.read_decisions`)."""
     from .load.paths import load_paths
 
     warnings: list[str] = []
@@ -33,12 +37,14 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
             warn(message)
 
     documents = load_paths(paths, options, warn=collect)
-    return compare_documents(documents, options, progress=progress, warnings=tuple(warnings))
+    return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
+                             decisions=decisions)
 
 
 def compare_documents(documents: Sequence[Document], options: Options = Options(), *,
-                      progress: Progress | None = None, warnings: tuple[str, ...] = ()) -> Comparison:
-    """Segment, align, diff and inspect already loaded documents."""
+                      progress: Progress | None = None, warnings: tuple[str, ...] = (),
+                      decisions: DecisionFile | None = None) -> Comparison:
+    """Segment, align (around the editor's `decisions`), diff and inspect loaded documents."""
     report = progress or (lambda stage, done, total: None)
     docs = []
     for i, d in enumerate(documents):
@@ -48,8 +54,9 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report("segment", len(documents), len(documents))
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
                       prepare=partial(load_lexicons, options.language)) if options.artefacts else None
+    applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     try:
-        statements = align_statements(docs, options, progress)
+        statements = align_statements(docs, options, progress, constraints=constraints)
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference)
@@ -58,7 +65,10 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if artefacts:
             artefacts.cancel()
         raise
-    comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings)
+    report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
+        if decisions else None
+    comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
+                            decisions=report_)
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     quotes = budgeted_quotes(comparison) if options.quotes else None

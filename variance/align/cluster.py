@@ -19,8 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from .constrain import apply_constraints
 from .features import FeatureSpace, centroids, run_vectors
 from ..model import Document, Member, Options, Statement
+from ..model.decisions import Constraints
 from ..text.normalize import content_words
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
 
@@ -42,8 +44,10 @@ Progress = Callable[[str, int, int], None]
 
 
 def align_statements(documents: Sequence[Document], options: Options = Options(),
-                     progress: Progress | None = None) -> tuple[Statement, ...]:
-    """Group the body sentences of `documents` into statements (see module docstring)."""
+                     progress: Progress | None = None, *,
+                     constraints: Constraints | None = None) -> tuple[Statement, ...]:
+    """Group the body sentences of `documents` into statements (see module docstring), keeping
+    the editor's `constraints` (`variance.align.constrain`)."""
     units, rows_of = _units(documents)
     if not units:
         return ()
@@ -52,6 +56,8 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     clusters = merge_disjoint(clusters, units, space.matrix, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, space.matrix)
     clusters = absorb_splits(clusters, units, rows_of, space.matrix, options.max_run)
+    if constraints:
+        clusters = apply_constraints(clusters, units, rows_of, documents, constraints)
     statements = [_statement(c, units, documents, space) for c in clusters]
     order = _timeline(statements, documents, options.reference)
     return tuple(Statement(i + 1, s.members, s.score) for i, s in

@@ -8,6 +8,7 @@ import click
 from .. import __version__
 from .archive import index, reuse, trace
 from .compare import align, diff, lint, report, tui
+from .decisions import decisions
 from .quotes import quote, quotes
 
 __all__ = ["main"]
@@ -20,5 +21,5 @@ def main() -> None:
     the wording moved."""
 
 
-for command in (report, align, diff, tui, quote, quotes, lint, index, trace, reuse):
+for command in (report, align, diff, tui, quote, quotes, lint, decisions, index, trace, reuse):
     main.add_command(command)

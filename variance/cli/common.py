@@ -12,8 +12,8 @@ import click
 from ..errors import VarianceError
 from ..model import Options
 
-__all__ = ["fail", "handles_errors", "input_options", "build_options", "run_compare",
-           "console_for_stdout", "echo_json"]
+__all__ = ["fail", "handles_errors", "input_options", "decision_options", "build_options",
+           "run_compare", "read_decision_file", "console_for_stdout", "echo_json"]
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
@@ -55,6 +55,27 @@ def input_options(command: Callable | None = None, *, paths_required: bool = Tru
     return command
 
 
+def decision_options(command: Callable) -> Callable:
+    """--decisions, for every command that applies the editor's decisions."""
+    return click.option("--decisions", "decisions_file", metavar="FILE",
+                        help="The editor's decisions (default: variance-decisions.toml in the "
+                             "folder compared, when it exists).")(command)
+
+
+def read_decision_file(paths, given: str | None, *, must_exist: bool = True):
+    """The decisions file: the one given (which must exist unless `must_exist` is False), else
+    `variance-decisions.toml` beside the corpus when it exists; None when there is none."""
+    from ..decisions import default_path, read_decisions
+
+    path = given or default_path(list(paths))
+    if path is None:
+        return None
+    found = read_decisions(path)
+    if found.sha256 is None and given and must_exist:
+        raise click.BadParameter(f"{given}: no such decisions file", param_hint="--decisions")
+    return found if found.sha256 is not None or not must_exist else None
+
+
 def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = True,
                   quotes: bool = True) -> Options:
     """Options from the shared flags; a command that does not show artefacts or the corpus'
@@ -63,19 +84,33 @@ def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = 
                    artefacts=artefacts, quotes=quotes)
 
 
-def run_compare(paths, options: Options, quiet: bool):
-    """Load and compare, with warnings on stderr; checks that --reference names a document."""
+def run_compare(paths, options: Options, quiet: bool, decisions=None):
+    """Load and compare (around the editor's `decisions`), with warnings on stderr; checks that
+    --reference names a document."""
     from ..pipeline import compare
     from ..render.progress import stderr_progress
 
     warn = None if quiet else (lambda message: click.echo(f"variance: warning: {message}", err=True))
     with stderr_progress(not quiet) as progress:
-        comparison = compare(list(paths), options, warn=warn, progress=progress)
+        comparison = compare(list(paths), options, warn=warn, progress=progress, decisions=decisions)
     if options.reference and options.reference not in {d.id for d in comparison.documents}:
         known = ", ".join(d.id for d in comparison.documents)
         raise click.BadParameter(f"no document {options.reference!r}; documents are: {known}",
                                  param_hint="--reference")
+    if warn and comparison.decisions:
+        _warn_decisions(comparison.decisions, warn)
     return comparison
+
+
+def _warn_decisions(report, warn: Callable[[str], None]) -> None:
+    from ..model.decisions import DecisionStatus
+
+    for status, why in ((DecisionStatus.STALE, "the text they name has changed"),
+                        (DecisionStatus.OVERRIDDEN, "later decisions contradict them")):
+        n = report.count(status)
+        if n:
+            warn(f"{report.path}: {n} {status.value} decision{'s' * (n != 1)} not applied ({why}; "
+                 "variance decisions lists them)")
 
 
 def console_for_stdout():

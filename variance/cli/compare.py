@@ -7,7 +7,16 @@ import sys
 import click
 
 from ..model import Options
-from .common import build_options, console_for_stdout, fail, handles_errors, input_options, run_compare
+from .common import (
+    build_options,
+    console_for_stdout,
+    decision_options,
+    fail,
+    handles_errors,
+    input_options,
+    read_decision_file,
+    run_compare,
+)
 
 __all__ = ["align", "lint", "diff", "tui", "report"]
 
@@ -17,11 +26,12 @@ __all__ = ["align", "lint", "diff", "tui", "report"]
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents, reference, statements.")
 @click.option("--diff/--no-diff", default=False, help="Mark each version's changes against the reference.")
 @click.option("--shared", is_flag=True, help="Only statements carried by two versions or more.")
+@decision_options
 @handles_errors
-def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared):
+def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared, decisions_file):
     """Group the sentences of every version into statements and show each version's wording."""
     options = build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False)
-    comparison = run_compare(paths, options, quiet)
+    comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file))
     if as_json:
         from ..render.json_out import comparison_to_json, dumps
 
@@ -90,8 +100,9 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
 
 @click.command()
 @input_options
+@decision_options
 @handles_errors
-def tui(paths, reference, threshold, max_bytes, strict, quiet):
+def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file):
     """Work through the comparison at the keyboard: statements side by side, coverage, each
     version's text, artefacts, quotes and their speakers, omissions that matter. Press ? inside
     for every key."""
@@ -99,7 +110,9 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet):
         raise click.UsageError("tui reads the keyboard from the terminal; give files or folders, not -")
     from ..tui import make_app
 
-    app = make_app(paths, build_options(reference, threshold, max_bytes, strict), quiet=quiet)
+    decisions = read_decision_file(paths, decisions_file, must_exist=False)
+    app = make_app(paths, build_options(reference, threshold, max_bytes, strict), quiet=quiet,
+                   decisions=decisions)
     app.run()
     if app.failure:
         fail(app.failure)
@@ -115,8 +128,10 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet):
 @click.option("--cluster", type=click.IntRange(1), metavar="ID",
               help="Report one cluster of 'variance reuse' instead of PATHs (with --db).")
 @click.option("--db", metavar="FILE", help="The archive index holding --cluster.")
+@decision_options
 @handles_errors
-def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json, cluster, db):
+def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json, cluster, db,
+           decisions_file):
     """Write the full report of a comparison: one HTML file that works offline, or JSON, or text.
 
     \b
@@ -137,9 +152,10 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
         check_output(output, paths)
     options = build_options(reference, threshold, max_bytes, strict)
     if _from_cluster(paths, cluster, db):
-        comparison = _cluster_comparison(db, cluster, options, quiet)
+        comparison = _cluster_comparison(db, cluster, options, quiet,
+                                         read_decision_file((), decisions_file) if decisions_file else None)
     else:
-        comparison = run_compare(paths, options, quiet)
+        comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file))
     if to_file:
         check_output(output, [d.path for d in comparison.documents])
     if fmt == "text" and not to_file:
@@ -173,7 +189,7 @@ def _from_cluster(paths, cluster: int | None, db: str | None) -> bool:
     return True
 
 
-def _cluster_comparison(db: str, cluster: int, options: Options, quiet: bool):
+def _cluster_comparison(db: str, cluster: int, options: Options, quiet: bool, decisions=None):
     """The comparison of one reuse cluster's articles, read from the index."""
     from ..pipeline import compare_documents
     from ..render.progress import stderr_progress
@@ -184,7 +200,7 @@ def _cluster_comparison(db: str, cluster: int, options: Options, quiet: bool):
         raise click.BadParameter(f"no document {options.reference!r} in cluster {cluster}; documents are: "
                                  + ", ".join(d.id for d in documents), param_hint="--reference")
     with stderr_progress(not quiet) as progress:
-        return compare_documents(documents, options, progress=progress)
+        return compare_documents(documents, options, progress=progress, decisions=decisions)
 
 
 def _report_page(comparison, fmt: str) -> str:

@@ -6,7 +6,16 @@ import sys
 
 import click
 
-from .common import build_options, console_for_stdout, echo_json, handles_errors, input_options, run_compare
+from .common import (
+    build_options,
+    console_for_stdout,
+    decision_options,
+    echo_json,
+    handles_errors,
+    input_options,
+    read_decision_file,
+    run_compare,
+)
 
 __all__ = ["quote", "quotes"]
 
@@ -25,8 +34,9 @@ class _QuoteCommand(click.Command):
 @click.option("--fail-on", type=click.Choice(_VERDICTS),
               help="Exit 1 when a document's verdict is this or worse (verbatim < cosmetic < changed < "
                    "paraphrased < absent).")
+@decision_options
 @handles_errors
-def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json, fail_on):
+def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json, fail_on, decisions_file):
     """Did they really say it? Find a quote in every version: the closest passage, a verdict
     (verbatim, cosmetic, changed, paraphrased, absent), the similarity, whether it is printed
     in quotation marks, who it is attributed to, and attribution conflicts.
@@ -41,7 +51,8 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
         raise click.UsageError("give the quote, then the files or folders to search: variance quote TEXT PATH...")
     if text is not None and not any(ch.isalnum() for ch in text):
         raise click.UsageError(f"the quote {text!r} has no words to look for")
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False), quiet)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False,
+                                                  quotes=False), quiet, read_decision_file(paths, decisions_file))
     if source is not None and source not in {d.id for d in comparison.documents}:
         known = ", ".join(d.id for d in comparison.documents)
         raise click.BadParameter(f"no document {source!r}; documents are: {known}", param_hint="--from")
@@ -68,13 +79,15 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2 (docs/quotes.md).")
 @click.option("--fail-on", type=click.Choice(_VERDICTS),
               help="Exit 1 when a quote has a version with this verdict or worse.")
+@decision_options
 @handles_errors
-def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on):
+def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on, decisions_file):
     """Every direct quote in the corpus, grouped by statement: each version's verdict, the
     speaker, and the attribution conflicts."""
     from ..quotes.check import Verdict, corpus_quotes, fails, groups_json
 
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False), quiet)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False,
+                                                  quotes=False), quiet, read_decision_file(paths, decisions_file))
     groups = corpus_quotes(comparison)
     if as_json:
         echo_json(groups_json(comparison, groups))

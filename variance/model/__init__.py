@@ -7,6 +7,19 @@ the text shown is always the original slice.
 from .archive import Carrier, Cluster, Trace
 from .artefact import Artefact, ArtefactKind
 from .comparison import Comparison
+from .decisions import (
+    AppliedDecision,
+    Constraint,
+    Constraints,
+    Decision,
+    DecisionKind,
+    DecisionSpan,
+    DecisionsReport,
+    DecisionStatus,
+    Place,
+    PlacedSpan,
+    SpanRole,
+)
 from .document import Document, Fetch, MetaSpan, Sentence, SentenceKind
 from .options import Options
 from .statement import (
@@ -26,5 +39,7 @@ from .statement import (
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
     "MetaSpan", "Sentence", "Fetch", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
-    "Artefact", "Comparison", "Carrier", "Trace", "Cluster", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
+    "Artefact", "Comparison", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
+    "DecisionStatus", "DecisionSpan", "Decision", "Place", "Constraint", "Constraints", "PlacedSpan",
+    "AppliedDecision", "DecisionsReport", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .artefact import Artefact
+from .decisions import DecisionsReport
 from .document import Document
 from .options import Options
 from .statement import Statement
@@ -24,6 +25,8 @@ class Comparison:
     quotes: Any = None
     """The corpus' direct quotes checked in every version (`quotecheck.CorpusQuotes`), or None
     when the options did not ask for them."""
+    decisions: DecisionsReport | None = None
+    """The editor's decisions file and what became of each decision; None when none was read."""
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
     """Derived lookups, computed once on first use (the dataclass itself stays frozen)."""
 

@@ -43,6 +43,7 @@ from ..model import (
 from ..coverage.omissions import rank_omissions
 from ..quotes.check import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes
 from ..quotes.passages import quote_spans
+from .labels import decision_label
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
            "inside_input_folder", "write_atomically", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
@@ -85,6 +86,7 @@ def report_data(comparison: Comparison) -> dict:
         "reference_given": comparison.options.reference is not None,
         "warnings": list(comparison.warnings),
         "documents": _documents(comparison),
+        "decisions": _decisions(comparison),
         "shared": [s for s in statements if len(s["members"]) > 1],
         "single": _single_by_document(statements, docs),
         "statement_count": len(statements),
@@ -116,6 +118,17 @@ def _documents(comparison: Comparison) -> list[dict]:
     return rows
 
 
+def _decisions(comparison: Comparison) -> dict | None:
+    """The decisions file, its hash, and the decisions not applied (with why)."""
+    report = comparison.decisions
+    if report is None:
+        return None
+    return {"file": report.path, "sha256": report.sha256,
+            "applied": sum(1 for a in report.decisions if a.applied),
+            "not_applied": [{"kind": a.decision.kind.value, "status": a.status.value, "why": a.why,
+                             "label": decision_label(a)} for a in report.decisions if not a.applied]}
+
+
 def _count_by(keys: Iterable[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for k in keys:
@@ -129,12 +142,18 @@ def _statement(comparison: Comparison, st: Statement, column: dict[str, int]) ->
     diffs = {d.document: d for d in st.diffs}
     members = [_member(comparison, m, diffs.get(m.document), m is anchor, column)
                for m in sorted(st.members, key=lambda m: (m is not anchor, column[m.document]))]
+    linked = comparison.decisions.linked(st.id) if comparison.decisions else frozenset()
+    for m in members:
+        m["linked"] = m["document"] in linked
     changes = [c for d in st.diffs for c in d.changes]
     present = {m.document for m in st.members}
     worst = {m["document"]: str(m["worst"]) for m in members if not m["is_anchor"]}
     ref = comparison.reference
+    decided = comparison.decisions
     return {
         "id": st.id, "score": st.score, "anchor": anchor.document,
+        "decisions": [{"kind": a.decision.kind.value, "label": decision_label(a, st.id)}
+                      for a in decided.on_statement(st.id)] if decided else [],
         "anchor_is_reference": anchor.document == ref, "anchor_text": anchor_text,
         "members": members, "carried_by": len(st.members),
         "absent": [d.id for d in comparison.documents if d.id not in present],

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 from .. import __version__
 from ..model import Artefact, Comparison, Document, Member, Statement
+from ..model.decisions import AppliedDecision, DecisionsReport
 
 __all__ = ["FORMAT", "comparison_to_json", "dumps", "document_json", "statement_json",
-           "member_json", "artefact_json"]
+           "member_json", "artefact_json", "decisions_json", "applied_json"]
 
 FORMAT = 2
 
@@ -61,6 +62,23 @@ def artefact_json(a: Artefact) -> dict:
             "kind": a.kind.value, "message": a.message, "evidence": list(a.evidence)}
 
 
+def decisions_json(report: DecisionsReport) -> dict:
+    """The decisions file and every decision in it, with its author, time and status."""
+    return {"file": report.path, "sha256": report.sha256,
+            "decisions": [applied_json(a) for a in report.decisions]}
+
+
+def applied_json(a: AppliedDecision) -> dict:
+    d = a.decision
+    return {"id": d.id, "kind": d.kind.value, "author": d.author,
+            "time": d.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "note": d.note, "status": a.status.value,
+            "why": a.why, "statements": list(a.statements),
+            "spans": [{"role": s.role.value, "document": s.document, "sha256": s.sha256,
+                       "start": s.start, "end": s.end, "text": s.text} for s in d.spans],
+            "found": [{"role": p.role.value, "document": p.document, "start": p.start, "end": p.end,
+                       "statement": p.statement} for p in a.places]}
+
+
 def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
         "documents", "reference", "statements", "artefacts")) -> dict:
     """The format-2 object; `parts` selects the top-level sections (align omits artefacts)."""
@@ -74,6 +92,8 @@ def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
         out["statements"] = [statement_json(s, comparison) for s in comparison.statements]
     if "artefacts" in parts:
         out["artefacts"] = [artefact_json(a) for a in comparison.artefacts]
+    if comparison.decisions is not None and "statements" in parts:
+        out["decisions"] = decisions_json(comparison.decisions)
     if comparison.warnings:
         out["warnings"] = list(comparison.warnings)
     return out

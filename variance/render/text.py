@@ -12,6 +12,7 @@ from rich.text import Text
 from ..diff.drift import pieces
 from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, worst_severity
 from .provenance import fetched_line
+from .labels import decision_label
 
 __all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]
 
@@ -82,6 +83,11 @@ def _header(comparison: Comparison, console: Console) -> None:
         fetched = fetched_line(doc)
         if fetched:
             indented(console, Text(fetched, style="dim"))
+    if comparison.decisions is not None:
+        d = comparison.decisions
+        applied = sum(1 for a in d.decisions if a.applied)
+        console.print(Text(f"  decisions {d.path}: {applied} applied, {len(d.decisions) - applied} not"
+                           + (f", sha256 {d.sha256}" if d.sha256 else ""), style="dim"))
     for warning in comparison.warnings:
         console.print(Text(f"  warning: {warning}", style="yellow"))
 
@@ -97,12 +103,18 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
     if worst:
         title.append(f", changes: {worst.value}", style="red" if worst is Severity.HIGH else "")
     console.print(title)
+    decided = comparison.decisions
+    for applied in decided.on_statement(st.id) if decided else ():
+        indented(console, Text(f"✎ {decision_label(applied, st.id)}", style="italic"), 2)
+    linked = decided.linked(st.id) if decided else frozenset()
     anchor = st.diffs[0].against if st.diffs else st.members[0].document
     for m in sorted(st.members, key=lambda m: (m.document != anchor, m.document)):
         diff = st.diff(m.document)
         line = Text(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
         if diff is not None:
             line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
+        if m.document in linked:
+            line.append("  linked by the editor", style="italic")
         _place(comparison, m, line, diff.changes if diffs and diff is not None else None,
                show_cosmetic, console)
     for m in st.repeats:

@@ -19,6 +19,7 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
+from ..decisions import DecisionFile
 from ..errors import InputError, VarianceError
 from ..model import Comparison, Options
 from .paint import kind_variables, verdict_variables
@@ -108,9 +109,12 @@ class VarianceApp(App[int]):
         path: str
 
     def __init__(self, paths: Sequence[str] = (), options: Options = Options(), *,
-                 comparison: Comparison | None = None, quiet: bool = False) -> None:
+                 comparison: Comparison | None = None, quiet: bool = False,
+                 decisions: DecisionFile | None = None, author: str = "unknown") -> None:
         super().__init__()
         self.paths, self.options, self.quiet = list(paths), options, quiet
+        self.decisions, self.author = decisions, author
+        """The decisions file (read on start, saved on every decision) and who decides here."""
         self.failure: str | None = None
         """Why loading failed, for the CLI to print after the screen is gone."""
         self._given = comparison
@@ -138,7 +142,7 @@ class VarianceApp(App[int]):
     def _load(self) -> None:
         from ..pipeline import compare
 
-        comparison = compare(self.paths, self.options,
+        comparison = compare(self.paths, self.options, decisions=self.decisions,
                              progress=lambda *report: self.post_message(self.Progressed(*report)))
         wanted = self.options.reference
         if wanted and wanted not in {d.id for d in comparison.documents}:
@@ -152,7 +156,7 @@ class VarianceApp(App[int]):
 
         options = replace(comparison.options, reference=reference)
         self.post_message(self.Compared(compare_documents(
-            comparison.documents, options, warnings=comparison.warnings)))
+            comparison.documents, options, warnings=comparison.warnings, decisions=self.decisions)))
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
@@ -300,6 +304,9 @@ class VarianceApp(App[int]):
 
 
 def make_app(paths: Sequence[str] = (), options: Options = Options(), *,
-             comparison: Comparison | None = None, quiet: bool = False) -> VarianceApp:
-    """The app for `variance tui`: compares `paths` in a worker, or shows `comparison` as given."""
-    return VarianceApp(paths, options, comparison=comparison, quiet=quiet)
+             comparison: Comparison | None = None, quiet: bool = False,
+             decisions: DecisionFile | None = None, author: str = "unknown") -> VarianceApp:
+    """The app for `variance tui`: compares `paths` in a worker, or shows `comparison` as given;
+    decisions made are saved in `decisions` (a file path with what it held when read)."""
+    return VarianceApp(paths, options, comparison=comparison, quiet=quiet, decisions=decisions,
+                       author=author)
