@@ -44,7 +44,9 @@ def test_decisions_never_break_the_invariants(choices):
     by_id = {d.id: d for d in DOCS}
     seen: set[tuple[str, int]] = set()
     for statement in statements:
-        for m in statement.members:
+        assert len({m.document for m in statement.members}) == len(statement.members)
+        assert all(statement.member(m.document) is not None for m in statement.repeats)
+        for m in statement.members + statement.repeats:
             doc = by_id[m.document]
             assert doc.sentences[m.sentences[0]].start == m.start
             assert doc.sentences[m.sentences[-1]].end == m.end

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .constrain import apply_constraints
+from .constrain import apply_constraints, main_and_repeats
 from .features import FeatureSpace, centroids, run_vectors
 from ..model import Document, Member, Options, Statement
 from ..model.decisions import Constraints
@@ -60,8 +60,11 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
         clusters = apply_constraints(clusters, units, rows_of, documents, constraints)
     statements = [_statement(c, units, documents, space) for c in clusters]
     order = _timeline(statements, documents, options.reference)
-    return tuple(Statement(i + 1, s.members, s.score) for i, s in
-                 enumerate(sorted(statements, key=lambda s: order[id(s)])))
+    ranked = sorted(statements, key=lambda s: order[id(s)])
+    if constraints:  # a pin may bring a second place of a document into a statement
+        return tuple(Statement(i + 1, main, s.score, repeats=again) for i, s in enumerate(ranked)
+                     for main, again in [main_and_repeats(s.members)])
+    return tuple(Statement(i + 1, s.members, s.score) for i, s in enumerate(ranked))
 
 
 def choose_reference(documents: Sequence[Document], statements: Sequence[Statement],

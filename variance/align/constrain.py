@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Document
+from ..model import Document, Member
 from ..model.decisions import Constraints, Place
 
-__all__ = ["apply_constraints"]
+__all__ = ["apply_constraints", "main_and_repeats"]
 
 Cluster = list[tuple[int, ...]]
 
@@ -39,6 +39,19 @@ def apply_constraints(clusters: list[Cluster], units, rows_of: list[list[int]],
             _gather(clusters, groups[root], pinned, rows_in)
     _separate(clusters, constraints, component, groups, rows_in)
     return [c for c in clusters if c]
+
+
+def main_and_repeats(members: Sequence[Member]) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
+    """One main member per document (its first place) and the document's other places, which
+    a pin can bring into a statement (`Statement.repeats`)."""
+    main: dict[str, Member] = {}
+    repeats = []
+    for m in sorted(members, key=lambda m: (m.document, m.start)):
+        if m.document in main:
+            repeats.append(m)
+        else:
+            main[m.document] = m
+    return tuple(main.values()), tuple(repeats)
 
 
 class _Rows:

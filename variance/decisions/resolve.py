@@ -81,9 +81,9 @@ def locate(applied: Sequence[AppliedDecision], statements: Sequence[Statement]
     """The decisions with each span's statement filled in, as aligned."""
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for st in statements:
-        for m in st.members:
-            for start, end in _member_spans(m):
-                spans.setdefault(m.document, []).append((start, end, st.id))
+        for m in st.members + st.repeats:
+            for piece in m.spans:
+                spans.setdefault(m.document, []).append((piece.start, piece.end, st.id))
 
     def holder(p: PlacedSpan) -> int | None:
         overlaps = [(min(e, p.end) - max(s, p.start), -sid) for s, e, sid in spans.get(p.document, ())
@@ -92,10 +92,6 @@ def locate(applied: Sequence[AppliedDecision], statements: Sequence[Statement]
 
     return tuple(replace(a, places=tuple(replace(p, statement=holder(p)) for p in a.places))
                  for a in applied)
-
-
-def _member_spans(member) -> list[tuple[int, int]]:
-    return [(member.start, member.end)]
 
 
 def _find(span: DecisionSpan, by_sha: dict[str, list[Document]], by_id: dict[str, Document]) -> _Found:
