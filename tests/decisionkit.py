@@ -34,7 +34,7 @@ def unlink(c: Comparison, st: Statement, document: str, minutes: int = 0) -> Dec
 
 def statement_of(c: Comparison, document: str, start: int) -> Statement | None:
     for st in c.statements:
-        for m in st.members:
+        for m in st.members + st.repeats:
             if m.document == document and m.start <= start < m.end:
                 return st
     return None
