@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from ..parallel import can_fork
-from .classify import make_change
+from .classify import make_change, settle_moved_cues
 from .words import diff_texts
 from ..model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
 from ..quotes.passages import inside_quote, quote_spans
@@ -71,10 +71,21 @@ def _diff_pair(pair: tuple[str, str]):
     for e in diff_texts(a, b):
         if e.op is Op.EQUAL:
             continue
-        quoted = inside_quote(qa, e.ref_start, e.ref_end) or inside_quote(qb, e.wit_start, e.wit_end)
+        quoted = _mostly_quoted(qa, a, e.ref_start, e.ref_end) or \
+            _mostly_quoted(qb, b, e.wit_start, e.wit_end)
         changes.append(make_change(e.op, a, b, (e.ref_start, e.ref_end), (e.wit_start, e.wit_end),
                                    quoted=quoted))
-    return tuple(changes), _drift(a, b, changes)
+    return settle_moved_cues(changes), _drift(a, b, changes)
+
+
+def _mostly_quoted(spans: list[tuple[int, int]], text: str, start: int, end: int) -> bool:
+    """Whether most of the words of `text[start:end]` lie inside quotation marks (a change that
+    only brushes a quote, or adds one among other words, is not a change of the quote)."""
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    if not words:
+        return inside_quote(spans, start, end)
+    inside = sum(1 for s, e in words if inside_quote(spans, s, e))
+    return inside * 2 > len(words)
 
 
 def diff_members(ref_doc: Document, ref: Member, wit_doc: Document, wit: Member) -> PairDiff:

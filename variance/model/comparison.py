@@ -9,7 +9,7 @@ from .artefact import Artefact
 from .decisions import DecisionsReport
 from .document import Document
 from .options import Options
-from .statement import Statement
+from .statement import Severity, Statement, worst_severity
 
 __all__ = ["Comparison"]
 
@@ -56,6 +56,19 @@ class Comparison:
             return carried, len(ref)
         carried, total = self._derived("coverage", compute)
         return carried.get(doc_id, 0), total
+
+    def severity_counts(self) -> dict[Severity, int]:
+        """How many versions of shared statements have each worst severity (cosmetic changes
+        left out): a cell of the coverage matrix each. Versions with no change are not counted."""
+        def compute():
+            counts = {s: 0 for s in Severity}
+            for st in self.statements:
+                for d in st.diffs:
+                    worst = worst_severity(d.changes)
+                    if worst is not None:
+                        counts[worst] += 1
+            return counts
+        return dict(self._derived("severity", compute))
 
     def document(self, doc_id: str) -> Document:
         return self._derived("by_id", lambda: {d.id: d for d in self.documents})[doc_id]

@@ -37,7 +37,7 @@ class Severity(str, Enum):
     HIGH = "high"
 
 
-SEVERITY_OF = {
+SEVERITY_OF = {  # the highest severity a change of each kind can get (docs/changes.md)
     ChangeKind.COSMETIC: Severity.LOW, ChangeKind.SPELLING: Severity.LOW,
     ChangeKind.WORDING: Severity.MEDIUM, ChangeKind.ADDITION: Severity.MEDIUM,
     ChangeKind.OMISSION: Severity.MEDIUM, ChangeKind.NUMBER: Severity.HIGH,

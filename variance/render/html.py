@@ -90,6 +90,7 @@ def report_data(comparison: Comparison) -> dict:
         "shared": [s for s in statements if len(s["members"]) > 1],
         "single": _single_by_document(statements, docs),
         "statement_count": len(statements),
+        "severity_counts": {s.value: n for s, n in comparison.severity_counts().items()},
         "omissions": omissions_that_matter(comparison),
         "artefacts": _artefacts(comparison),
         "kinds": [{"kind": k.value, "severity": SEVERITY_OF[k].value, "label": KIND_LABELS[k]}

@@ -68,6 +68,11 @@ def _header(comparison: Comparison, console: Console) -> None:
     console.print(Text.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
                                 f"{len(comparison.statements)} statements ({shared} shared), "
                                 f"reference {ref}"))
+    counts = comparison.severity_counts()
+    if any(counts.values()):
+        console.print(Text.assemble("  changed versions: ", (f"{counts[Severity.HIGH]} high", "red"),
+                                    f", {counts[Severity.MEDIUM]} medium, "
+                                    f"{counts[Severity.LOW]} low"))
     for doc in comparison.documents:
         carried, total = comparison.reference_coverage(doc.id)
         drift = comparison.document_drift(doc.id)
