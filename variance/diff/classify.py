@@ -30,7 +30,9 @@ from .quantities import VAGUE_QUANTITIES, Values, is_measure_word, values
 
 __all__ = ["classify_change", "change_severity", "make_change", "settle_moved_cues"]
 
-_NEGATORS = frozenset("not no never none nor neither without cannot nothing nobody".split())
+_NEGATORS = frozenset("""not no never none nor neither without cannot nothing nobody refused refuses
+refuse declined declines denied denies rejected rejects""".split())
+"""Words that negate, the verbs that say no among them ("refused to" ≍ "did not")."""
 _MODALS = frozenset("must should may might can could need needs ought".split())
 """Modals that change what is claimed; "will" and "would" mostly mark tense."""
 _NEGATIVE = "¬"
@@ -94,7 +96,7 @@ class _Side:
     @property
     def only_values(self) -> bool:
         """Nothing but values: "on Friday", "In 2019,", "three-day"."""
-        return bool(self.values) and all(is_measure_word(w) for w in self.words
+        return self.values.firm and all(is_measure_word(w) for w in self.words
                                          if w not in STOPWORDS)
 
 

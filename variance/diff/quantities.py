@@ -44,6 +44,9 @@ _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 _BEFORE_MONTH = frozenset("in of since until by early late mid last next this".split())
 _TOKEN = re.compile(r"[^\W_]+(?:[-.,][^\W_]+)*")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_DIGITS_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]{1,3}$")
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+                "trillion": 10**12}
 
 
 def _value(token: str) -> str | None:
@@ -54,8 +57,15 @@ def _value(token: str) -> str | None:
         if m:
             return m.group(1)
         plain = token.replace(",", "")
-        return plain if re.fullmatch(r"\d+(?:\.\d+)?", plain) else token
+        if re.fullmatch(r"\d+(?:\.\d+)?", plain):
+            return plain
+        m = _DIGITS_AND_UNIT.match(plain)   # "2F" (floor), "5G", "1980s": the number
+        return m.group(1) if m else token
     return _CARDINALS.get(token) or _ORDINALS.get(token)
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
 
 
 def _next_to_digit(tokens: list[str], i: int) -> bool:
@@ -76,6 +86,11 @@ class Values:
     def __bool__(self) -> bool:
         return bool(self.counts or self.dates)
 
+    @property
+    def firm(self) -> bool:
+        """Some value is more than a passing count ("both nations" alone is not firm)."""
+        return bool(self.counts - self.soft or self.dates)
+
     def exact(self) -> Values:
         """Only the values written as such: digits, number words, named days and months (not
         "both", "several", "next week", "afternoon")."""
@@ -89,9 +104,19 @@ def values(text: str) -> Values:
     dates: set[str] = set()
     hard: set[str] = set()
     tokens = _TOKEN.findall(fold(text))
+    last = None
     for i, token in enumerate(tokens):
         head, *rest = token.split("-")
-        value = _value(head)
+        if head in _MULTIPLIERS and last is not None and last in counts:
+            counts.discard(last)                                # "10 thousand" is 10000
+            hard.discard(last)
+            last = _number(float(last) * _MULTIPLIERS[head])
+            counts.add(last)
+            hard.add(last)
+            continue
+        value = last = _value(head)
+        if value is not None and not re.fullmatch(r"\d+(?:\.\d+)?", value):
+            last = None
         if value is not None and (not rest or rest[0] in _UNITS or rest[0][0].isdigit()):
             (dates if len(value) == 4 and value.startswith(("19", "20")) else counts).add(value)
             if head not in _SOFT_WORDS:
