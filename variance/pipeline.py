@@ -24,9 +24,11 @@ Progress = Callable[[str, int, int], None]
 
 def compare(paths: Sequence[str], options: Options = Options(), *,
             progress: Progress | None = None, warn: Callable[[str], None] | None = None,
-            decisions: DecisionFile | None = None) -> Comparison:
-    """Load `paths` (files, folders, '-') and compare the documents found, applying the
-    editor's `decisions` (`variance.decisions.read_decisions`)."""
+            decisions: DecisionFile | None = None,
+            originals: dict[str, bytes] | None = None) -> Comparison:
+    """Load `paths` (URLs, files, folders, '-') and compare the documents found, applying the
+    editor's `decisions` (`variance.decisions.read_decisions`); `originals`, when given,
+    receives every input's bytes by path (to save them as evidence)."""
     from .load.paths import load_paths
 
     warnings: list[str] = []
@@ -36,7 +38,7 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
         if warn:
             warn(message)
 
-    documents = load_paths(paths, options, warn=collect)
+    documents = load_paths(paths, options, warn=collect, originals=originals)
     return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
                              decisions=decisions)
 

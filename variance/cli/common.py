@@ -13,7 +13,8 @@ from ..errors import VarianceError
 from ..model import Options
 
 __all__ = ["fail", "handles_errors", "input_options", "decision_options", "build_options",
-           "run_compare", "read_decision_file", "console_for_stdout", "echo_json"]
+           "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
+           "save_inputs_option"]
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
@@ -84,21 +85,47 @@ def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = 
                    artefacts=artefacts, quotes=quotes)
 
 
+def save_inputs_option(command: Callable) -> Callable:
+    """`--save-inputs DIR` for a command that compares through `run_compare`."""
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        ctx.meta["variance.save_inputs"] = value
+
+    return click.option(
+        "--save-inputs", metavar="DIR", expose_value=False, callback=remember,
+        help="Also write every input as compared (bytes read or fetched, text, a manifest of "
+             "hashes, URLs and times) into DIR, a new or empty folder; DIR is itself a PATH.")(command)
+
+
 def run_compare(paths, options: Options, quiet: bool, decisions=None):
     """Load and compare (around the editor's `decisions`), with warnings on stderr; checks that
-    --reference names a document."""
+    --reference names a document; writes the inputs as compared when the command was given
+    --save-inputs."""
     from ..pipeline import compare
     from ..render.progress import stderr_progress
 
+    folder = click.get_current_context().meta.get("variance.save_inputs")
+    if folder:
+        from ..load.saved import check_folder
+
+        check_folder(folder)
+    originals: dict[str, bytes] | None = {} if folder else None
     warn = None if quiet else (lambda message: click.echo(f"variance: warning: {message}", err=True))
     with stderr_progress(not quiet) as progress:
-        comparison = compare(list(paths), options, warn=warn, progress=progress, decisions=decisions)
+        comparison = compare(list(paths), options, warn=warn, progress=progress, decisions=decisions,
+                             originals=originals)
     if options.reference and options.reference not in {d.id for d in comparison.documents}:
         known = ", ".join(d.id for d in comparison.documents)
         raise click.BadParameter(f"no document {options.reference!r}; documents are: {known}",
                                  param_hint="--reference")
     if warn and comparison.decisions:
         _warn_decisions(comparison.decisions, warn)
+    if folder and originals is not None:
+        from ..load.saved import save_inputs
+
+        written = save_inputs(folder, comparison.documents, originals)
+        if not quiet:
+            click.echo(f"variance: saved {len(comparison.documents)} inputs as compared in "
+                       f"{folder} ({written} files)", err=True)
     return comparison
 
 

@@ -16,6 +16,7 @@ from .common import (
     input_options,
     read_decision_file,
     run_compare,
+    save_inputs_option,
 )
 
 __all__ = ["align", "lint", "diff", "tui", "report"]
@@ -23,6 +24,7 @@ __all__ = ["align", "lint", "diff", "tui", "report"]
 
 @click.command()
 @input_options
+@save_inputs_option
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents, reference, statements.")
 @click.option("--diff/--no-diff", default=False, help="Mark each version's changes against the reference.")
 @click.option("--shared", is_flag=True, help="Only statements carried by two versions or more.")
@@ -44,6 +46,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
 
 @click.command()
 @input_options
+@save_inputs_option
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents and artefacts.")
 @click.option("--fail-on-any", is_flag=True, help="Exit 1 when any artefact is found (for scripts).")
 @handles_errors
@@ -120,6 +123,7 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file):
 
 @click.command()
 @input_options(paths_required=False)
+@save_inputs_option
 @click.option("--output", "-o", metavar="FILE",
               help="Where to write ('-' for stdout). Default: variance-report.html here for HTML, stdout otherwise.")
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "text"]),
@@ -151,6 +155,8 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     if to_file:
         check_output(output, paths)
     options = build_options(reference, threshold, max_bytes, strict)
+    if cluster is not None and click.get_current_context().meta.get("variance.save_inputs"):
+        raise click.UsageError("--save-inputs saves PATHs as compared; it does not apply to --cluster")
     if _from_cluster(paths, cluster, db):
         comparison = _cluster_comparison(db, cluster, options, quiet,
                                          read_decision_file((), decisions_file) if decisions_file else None)

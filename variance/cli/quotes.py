@@ -15,6 +15,7 @@ from .common import (
     input_options,
     read_decision_file,
     run_compare,
+    save_inputs_option,
 )
 
 __all__ = ["quote", "quotes"]
@@ -29,6 +30,7 @@ class _QuoteCommand(click.Command):
 
 @click.command(cls=_QuoteCommand)
 @input_options
+@save_inputs_option
 @click.option("--from", "source", metavar="DOC", help="Check every direct quote printed in this document.")
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2 (docs/quotes.md).")
 @click.option("--fail-on", type=click.Choice(_VERDICTS),
@@ -76,6 +78,7 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
 
 @click.command()
 @input_options
+@save_inputs_option
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2 (docs/quotes.md).")
 @click.option("--fail-on", type=click.Choice(_VERDICTS),
               help="Exit 1 when a quote has a version with this verdict or worse.")

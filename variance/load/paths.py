@@ -15,6 +15,7 @@ Each document keeps its text exactly as decoded (see `variance.load.decode`); me
 marked, not removed (see `variance.load.metadata`). Field precedence, lowest first: what the text
 shows (title line, date line), front matter, the page's or JSON record's own fields, the sidecar.
 The language is the declared one, else detected from the text (see `variance.load.language`).
+A folder written by `--save-inputs` loads its documents as they were saved (`variance.load.saved`).
 Sentences are left empty: segmentation is a later stage. Inputs are only ever read.
 
 Ids are file names without extension (`stdin` for `-`; for JSON records their `id` field, else
@@ -42,6 +43,7 @@ from .extract import merge_spans
 from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
 from .fetch import Fetched, fetch_url, fetched_text, is_url, url_name
 from .language import document_language
+from .saved import is_saved_inputs, read_saved_inputs
 
 __all__ = ["load_paths", "document_from_text"]
 
@@ -74,8 +76,10 @@ class _Loader:
     """State of one `load_paths` call: options, warnings, ids taken, stdin."""
 
     def __init__(self, options: Options, warn: Callable[[str], None],
-                 stdin: BinaryIO | None) -> None:
+                 stdin: BinaryIO | None, originals: dict[str, bytes] | None = None) -> None:
         self.options, self.warn, self.stdin = options, warn, stdin
+        self.originals = originals
+        """When a dict, every input's bytes as read, by path (for --save-inputs)."""
         self.taken: set[str] = set()
         self.stdin_read = False
 
@@ -84,6 +88,14 @@ class _Loader:
         if self.options.strict:
             raise error
         self.warn(str(error))
+
+    def claim_all(self, documents: list[Document]) -> list[Document]:
+        """The documents with unique ids, each renamed one noted."""
+        out = []
+        for doc in documents:
+            got = self.claim(doc.id, "")
+            out.append(replace(doc, id=got, notes=doc.notes + _renamed(doc.id, got)))
+        return out
 
     def claim(self, wanted: str, parent: str) -> str:
         """A unique id for `wanted` (see the module docstring for the scheme)."""
@@ -99,19 +111,25 @@ class _Loader:
 
 def load_paths(paths: Sequence[str], options: Options = Options(), *,
                warn: Callable[[str], None] = _warn_stderr,
-               stdin: BinaryIO | None = None) -> list[Document]:
+               stdin: BinaryIO | None = None,
+               originals: dict[str, bytes] | None = None) -> list[Document]:
     """Read every PATH into documents, in order.
 
     With one file a problem raises InputError; otherwise a bad input is skipped with
     `warn("path: what is wrong")` unless `options.strict`. InputError if nothing is usable.
+    `originals`, when given, receives every input's bytes by path (to save them).
     """
     if not paths:
         raise InputError("no input given: name files, folders, or - for standard input")
-    loader = _Loader(options, warn, stdin)
+    loader = _Loader(options, warn, stdin, originals)
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0]))
     documents: list[Document] = []
     for path in paths:
         try:
+            if is_saved_inputs(path):  # a folder written by --save-inputs: as it was compared
+                documents.extend(loader.claim_all(read_saved_inputs(
+                    path, options.max_bytes, originals)))
+                continue
             inputs = _expand(path, loader)
         except InputError as error:
             if len(paths) == 1:
@@ -331,6 +349,8 @@ def _load_input(item: _Input, loader: _Loader) -> list[Document]:
 
 def _load_bytes(item: _Input, loader: _Loader, fetched: Fetched | None) -> list[Document]:
     data = fetched.data if fetched else _read(item, loader)
+    if loader.originals is not None:
+        loader.originals[item.path] = data
     digest = hashlib.sha256(data).hexdigest()
     kind, sniffed = (fetched.kind, ()) if fetched else _format(item.path, data)
 
