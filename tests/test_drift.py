@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import seed_documents
 
 from variance.diff import drift
+from variance.model import pieces
 from variance.model import ChangeKind
 from variance.pipeline import compare_documents
 
@@ -48,7 +49,7 @@ def test_pieces_cut_a_member_for_views(raw_seeds_comparison):
     d = st.diffs[0]
     m = st.member(d.document)
     text = c.document(d.document).text
-    cut = drift.pieces(text, m.start, m.end, d.changes, "witness")
+    cut = pieces(text, m.start, m.end, d.changes, "witness")
     assert "".join(p for p, _ in cut) == text[m.start:m.end]
     assert {ch for _, ch in cut if ch} <= set(d.changes)
 

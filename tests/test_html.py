@@ -24,6 +24,7 @@ from conftest import SEEDS
 
 from variance import __version__
 from variance.cli import main
+from variance.coverage.omissions import rank_omissions
 from variance.model import (
     SEVERITY_RANK,
     Artefact,
@@ -41,7 +42,9 @@ from variance.model import (
     Statement,
 )
 from variance.pipeline import compare_documents
+from variance.quotes import budgeted_quotes
 from variance.quotes.check import corpus_quotes
+from variance.text.quotemarks import quote_spans
 from variance.render.html import (
     QUOTES_OPEN,
     omissions_that_matter,
@@ -104,7 +107,11 @@ def small_comparison() -> Comparison:
     s2 = Statement(2, (m["readout", 1],), 1.0)
     s3 = Statement(3, (m["wire", 1],), 1.0)
     doubled = Artefact("outlet", 28, 39, "Spain spain", ArtefactKind.DOUBLED, "word repeated", ("Spain",))
-    return Comparison(Options(), (a, b, c), (s1, s2, s3), "readout", artefacts=(doubled,))
+    docs = {d.id: d for d in (a, b, c)}
+    statements = tuple(replace(st, quoted=any(quote_spans(docs[m.document].text[m.start:m.end]) for m in st.members))
+                       for st in (s1, s2, s3))
+    comparison = Comparison(Options(), (a, b, c), statements, "readout", artefacts=(doubled,))
+    return replace(comparison, quotes=budgeted_quotes(comparison), omissions=rank_omissions(comparison))
 
 
 # --- the data the page is built from -------------------------------------------------------------
@@ -282,8 +289,9 @@ def test_a_quote_given_to_two_people_with_markup_in_it_is_shown_as_text():
 
 
 def test_beyond_the_budget_only_the_references_quotes_are_checked_and_the_page_says_so(monkeypatch):
-    import variance.quotes.check as quotecheck
+    import variance.quotes.corpus as quotecheck
     import variance.render.html as html
+    from variance.model.quotes import LeftOut
 
     comparison = small_comparison()            # the readout's 28-character quote, the outlet's longer one
     size = sum(len(d.text) for d in comparison.documents)
@@ -291,13 +299,13 @@ def test_beyond_the_budget_only_the_references_quotes_are_checked_and_the_page_s
     monkeypatch.setattr(quotecheck, "QUOTE_BUDGET", 28 * size)
     comparison = small_comparison()
     groups, left_out = html.quotes_checked(comparison)
-    assert left_out == {"quotes": 2, "versions": 3, "only": "readout"}
+    assert left_out == LeftOut(quotes=2, versions=3, only="readout")
     assert [(g.statement, [c.text for c in g.checks]) for g in groups] == [(2, ["no progress means regression"])]
     text = "".join(Page(render_html(comparison)).text)
     assert "Only the 1 quote of the reference, readout, was checked: the 3 versions print 2 different quotes" in text
     monkeypatch.setattr(quotecheck, "QUOTE_BUDGET", 27 * size)
     comparison = small_comparison()
-    assert html.quotes_checked(comparison) == ([], {"quotes": 2, "versions": 3, "only": None})
+    assert html.quotes_checked(comparison) == ([], LeftOut(quotes=2, versions=3, only=None))
     text = "".join(Page(render_html(comparison)).text)
     assert "Quotes were not checked: the 3 versions print 2 different quotes" in text
     assert 'class="qrow' not in render_html(comparison)

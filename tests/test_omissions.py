@@ -1,4 +1,5 @@
-"""Omissions that matter: what the reference said that other versions dropped, ranked."""
+"""Omissions that matter: what the reference said that other versions dropped, ranked, carried
+on the comparison for every view."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ from variance.coverage.omissions import rank_omissions
 
 
 def test_omissions_that_matter_rank_quotes_numbers_and_people_first(seeds_comparison):
-    ranked = rank_omissions(seeds_comparison)
+    ranked = seeds_comparison.omissions
+    assert ranked == rank_omissions(seeds_comparison)        # computed once, in the pipeline
     ref = seeds_comparison.reference
-    top, score, reasons = ranked[0]
+    top = seeds_comparison.statement(ranked[0].statement)
     text = seeds_comparison.document(ref).text[top.member(ref).start:top.member(ref).end]
     assert "“no progress means regression.”" in text
-    assert reasons[0] == "direct quote" and reasons[-1].startswith("dropped by")
-    assert [s for _, s, _ in ranked] == sorted((s for _, s, _ in ranked), reverse=True)
-    for statement, _, _ in ranked:
+    assert ranked[0].reasons[0] == "direct quote" and ranked[0].reasons[-1].startswith("dropped by")
+    assert [o.score for o in ranked] == sorted((o.score for o in ranked), reverse=True)
+    for o in ranked:
+        statement = seeds_comparison.statement(o.statement)
         assert statement.member(ref) is not None and len(statement.members) < len(seeds_comparison.documents)
-    numbers = next(r for _, _, r in ranked if any(x.startswith("numbers: 45th") for x in r))
-    assert numbers
+        assert set(o.dropped_by) == {d.id for d in seeds_comparison.documents} - {m.document for m in statement.members}
+    assert any(x.startswith("numbers: 45th") for o in ranked for x in o.reasons)

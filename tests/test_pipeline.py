@@ -82,3 +82,48 @@ def test_the_seeds_satisfy_every_invariant(raw_seeds_comparison):
 
 def test_the_same_input_gives_the_same_comparison():
     assert compare_documents(seed_documents()) == compare_documents(seed_documents())
+
+
+def test_switching_the_reference_recounts_coverage_for_the_new_reference(raw_seeds_comparison):
+    first = raw_seeds_comparison
+    first.reference_coverage(first.documents[0].id)                 # fill the derived lookups
+    other = next(d.id for d in first.documents if d.id != first.reference)
+    switched = compare_documents(first.documents, Options(reference=other))
+    carried = sum(1 for st in switched.statements if st.member(other) and st.member(first.reference))
+    total = sum(1 for st in switched.statements if st.member(other))
+    assert switched.reference_coverage(first.reference) == (carried, total)
+    assert switched.reference_coverage(other) == (total, total)
+    from dataclasses import replace
+
+    moved = replace(first, reference=other)                        # lookups are never copied over
+    assert moved.reference_coverage(other) == (total_in(first, other),) * 2
+
+
+def total_in(comparison, doc_id):
+    return sum(1 for st in comparison.statements if st.member(doc_id))
+
+
+def test_a_unique_prefix_names_the_reference_and_a_bad_one_fails_before_any_work():
+    import pytest
+
+    from variance.errors import OptionError
+
+    docs = seed_documents()
+    assert compare_documents(docs, Options(reference="002")).reference == next(
+        d.id for d in docs if d.id.startswith("002"))
+    with pytest.raises(OptionError, match=r"'00' matches 5 documents"):
+        compare_documents(docs, Options(reference="00"))
+    with pytest.raises(OptionError, match=r"no document 'nope'; documents are: 000_"):
+        compare_documents(docs, Options(reference="nope"))
+
+
+def test_the_json_view_carries_the_quotes_and_the_omissions(seeds_comparison):
+    from variance.render.json_out import comparison_to_json
+
+    out = comparison_to_json(seeds_comparison)
+    assert [o["statement"] for o in out["omissions"]] == [o.statement for o in seeds_comparison.omissions]
+    checked = [q["quote"] for g in out["quotes"]["groups"] for q in g["quotes"]]
+    assert checked == [c.text for g in seeds_comparison.quotes.groups for c in g.checks]
+    assert out["quotes"]["left_out"] is None
+    conflict = next(q for g in out["quotes"]["groups"] for q in g["quotes"] if q["conflicts"])
+    assert "attributed to different people" in conflict["conflicts"][0]["message"]

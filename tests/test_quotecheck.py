@@ -19,14 +19,9 @@ from variance.quotes.attribution import same_speaker
 from variance.cli import main
 from variance.model import Document, Options
 from variance.pipeline import compare_documents
-from variance.quotes.check import (
-    Verdict,
-    check_json,
-    check_quote,
-    corpus_quotes,
-    document_quotes,
-    fails,
-)
+from variance.model.quotes import Verdict
+from variance.quotes.check import check_quote, corpus_quotes, document_quotes
+from variance.render.json_out import check_json
 
 CASES = Path(__file__).parent / "data" / "quote_cases.tsv"
 BILATERAL = "China is willing to cooperate, but cooperation must be bilateral"
@@ -80,8 +75,8 @@ def test_a_person_and_a_ministry_statement_are_not_a_conflict(checks):
 
 def test_fail_on_counts_a_verdict_and_every_worse_one(checks):
     check = checks[BILATERAL]  # 001 verbatim, 002 changed, three absent
-    assert fails(check, Verdict.CHANGED) and fails(check, Verdict.PARAPHRASED)
-    assert fails(check, Verdict.ABSENT)
+    assert check.fails(Verdict.CHANGED) and check.fails(Verdict.PARAPHRASED)
+    assert check.fails(Verdict.ABSENT)
 
 
 def two_copies(text_a: str, text_b: str):
@@ -95,7 +90,7 @@ def test_identical_versions_fail_nothing():
     comparison = two_copies(text, text.replace("“", '"').replace("”", '"'))
     check = check_quote(comparison, "will cut emissions by 40 percent by 2030")
     assert [r.verdict for r in check.results] == [Verdict.VERBATIM, Verdict.VERBATIM]
-    assert not fails(check, Verdict.CHANGED)
+    assert not check.fails(Verdict.CHANGED)
     changed = check_quote(two_copies(text, text.replace("40", "14")), "will cut emissions by 40 percent by 2030")
     assert changed.result("b").verdict is Verdict.CHANGED
     assert [c.kind.value for c in changed.result("b").changes] == ["number"]

@@ -9,14 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from variance.model import Document
-from variance.quotes.passages import (
-    direct_quotes,
-    inside_quote,
-    literal_passages,
-    paraphrase_passage,
-    quote_spans,
-    quoted_share,
-)
+from variance.quotes.passages import literal_passages, paraphrase_passage
+from variance.text.quotemarks import direct_quotes, inside_quote, quote_spans, quoted_share
 from variance.text.segment import segment_document
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["VarianceError", "InputError", "OutputError"]
+__all__ = ["VarianceError", "InputError", "OutputError", "OptionError"]
 
 
 class VarianceError(Exception):
@@ -17,3 +17,7 @@ class InputError(VarianceError):
 
 class OutputError(VarianceError):
     """An output cannot be written where the user asked."""
+
+
+class OptionError(VarianceError):
+    """An option names something the inputs do not have (a `--reference` no document bears)."""

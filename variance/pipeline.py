@@ -1,4 +1,8 @@
-"""The one orchestration: paths or documents in, a `Comparison` out. Every view reads it."""
+"""The one orchestration: paths or documents in, a `Comparison` out. Every view reads it.
+
+Besides `compare` and `compare_documents`, views and commands ask a finished comparison the
+questions a user types: `check_quote` (one quote in every version) and `document_quotes` (every
+quote one document prints)."""
 
 from __future__ import annotations
 
@@ -10,13 +14,15 @@ from .align.cluster import align_statements, choose_reference
 from .artefacts.detect import detect_artefacts, load_lexicons
 from .decisions import DecisionFile, locate, resolve
 from .diff.drift import diff_statements
+from .errors import OptionError
 from .model import Comparison, Document, Options
+from .coverage.omissions import rank_omissions
 from .model.decisions import DecisionsReport
 from .parallel import Aside
-from .quotes.check import budgeted_quotes
+from .quotes import budgeted_quotes, check_quote, document_quotes
 from .text.segment import segment_document
 
-__all__ = ["compare", "compare_documents", "Progress"]
+__all__ = ["compare", "compare_documents", "resolve_reference", "check_quote", "document_quotes", "Progress"]
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances."""
@@ -47,6 +53,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                       progress: Progress | None = None, warnings: tuple[str, ...] = (),
                       decisions: DecisionFile | None = None) -> Comparison:
     """Segment, align (around the editor's `decisions`), diff and inspect loaded documents."""
+    options = replace(options, reference=resolve_reference(documents, options.reference))
     report = progress or (lambda stage, done, total: None)
     docs = []
     for i, d in enumerate(documents):
@@ -74,4 +81,21 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     quotes = budgeted_quotes(comparison) if options.quotes else None
-    return replace(comparison, artefacts=artefacts.result() if artefacts else (), quotes=quotes)
+    return replace(comparison, artefacts=artefacts.result() if artefacts else (), quotes=quotes,
+                   omissions=rank_omissions(comparison))
+
+
+def resolve_reference(documents: Sequence[Document], requested: str | None) -> str | None:
+    """The id of the document `requested` names, exactly or by a unique prefix; None stays None.
+    Checked before any work, so a typo costs nothing."""
+    if requested is None:
+        return None
+    ids = [d.id for d in documents]
+    if requested in ids:
+        return requested
+    matches = [i for i in ids if i.startswith(requested)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise OptionError(f"--reference: {requested!r} matches {len(matches)} documents: {', '.join(matches)}")
+    raise OptionError(f"--reference: no document {requested!r}; documents are: {', '.join(ids)}")

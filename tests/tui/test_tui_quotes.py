@@ -7,7 +7,6 @@ import hashlib
 import pytest
 
 from variance.model import Document, Options
-from variance.coverage.omissions import rank_omissions
 from variance.pipeline import compare_documents
 from variance.quotes.check import Verdict, corpus_quotes
 from variance.tui import make_app
@@ -136,7 +135,7 @@ async def test_enter_on_a_version_without_the_quote_says_so(seeds_comparison):
 
 
 async def test_6_ranks_the_omissions_and_enter_opens_the_statement(seeds_comparison):
-    ranked = rank_omissions(seeds_comparison)
+    ranked = seeds_comparison.omissions
     app = make_app(comparison=seeds_comparison)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(app, pilot)
@@ -144,13 +143,13 @@ async def test_6_ranks_the_omissions_and_enter_opens_the_statement(seeds_compari
         await pilot.pause()
         omissions = app.screen.query_one(OmissionList)
         ids = [int(o.id) for o in omissions.options if o.id is not None]
-        assert ids == [st.id for st, _, _ in ranked]
-        top = str(omissions.get_option(str(ranked[0][0].id)).prompt)
+        assert ids == [o.statement for o in ranked]
+        top = str(omissions.get_option(str(ranked[0].statement)).prompt)
         assert "direct quote" in top and "missing from" in top
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "statements"
-        assert app.screen.query_one(StatementDetail).statement is ranked[0][0]
+        assert app.screen.query_one(StatementDetail).statement.id == ranked[0].statement
 
 
 async def test_a_corpus_without_quotes_says_so_and_still_checks_typed_words():

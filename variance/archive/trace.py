@@ -33,7 +33,8 @@ def candidates(index: Index, text: str) -> list[tuple[int, int]]:
 
 def trace_statement(index: Index, text: str, *, limit: int = LIMIT) -> Trace:
     """The carriers of `text` in the index, best first."""
-    from ..quotes.check import VERDICT_RANK, Verdict, check_quote
+    from ..model.quotes import VERDICT_RANK, Verdict
+    from ..quotes import check_quote
 
     found = candidates(index, text)
     shared = dict(found[:limit])

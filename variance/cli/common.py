@@ -97,9 +97,8 @@ def save_inputs_option(command: Callable) -> Callable:
 
 
 def run_compare(paths, options: Options, quiet: bool, decisions=None):
-    """Load and compare (around the editor's `decisions`), with warnings on stderr; checks that
-    --reference names a document; writes the inputs as compared when the command was given
-    --save-inputs."""
+    """Load and compare (around the editor's `decisions`), with warnings and progress on stderr;
+    writes the inputs as compared when the command was given --save-inputs."""
     from ..pipeline import compare
     from ..render.progress import stderr_progress
 
@@ -113,10 +112,6 @@ def run_compare(paths, options: Options, quiet: bool, decisions=None):
     with stderr_progress(not quiet) as progress:
         comparison = compare(list(paths), options, warn=warn, progress=progress, decisions=decisions,
                              originals=originals)
-    if options.reference and options.reference not in {d.id for d in comparison.documents}:
-        known = ", ".join(d.id for d in comparison.documents)
-        raise click.BadParameter(f"no document {options.reference!r}; documents are: {known}",
-                                 param_hint="--reference")
     if warn and comparison.decisions:
         _warn_decisions(comparison.decisions, warn)
     if folder and originals is not None:

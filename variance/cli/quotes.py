@@ -46,7 +46,9 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
     \b
     variance quote "China is willing to cooperate" seeds/
     variance quote --from 001_fd0f5f049c184f2c seeds/   every quote of one document"""
-    from ..quotes.check import Verdict, check_quote, checks_json, document_quotes, fails
+    from ..model.quotes import Verdict
+    from ..pipeline import check_quote, document_quotes
+    from ..render.json_out import checks_json
 
     text, paths = (None, paths) if source else (paths[0] if paths else "", paths[1:])
     if not paths:
@@ -72,7 +74,7 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
         from ..render.quote_text import render_quote_check
 
         render_quote_check(comparison, checks[0], console_for_stdout())
-    if fail_on and any(fails(c, Verdict(fail_on)) for c in checks):
+    if fail_on and any(c.fails(Verdict(fail_on)) for c in checks):
         sys.exit(1)
 
 
@@ -87,13 +89,15 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
 def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on, decisions_file):
     """Every direct quote in the corpus, grouped by statement: each version's verdict, the
     speaker, and the attribution conflicts."""
-    from ..quotes.check import Verdict, corpus_quotes, fails, groups_json
+    from ..model.quotes import Verdict
+    from ..render.json_out import quotes_json
 
-    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False,
-                                                  quotes=False), quiet, read_decision_file(paths, decisions_file))
-    groups = corpus_quotes(comparison)
+    comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False),
+                             quiet, read_decision_file(paths, decisions_file))
+    assert comparison.quotes is not None  # the options ask for them
+    groups = comparison.quotes.groups
     if as_json:
-        echo_json(groups_json(comparison, groups))
+        echo_json(quotes_json(comparison, comparison.quotes))
     else:
         from ..render.quote_text import QUOTE_LEGEND, render_quote_table
 
@@ -102,7 +106,7 @@ def quotes(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_
             console.print(f"\nS{g.statement}" if g.statement else "\nIn no statement", style="bold")
             render_quote_table(comparison, g.checks, console)
         console.print("\n" + QUOTE_LEGEND, style="dim")
-    if fail_on and any(fails(c, Verdict(fail_on)) for g in groups for c in g.checks):
+    if fail_on and any(c.fails(Verdict(fail_on)) for g in groups for c in g.checks):
         sys.exit(1)
 
 

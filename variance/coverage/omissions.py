@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..quotes.attribution import person_names
-from ..model import Comparison, Statement
-from ..quotes.passages import direct_quotes, quoted_share
+from ..model import Comparison, Omission
+from ..text.quotemarks import direct_quotes, quoted_share
 
 __all__ = ["rank_omissions"]
 
@@ -17,14 +17,14 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|%)?|\b(?:two|three|four|fiv
                      re.IGNORECASE)
 
 
-def rank_omissions(comparison: Comparison) -> list[tuple[Statement, float, list[str]]]:
+def rank_omissions(comparison: Comparison) -> tuple[Omission, ...]:
     """Statements of the reference that other versions dropped, most telling first: what they
     contain counts most (a direct quote 3, numbers 2, named people 2), then the share of the
-    other versions that dropped them. Returns (statement, score, reasons)."""
+    other versions that dropped them."""
     ref = comparison.reference
     others = [d.id for d in comparison.documents if d.id != ref]
     if ref is None or not others:
-        return []
+        return ()
     doc = comparison.document(ref)
     quotes = direct_quotes(doc)
     ranked = []
@@ -37,8 +37,8 @@ def rank_omissions(comparison: Comparison) -> list[tuple[Statement, float, list[
         weight, reasons = _omission_weight(text, quoted_share(quotes, member.start, member.end))
         share = len(dropped) / len(others)
         reasons.append(f"dropped by {len(dropped)} of {len(others)} versions")
-        ranked.append((st, round(weight + share, 4), reasons))
-    return sorted(ranked, key=lambda r: (-r[1], r[0].id))
+        ranked.append(Omission(st.id, round(weight + share, 4), tuple(reasons), tuple(dropped)))
+    return tuple(sorted(ranked, key=lambda o: (-o.score, o.statement)))
 
 
 def _omission_weight(text: str, quoted: float) -> tuple[int, list[str]]:

@@ -23,9 +23,8 @@ from enum import Enum
 from rapidfuzz import fuzz
 
 from ..model import Change, ChangeKind, Op, Severity
-from ..quotes.attribution import SPEECH_WORDS
-from ..quotes.passages import CLOSERS, OPENERS
-from ..text.normalize import STOPWORDS, key_words, stem
+from ..text.normalize import SPEECH_WORDS, STOPWORDS, key_words, stem
+from ..text.quotemarks import CLOSERS, OPENERS
 from .quantities import VAGUE_QUANTITIES, Values, is_measure_word, values
 
 __all__ = ["classify_change", "change_severity", "make_change", "settle_moved_cues"]

@@ -14,17 +14,11 @@ from ..parallel import can_fork
 from .classify import make_change, settle_moved_cues
 from .words import diff_texts
 from ..model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
-from ..quotes.passages import inside_quote, quote_spans
+from ..text.quotemarks import inside_quote, quote_spans
 
-__all__ = ["diff_statements", "diff_members", "anchor_member", "pieces"]
+__all__ = ["diff_statements", "diff_members"]
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-def anchor_member(statement: Statement, reference: str | None) -> Member:
-    """The member others are compared with: the reference's, else the most central one."""
-    ref = statement.member(reference) if reference else None
-    return ref or max(statement.members, key=lambda m: (m.confidence, -len(m.sentences), m.document))
 
 
 PARALLEL_MIN_DIFFS = 3000
@@ -33,12 +27,13 @@ PARALLEL_MIN_DIFFS = 3000
 
 def diff_statements(statements: Sequence[Statement], documents: Sequence[Document],
                     reference: str | None) -> tuple[Statement, ...]:
-    """Every statement with its pair diffs; large corpora use every core."""
+    """Every statement with its pair diffs, and whether a member prints quotation marks; large
+    corpora use every core."""
     by_id = {d.id: d for d in documents}
     jobs = []
     for k, st in enumerate(statements):
         if len(st.members) > 1:
-            anchor = anchor_member(st, reference)
+            anchor = st.anchor(reference)
             jobs.extend((k, anchor, m) for m in st.members if m is not anchor)
     tasks = [(by_id[a.document].text[a.start:a.end], by_id[m.document].text[m.start:m.end])
              for _, a, m in jobs]
@@ -47,7 +42,9 @@ def diff_statements(statements: Sequence[Statement], documents: Sequence[Documen
     for (k, anchor, member), (changes, drift) in zip(jobs, scripts):
         diffs.setdefault(k, []).append(PairDiff(member.document, anchor.document, drift,
                                                 _placed(changes, anchor.start, member.start)))
-    return tuple(replace(st, diffs=tuple(diffs.get(k, ()))) for k, st in enumerate(statements))
+    return tuple(replace(st, diffs=tuple(diffs.get(k, ())),
+                         quoted=any(quote_spans(by_id[m.document].text[m.start:m.end]) for m in st.members))
+                 for k, st in enumerate(statements))
 
 
 def _run_diffs(tasks: list[tuple[str, str]]) -> list:
@@ -108,25 +105,3 @@ def _drift(a: str, b: str, changes) -> float:
     moved = sum(len(_WORD.findall(c.reference)) + len(_WORD.findall(c.witness))
                 for c in changes if c.kind is not ChangeKind.COSMETIC)
     return round(min(1.0, moved / total), 4)
-
-
-def pieces(text: str, start: int, end: int, changes, side: str = "witness"):
-    """A member's text cut into `(slice, change or None)` pieces, in order, for views to colour.
-
-    `side` is "witness" (the member the changes belong to) or "reference" (the member they are
-    measured against). Unchanged stretches come with None. A change with nothing on this side
-    (a deletion seen from the witness) comes as an empty slice, so views can still show what
-    went; joining the slices gives the text.
-    """
-    lo, hi = ("wit_start", "wit_end") if side == "witness" else ("ref_start", "ref_end")
-    out = []
-    pos = start
-    for c in changes:
-        s, e = getattr(c, lo), getattr(c, hi)
-        if s > pos:
-            out.append((text[pos:s], None))
-        out.append((text[s:e], c))
-        pos = max(pos, e)
-    if pos < end:
-        out.append((text[pos:end], None))
-    return out

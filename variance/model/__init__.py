@@ -7,6 +7,7 @@ the text shown is always the original slice.
 from .archive import Carrier, Cluster, Trace
 from .artefact import Artefact, ArtefactKind
 from .comparison import Comparison
+from .coverage import Omission
 from .decisions import (
     AppliedDecision,
     Constraint,
@@ -33,13 +34,14 @@ from .statement import (
     Severity,
     Span,
     Statement,
+    pieces,
     worst_severity,
 )
 
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
     "MetaSpan", "Sentence", "Fetch", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
-    "Artefact", "Comparison", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
+    "Artefact", "Comparison", "Omission", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
     "DecisionStatus", "DecisionSpan", "Decision", "Place", "Constraint", "Constraints", "PlacedSpan",
-    "AppliedDecision", "DecisionsReport", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
+    "AppliedDecision", "DecisionsReport", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity", "pieces",
 ]

@@ -8,7 +8,7 @@ from functools import cached_property
 from enum import Enum
 
 __all__ = ["Op", "ChangeKind", "Severity", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
-           "Span", "Member", "Change", "PairDiff", "Statement"]
+           "Span", "Member", "Change", "PairDiff", "Statement", "pieces"]
 
 
 class Op(str, Enum):
@@ -132,6 +132,8 @@ class Statement:
     diffs: tuple[PairDiff, ...] = ()
     repeats: tuple[Member, ...] = ()
     """Further places of documents that already have a main member, in document order."""
+    quoted: bool = False
+    """A member prints quotation marks (set with the diffs)."""
 
     def member(self, document: str) -> Member | None:
         """The document's main member, or None when it does not carry the statement."""
@@ -143,6 +145,11 @@ class Statement:
         if main is None:
             return ()
         return (main,) + tuple(m for m in self.repeats if m.document == document)
+
+    def anchor(self, reference: str | None) -> Member:
+        """The member the others are diffed against: the reference's, else the most central one."""
+        ref = self.member(reference) if reference else None
+        return ref or max(self.members, key=lambda m: (m.confidence, -len(m.sentences), m.document))
 
     def diff(self, document: str) -> PairDiff | None:
         return self._diffs_by_document.get(document)
@@ -161,3 +168,26 @@ class Statement:
         for d in self.diffs:
             found.setdefault(d.document, d)
         return found
+
+
+
+def pieces(text: str, start: int, end: int, changes, side: str = "witness") -> list[tuple[str, Change | None]]:
+    """A member's text cut into `(slice, change or None)` pieces, in order, for views to colour.
+
+    `side` is "witness" (the member the changes belong to) or "reference" (the member they are
+    measured against). Unchanged stretches come with None. A change with nothing on this side
+    (a deletion seen from the witness) comes as an empty slice, so views can still show what
+    went; joining the slices gives the text.
+    """
+    lo, hi = ("wit_start", "wit_end") if side == "witness" else ("ref_start", "ref_end")
+    out: list[tuple[str, Change | None]] = []
+    pos = start
+    for c in changes:
+        s, e = getattr(c, lo), getattr(c, hi)
+        if s > pos:
+            out.append((text[pos:s], None))
+        out.append((text[s:e], c))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((text[pos:end], None))
+    return out

@@ -20,21 +20,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Document, SentenceKind
-from ..text.normalize import STOPWORDS
-from .passages import direct_quotes
+from ..model.quotes import Attribution, SpeakerKind, Via
+from ..text.normalize import SPEECH_VERBS, STOPWORDS
+from ..text.quotemarks import direct_quotes
 
-__all__ = ["Attribution", "SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names", "VIA_WORDS",
-           "SPEECH_WORDS"]
+__all__ = ["SpeechIndex", "speech_index", "attribute", "same_speaker", "person_names"]
 
-_VERBS = ("was quoted as saying|according to|pointed out|called on|said|says|told|tells|noted|"
-          "notes|added|adds|stressed|stresses|urged|urges|remarked|remarks|commented|comments|"
-          "asserted|asserts|assured|emphasized|emphasised|emphasizes|stated|states|reiterated|"
-          "reiterates|insisted|warned|explained|declared|announced|highlighted|expressed|"
-          "proposed|responded|replied|wrote|posted|acknowledged|affirmed|reaffirmed|cautioned|"
-          "conveyed|asked|argued|underlined|saying|stating")
-SPEECH_WORDS = frozenset(w for phrase in _VERBS.split("|") for w in phrase.split()) - STOPWORDS
-"""Single words of the speech cues ("said", "quoted", "according"...), for other modules."""
-_CUE = re.compile(rf"\b(?:{_VERBS})\b(?:\s+in\s+(?:a|its|the)\s+(?:statement|press release|readout))?")
+_CUE = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+in\s+(?:a|its|the)\s+(?:statement|press release|readout))?")
 _READ_IN = re.compile(r"\bwe read in (the [a-z ]*?(?:statement|press release|readout))\b")
 _NAME_TOKEN = r"[A-Z][\w’'.-]*"
 _NAME = re.compile(rf"(?:The\s+|the\s+)?{_NAME_TOKEN}(?:\s+(?:of\s+)?{_NAME_TOKEN})*")
@@ -62,35 +54,6 @@ _ROLES = frozenset("""leader president minister secretary spokesperson spokesman
 official diplomat representative envoy chancellor premier ambassador counterpart""".split())
 _PERSONAL = {"he", "she", "him", "her"}
 _PREPOSITIONS = frozenset("with to from by of between for at on after since and".split())
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who the document says the words are from, and the words that say so."""
-
-    speaker: str
-    """The resolved speaker: "Xi Jinping", "China’s Foreign Ministry", "the statement"."""
-    kind: str
-    """person, or source (a ministry, a statement, a newspaper, a government)."""
-    cue: str
-    """The attributing words as printed: "he remarked", "urged the Chinese leader"."""
-    start: int
-    """Offset of the cue in the document."""
-    end: int
-    via: str
-    """named, pronoun, description, statement (issuer of "the statement"), context (carried
-    over from an earlier sentence of the paragraph), or unresolved (a description such as
-    "the minister" with no person named before it)."""
-
-    @property
-    def how(self) -> str:
-        """How the speaker was found, for readers: "" when named outright."""
-        return VIA_WORDS.get(self.via, "")
-
-
-VIA_WORDS = {"named": "", "pronoun": "a pronoun resolved", "description": "a description resolved",
-             "statement": "the statement's issuer", "context": "earlier in the paragraph",
-             "unresolved": "no one named before"}
 
 
 @dataclass(frozen=True)
@@ -227,8 +190,8 @@ def _resolve(document: Document, offset: int, cue, text: str, people: list[str],
     speaker, kind, via = found
     if issuer_cue:
         state["issuer"] = speaker
-    return Attribution(speaker, kind, document.text[offset + start:offset + end].strip(),
-                       offset + start, offset + end, via)
+    return Attribution(speaker, SpeakerKind(kind), document.text[offset + start:offset + end].strip(),
+                       offset + start, offset + end, Via(via))
 
 
 def _classify(subject: str, words: list[str], folded: list[str], people: list[str],
@@ -297,7 +260,7 @@ def attribute(document: Document, start: int, end: int) -> Attribution | None:
             break
         if index.cues.get(s.index):
             lead = index.cues[s.index][0]
-            return Attribution(lead.speaker, lead.kind, lead.cue, lead.start, lead.end, "context")
+            return Attribution(lead.speaker, lead.kind, lead.cue, lead.start, lead.end, Via.CONTEXT)
     return None
 
 

@@ -18,31 +18,25 @@ are found across documents and within one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
-from .attribution import Attribution, attribute, same_speaker
 from ..diff.classify import make_change
 from ..diff.words import diff_texts
 from ..model import Change, Comparison, Document, Member, Op, Statement
+from ..model.quotes import Conflict, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from ..text.normalize import key_words
+from ..text.quotemarks import direct_quotes, quoted_share
+from .attribution import attribute, same_speaker
 from .passages import (
     closest,
     content_stems,
-    direct_quotes,
     literal_passages,
     overlap,
     paraphrase_passage,
-    quoted_share,
     similarity,
     stem_weights,
 )
 
-__all__ = ["Verdict", "VERDICT_RANK", "QuoteMatch", "Conflict", "QuoteCheck", "QuoteGroup",
-           "check_quote", "document_quotes", "corpus_quotes", "fails",
-           "check_json", "match_json", "checks_json", "groups_json", "CHANGED_MIN", "KEPT_MIN",
-           "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS",
-           "CorpusQuotes", "budgeted_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
+__all__ = ["check_quote", "document_quotes", "corpus_quotes", "CHANGED_MIN", "KEPT_MIN",
+           "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
 
 CHANGED_MIN = 0.75
 """Similarity (folded characters) from which a passage may be the quote, changed."""
@@ -56,80 +50,6 @@ PARAPHRASE_WORDS = 4
 """Content words a quote needs before a paraphrase of it can be told from chance."""
 QUOTED_SHARE = 0.5
 """Share of a passage inside quotation marks from which it counts as quoted."""
-
-
-class Verdict(str, Enum):
-    VERBATIM = "verbatim"
-    COSMETIC = "cosmetic"
-    CHANGED = "changed"
-    PARAPHRASED = "paraphrased"
-    ABSENT = "absent"
-
-
-VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}
-"""Verdicts from the best (verbatim, 0) to the worst (absent, 4)."""
-
-
-@dataclass(frozen=True)
-class QuoteMatch:
-    """The passage of one document closest to the quote, and what it shows."""
-
-    document: str
-    verdict: Verdict
-    start: int
-    """Offset of the passage in the document; when absent, of the closest passage seen."""
-    end: int
-    similarity: float
-    """How close the passage's folded characters read to the quote's, 0..1."""
-    overlap: float
-    """Share of content words the passage and the quote have in common (F1), 0..1."""
-    quoted: bool
-    """Most of the passage is inside quotation marks in this document."""
-    attribution: Attribution | None
-    changes: tuple[Change, ...]
-    """Word diff of the passage against the quote: reference offsets into the quote text,
-    witness offsets into the document."""
-    statement: int | None
-    """The statement holding the passage, if the alignment put it in one."""
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """The same words given to different people."""
-
-    speakers: tuple[tuple[str, tuple[str, ...]], ...]
-    """(speaker, documents giving them the words), two speakers or more."""
-
-    @property
-    def message(self) -> str:
-        parts = [f"{', '.join(docs)} to {speaker}" for speaker, docs in self.speakers]
-        return "the same words are attributed to different people: " + "; ".join(parts)
-
-
-@dataclass(frozen=True)
-class QuoteCheck:
-    text: str
-    """The quote as given, or as printed in its source document."""
-    source: str | None
-    """The document the quote was taken from, if any."""
-    results: tuple[QuoteMatch, ...]
-    """One per document, in the comparison's order."""
-    also: tuple[QuoteMatch, ...]
-    """Further passages of a document carrying the quote (changed or closer), besides its best."""
-    conflicts: tuple[Conflict, ...]
-
-    def result(self, document: str) -> QuoteMatch:
-        return next(r for r in self.results if r.document == document)
-
-    def verdict_counts(self) -> dict[Verdict, int]:
-        """How many documents got each verdict, every verdict listed."""
-        return {v: sum(r.verdict is v for r in self.results) for v in Verdict}
-
-
-def fails(check: QuoteCheck, threshold: Verdict) -> bool:
-    """Is any document's verdict at `threshold` or worse (the quote's own source excepted)?"""
-    return any(VERDICT_RANK[r.verdict] >= VERDICT_RANK[threshold]
-               for r in check.results if r.document != check.source)
 
 
 def check_quote(comparison: Comparison, text: str, *, source: str | None = None) -> QuoteCheck:
@@ -185,9 +105,9 @@ def _members_of(comparison: Comparison) -> dict[str, list[tuple[int, Member]]]:
 def _once(comparison: Comparison, name: str, source, compute):
     """`compute(source)` kept on the comparison for as long as it holds that very `source`
     (a comparison copied with other statements computes its own)."""
-    kept = comparison._cache.get(name)
+    kept = comparison.memo.get(name)
     if kept is None or kept[0] is not source:
-        kept = comparison._cache[name] = (source, compute(source))
+        kept = comparison.memo[name] = (source, compute(source))
     return kept[1]
 
 
@@ -299,14 +219,6 @@ def _conflicts(matches: list[QuoteMatch]) -> tuple[Conflict, ...]:
     return (Conflict(tuple((name, tuple(docs)) for name, docs in people)),)
 
 
-@dataclass(frozen=True)
-class QuoteGroup:
-    """The direct quotes of one statement (None: quotes outside every statement)."""
-
-    statement: int | None
-    checks: tuple[QuoteCheck, ...]
-
-
 def document_quotes(comparison: Comparison, doc_id: str) -> list[QuoteCheck]:
     """Every direct quote printed in one document, each checked across all documents."""
     doc = comparison.document(doc_id)
@@ -337,94 +249,3 @@ def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
     order = {st.id: i for i, st in enumerate(comparison.statements)}
     keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0)))
     return [QuoteGroup(k, tuple(groups[k])) for k in keys]
-
-
-def check_json(check: QuoteCheck, comparison: Comparison) -> dict:
-    """The check as plain data (docs/quotes.md): for `--json` and for views that embed it."""
-    return {"quote": check.text, "source": check.source,
-            "results": [match_json(m, comparison) for m in check.results],
-            "also": [match_json(m, comparison) for m in check.also],
-            "conflicts": [{"speakers": [{"speaker": s, "documents": list(d)} for s, d in c.speakers],
-                           "message": c.message} for c in check.conflicts]}
-
-
-def match_json(m: QuoteMatch, comparison: Comparison) -> dict:
-    absent = m.verdict is Verdict.ABSENT
-    a = m.attribution
-    return {
-        "document": m.document, "verdict": m.verdict.value,
-        "text": None if absent else comparison.document(m.document).text[m.start:m.end],
-        "start": None if absent else m.start, "end": None if absent else m.end,
-        "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
-        "statement": m.statement,
-        "attribution": None if a is None else {"speaker": a.speaker, "kind": a.kind, "cue": a.cue,
-                                               "start": a.start, "end": a.end, "via": a.via, "how": a.how},
-        "changes": [{"op": c.op.value, "reference": c.reference, "witness": c.witness,
-                     "kind": c.kind.value, "severity": c.severity.value,
-                     "reference_span": [c.ref_start, c.ref_end],
-                     "witness_span": [c.wit_start, c.wit_end]} for c in m.changes],
-    }
-
-
-def checks_json(comparison: Comparison, checks: list[QuoteCheck], *,
-                document: str | None = None) -> dict:
-    """Format-1 body of `variance quote` (one check) or `variance quote --from DOC` (many)."""
-    if document is None and len(checks) == 1:
-        return check_json(checks[0], comparison)
-    return {"document": document, "quotes": [check_json(c, comparison) for c in checks]}
-
-
-def groups_json(comparison: Comparison, groups: list[QuoteGroup]) -> dict:
-    """Format-1 body of `variance quotes`."""
-    return {"groups": [{"statement": g.statement, "quotes": [check_json(c, comparison) for c in g.checks]}
-                       for g in groups]}
-
-
-QUOTE_BUDGET = 1_000_000_000
-"""Quotes' total length times the corpus' length above which not every quote is checked
-(about 15 s of checking on this machine)."""
-QUOTE_CELLS = 5000
-"""Quotes times versions above which not every quote is checked."""
-
-
-@dataclass(frozen=True)
-class CorpusQuotes:
-    """The quotes a comparison checks: every quote within the budget, else the reference's
-    own, else none; and, when some were left out, how many."""
-
-    groups: tuple[QuoteGroup, ...]
-    left_out: dict | None = None
-    """{"quotes": distinct quotes in the corpus, "versions": documents, "only": the document
-    whose quotes were checked, or None}, or None when nothing was left out."""
-
-
-def budgeted_quotes(comparison: Comparison) -> CorpusQuotes:
-    """`corpus_quotes` when the corpus is small enough to check every quote against every
-    version in seconds; else only the reference's quotes; else none (see `QUOTE_BUDGET`)."""
-    docs = comparison.documents
-    size = sum(len(d.text) for d in docs)
-    every = _quote_lengths(docs)
-    if sum(every) * size <= QUOTE_BUDGET and len(every) * len(docs) <= QUOTE_CELLS:
-        return CorpusQuotes(tuple(corpus_quotes(comparison)))
-    left_out = {"quotes": len(every), "versions": len(docs), "only": None}
-    ref = comparison.reference
-    own = _quote_lengths([comparison.document(ref)]) if ref else []
-    if not own or sum(own) * size > QUOTE_BUDGET or len(own) * len(docs) > QUOTE_CELLS:
-        return CorpusQuotes((), left_out)
-    by_statement: dict[int | None, list[QuoteCheck]] = {}
-    for check in document_quotes(comparison, ref):
-        by_statement.setdefault(check.result(ref).statement, []).append(check)
-    order = {st.id: i for i, st in enumerate(comparison.statements)}
-    keys = sorted(by_statement, key=lambda k: (k is None, order.get(k, 0)))
-    return CorpusQuotes(tuple(QuoteGroup(k, tuple(by_statement[k])) for k in keys), left_out | {"only": ref})
-
-
-def _quote_lengths(documents) -> list[int]:
-    """Lengths of the distinct direct quotes of `documents`, told apart as `corpus_quotes`
-    does (by their folded words)."""
-    seen: dict[tuple[str, ...], int] = {}
-    for doc in documents:
-        for q in direct_quotes(doc):
-            seen.setdefault(tuple(key_words(q.text(doc))), q.end - q.start)
-    seen.pop((), None)
-    return list(seen.values())

@@ -6,7 +6,7 @@ template with autoescape renders them with the CSS and JavaScript of `assets/` i
 Nothing is fetched when the page opens; no date or time is written into it.
 
 The Quotes section reads the quotes the pipeline checked (`Comparison.quotes`, from
-`quotecheck.budgeted_quotes`): every direct quote of the corpus with each version's verdict,
+`variance.quotes.budgeted_quotes`): every direct quote of the corpus with each version's verdict,
 speaker and passage, and the attribution conflicts; in a corpus too large to check them all,
 only the reference's quotes or none, and the page says so.
 
@@ -24,8 +24,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..diff.drift import anchor_member
-from ..diff.drift import pieces as member_pieces
 from ..errors import OutputError
 from .provenance import fetched_line
 from ..model import (
@@ -40,9 +38,8 @@ from ..model import (
     Statement,
     worst_severity,
 )
-from ..coverage.omissions import rank_omissions
-from ..quotes.check import QuoteCheck, QuoteGroup, QuoteMatch, Verdict, budgeted_quotes
-from ..quotes.passages import quote_spans
+from ..model import pieces as member_pieces
+from ..model.quotes import LeftOut, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from .labels import decision_label
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
@@ -138,7 +135,7 @@ def _count_by(keys: Iterable[str]) -> dict[str, int]:
 
 
 def _statement(comparison: Comparison, st: Statement, column: dict[str, int]) -> dict:
-    anchor = anchor_member(st, comparison.reference)
+    anchor = st.anchor(comparison.reference)
     anchor_text = _text(comparison, anchor)
     diffs = {d.document: d for d in st.diffs}
     members = [_member(comparison, m, diffs.get(m.document), m is anchor, column)
@@ -163,7 +160,7 @@ def _statement(comparison: Comparison, st: Statement, column: dict[str, int]) ->
         "kinds": sorted({c.kind.value for c in changes}),
         "worst": _worst(changes),
         "quoted": any(c.kind is ChangeKind.QUOTE for c in changes)
-                  or any(quote_spans(m["text"]) for m in members),
+                  or st.quoted,
         "omitted": bool(ref) and ref in present and len(present) < len(comparison.documents),
     }
 
@@ -208,22 +205,18 @@ def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> l
 
 
 def omissions_that_matter(comparison: Comparison) -> list[dict]:
-    """Reference statements other versions dropped, most telling first, as ranked by
-    `omissions.rank_omissions` (quotes, numbers, named people, then how many dropped them)."""
-    out = []
-    for st, score, reasons in rank_omissions(comparison):
-        present = {m.document for m in st.members}
-        out.append({"id": st.id, "text": _text(comparison, st.member(comparison.reference)),
-                    "score": score, "reasons": reasons,
-                    "dropped_by": [d.id for d in comparison.documents if d.id not in present]})
-    return out
+    """Reference statements other versions dropped, most telling first (`Comparison.omissions`:
+    quotes, numbers, named people, then how many dropped them)."""
+    return [{"id": o.statement, "text": _text(comparison, comparison.statement(o.statement).member(comparison.reference)),
+             "score": o.score, "reasons": list(o.reasons), "dropped_by": list(o.dropped_by)}
+            for o in comparison.omissions]
 
 
-def quotes_checked(comparison: Comparison) -> tuple[list[QuoteGroup], dict | None]:
-    """The quotes the comparison checked (`quotecheck.budgeted_quotes`, computed by the
-    pipeline), and what was left out."""
-    found = comparison.quotes if comparison.quotes is not None else budgeted_quotes(comparison)
-    return list(found.groups), found.left_out
+def quotes_checked(comparison: Comparison) -> tuple[list[QuoteGroup], LeftOut | None]:
+    """The quotes the pipeline checked (`Comparison.quotes`, none when not asked for), and what
+    was left out."""
+    found = comparison.quotes
+    return (list(found.groups), found.left_out) if found is not None else ([], None)
 
 
 def quotes_data(comparison: Comparison, groups: list[QuoteGroup] | None = None) -> dict:

@@ -1,15 +1,19 @@
-"""JSON format 2 (docs/json-format.md): stable, versioned, deterministic (same input, same bytes)."""
+"""JSON format 2 (docs/json-format.md, docs/quotes.md): stable, versioned, deterministic (same
+input, same bytes). `comparison_to_json` is the whole comparison; the `quote` and `quotes`
+commands write `checks_json` and `groups_json`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from .. import __version__
-from ..model import Artefact, Comparison, Document, Member, Statement
+from ..model import Artefact, Change, Comparison, Document, Member, Statement
 from ..model.decisions import AppliedDecision, DecisionsReport
+from ..model.quotes import CorpusQuotes, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 
 __all__ = ["FORMAT", "comparison_to_json", "dumps", "document_json", "statement_json",
-           "member_json", "artefact_json", "decisions_json", "applied_json"]
+           "member_json", "artefact_json", "change_json", "check_json", "match_json", "checks_json",
+           "groups_json", "quotes_json", "omissions_json", "decisions_json", "applied_json"]
 
 FORMAT = 2
 
@@ -49,12 +53,14 @@ def statement_json(st: Statement, comparison: Comparison) -> dict:
         "members": [member_json(m, comparison) for m in st.members],
         "repeats": [member_json(m, comparison) for m in st.repeats],
         "diffs": [{"document": d.document, "against": d.against, "drift": d.drift,
-                   "changes": [{"op": c.op.value, "reference": c.reference, "witness": c.witness,
-                                "kind": c.kind.value, "severity": c.severity.value,
-                                "reference_span": [c.ref_start, c.ref_end],
-                                "witness_span": [c.wit_start, c.wit_end]} for c in d.changes]}
-                  for d in st.diffs],
+                   "changes": [change_json(c) for c in d.changes]} for d in st.diffs],
     }
+
+
+def change_json(c: Change) -> dict:
+    return {"op": c.op.value, "reference": c.reference, "witness": c.witness,
+            "kind": c.kind.value, "severity": c.severity.value,
+            "reference_span": [c.ref_start, c.ref_end], "witness_span": [c.wit_start, c.wit_end]}
 
 
 def artefact_json(a: Artefact) -> dict:
@@ -80,8 +86,9 @@ def applied_json(a: AppliedDecision) -> dict:
 
 
 def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
-        "documents", "reference", "statements", "artefacts")) -> dict:
-    """The format-2 object; `parts` selects the top-level sections (align omits artefacts)."""
+        "documents", "reference", "statements", "artefacts", "quotes", "omissions")) -> dict:
+    """The whole comparison; `parts` selects the top-level sections (align shows only the
+    documents, the reference and the statements)."""
     parts = set(parts)
     out: dict = {"format": FORMAT, "variance": __version__, "options": comparison.options.to_json()}
     if "documents" in parts:
@@ -94,9 +101,64 @@ def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
         out["artefacts"] = [artefact_json(a) for a in comparison.artefacts]
     if comparison.decisions is not None and "statements" in parts:
         out["decisions"] = decisions_json(comparison.decisions)
+    if "quotes" in parts and comparison.quotes is not None:
+        out["quotes"] = quotes_json(comparison, comparison.quotes)
+    if "omissions" in parts:
+        out["omissions"] = omissions_json(comparison)
     if comparison.warnings:
         out["warnings"] = list(comparison.warnings)
     return out
+
+
+def check_json(check: QuoteCheck, comparison: Comparison) -> dict:
+    """The check as plain data (docs/quotes.md): for `--json` and for views that embed it."""
+    return {"quote": check.text, "source": check.source,
+            "results": [match_json(m, comparison) for m in check.results],
+            "also": [match_json(m, comparison) for m in check.also],
+            "conflicts": [{"speakers": [{"speaker": s, "documents": list(d)} for s, d in c.speakers],
+                           "message": c.message} for c in check.conflicts]}
+
+
+def match_json(m: QuoteMatch, comparison: Comparison) -> dict:
+    absent = m.verdict is Verdict.ABSENT
+    a = m.attribution
+    return {
+        "document": m.document, "verdict": m.verdict.value,
+        "text": None if absent else comparison.document(m.document).text[m.start:m.end],
+        "start": None if absent else m.start, "end": None if absent else m.end,
+        "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
+        "statement": m.statement,
+        "attribution": None if a is None else {"speaker": a.speaker, "kind": a.kind.value, "cue": a.cue,
+                                               "start": a.start, "end": a.end, "via": a.via.value, "how": a.how},
+        "changes": [change_json(c) for c in m.changes],
+    }
+
+
+def checks_json(comparison: Comparison, checks: list[QuoteCheck], *,
+                document: str | None = None) -> dict:
+    """Format-1 body of `variance quote` (one check) or `variance quote --from DOC` (many)."""
+    if document is None and len(checks) == 1:
+        return check_json(checks[0], comparison)
+    return {"document": document, "quotes": [check_json(c, comparison) for c in checks]}
+
+
+def groups_json(comparison: Comparison, groups: list[QuoteGroup]) -> dict:
+    """Format-1 body of `variance quotes`."""
+    return {"groups": [{"statement": g.statement, "quotes": [check_json(c, comparison) for c in g.checks]}
+                       for g in groups]}
+
+
+def quotes_json(comparison: Comparison, quotes: CorpusQuotes) -> dict:
+    """The corpus' quotes as the pipeline checked them, and what its budget left out."""
+    left = quotes.left_out
+    return groups_json(comparison, list(quotes.groups)) | {
+        "left_out": None if left is None else {"quotes": left.quotes, "versions": left.versions,
+                                               "only": left.only}}
+
+
+def omissions_json(comparison: Comparison) -> list[dict]:
+    return [{"statement": o.statement, "score": o.score, "reasons": list(o.reasons),
+             "dropped_by": list(o.dropped_by)} for o in comparison.omissions]
 
 
 def dumps(obj: dict) -> str:

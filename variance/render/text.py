@@ -9,8 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ..diff.drift import pieces
-from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, worst_severity
+from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, pieces, worst_severity
 from .provenance import fetched_line
 from .labels import decision_label
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 import snowballstemmer
 from unidecode import unidecode
 
-__all__ = ["STOPWORDS", "MONTHS", "fold", "fold_word", "key_words", "content_words", "stem", "WORD_RE"]
+__all__ = ["STOPWORDS", "MONTHS", "SPEECH_VERBS", "SPEECH_WORDS", "fold", "fold_word", "key_words", "content_words", "stem", "WORD_RE"]
 
 # Spellings of one name that should compare equal. Applied to original text before folding,
 # so case can tell "US" (the country) from "us" (the pronoun).
@@ -36,6 +36,16 @@ so such very too also just not no yet both each either neither all any some most
 i me my we our us you your he him his she her they them their who whom whose which what when
 where why how will would shall should can could may might must s t
 """.split())
+
+SPEECH_VERBS = ("was quoted as saying|according to|pointed out|called on|said|says|told|tells|noted|"
+                "notes|added|adds|stressed|stresses|urged|urges|remarked|remarks|commented|comments|"
+                "asserted|asserts|assured|emphasized|emphasised|emphasizes|stated|states|reiterated|"
+                "reiterates|insisted|warned|explained|declared|announced|highlighted|expressed|"
+                "proposed|responded|replied|wrote|posted|acknowledged|affirmed|reaffirmed|cautioned|"
+                "conveyed|asked|argued|underlined|saying|stating")
+"""Speech cues as a regular-expression alternation ("said", "pointed out", "according to"...)."""
+SPEECH_WORDS = frozenset(w for phrase in SPEECH_VERBS.split("|") for w in phrase.split()) - STOPWORDS
+"""Single words of the speech cues ("said", "quoted", "according"...)."""
 
 
 @lru_cache(maxsize=65536)

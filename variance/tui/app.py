@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from ..decisions import DecisionFile
-from ..errors import InputError, VarianceError
+from ..errors import VarianceError
 from ..model import Comparison, Options
 from .paint import kind_variables, verdict_variables
 from .screens import (
@@ -144,10 +144,6 @@ class VarianceApp(App[int]):
 
         comparison = compare(self.paths, self.options, decisions=self.decisions,
                              progress=lambda *report: self.post_message(self.Progressed(*report)))
-        wanted = self.options.reference
-        if wanted and wanted not in {d.id for d in comparison.documents}:
-            known = ", ".join(d.id for d in comparison.documents)
-            raise InputError(f"--reference: no document {wanted!r}; documents are: {known}")
         self.post_message(self.Compared(comparison))
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)

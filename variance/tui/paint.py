@@ -13,9 +13,9 @@ from rich.text import Text
 from textual.content import Content
 from textual.markup import parse_style
 
-from ..diff.drift import pieces
+from ..model import pieces
 from ..model import ChangeKind, Member, PairDiff, Severity, Statement
-from ..quotes.check import QuoteMatch, Verdict
+from ..model.quotes import QuoteMatch, Verdict
 from ..render.text import KIND_STYLE
 from .view import Lookup, Status, ViewFilter
 

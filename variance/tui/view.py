@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
-from ..diff.drift import anchor_member
+
 from ..model import (
     SEVERITY_RANK,
     Artefact,
@@ -26,7 +26,6 @@ from ..model import (
     Statement,
     worst_severity,
 )
-from ..quotes.passages import quote_spans
 from ..render.labels import short_labels
 
 __all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels"]
@@ -105,7 +104,7 @@ class Lookup:
             self.artefacts[a.document].append(a)
 
     def anchor(self, st: Statement) -> Member:
-        return anchor_member(st, self.comparison.reference)
+        return st.anchor(self.comparison.reference)
 
     def visible(self, view: ViewFilter) -> list[Statement]:
         """The statements the list shows: all, or those with a change the filter keeps."""
@@ -127,7 +126,7 @@ class Lookup:
 
     def quotes(self, st: Statement) -> bool:
         """Does any version word the statement with a direct quote?"""
-        return any(quote_spans(self.text(m)) for m in st.members)
+        return st.quoted
 
     def text(self, member: Member) -> str:
         return self.comparison.document(member.document).text[member.start:member.end]

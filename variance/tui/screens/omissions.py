@@ -1,5 +1,5 @@
 """Omissions that matter: the reference's statements other versions dropped, most telling
-first (`omissions.rank_omissions`); `enter` opens the statement."""
+first (`Comparison.omissions`); `enter` opens the statement."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...coverage.omissions import rank_omissions
+
 from ..widgets import OmissionList
 
 __all__ = ["OmissionsScreen"]
@@ -30,7 +30,7 @@ class OmissionsScreen(Screen):
 
     def _refill(self, _=None) -> None:
         comparison = self.app.comparison
-        omissions = rank_omissions(comparison)
+        omissions = comparison.omissions
         self.query_one(OmissionList).show(omissions, self.app.lookup)
         about = self.query_one("#omissions-about", Static)
         if not omissions:

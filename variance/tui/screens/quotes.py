@@ -1,6 +1,6 @@
 """Every direct quote of the corpus checked in every version, and quotes the user types.
 
-The quotes are found and checked (`quotecheck.corpus_quotes`, `quotecheck.check_quote`) in
+The quotes are found and checked (`Comparison.quotes`, and `pipeline.check_quote` for typed ones) in
 workers; the screen shows what they post. `enter` on a quote puts the cursor on its versions,
 `enter` on a version's passage shows it in the Document screen.
 """
@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...model import Comparison
-from ...quotes.check import QuoteCheck, QuoteGroup, Verdict, check_quote, corpus_quotes
+from ...model.quotes import QuoteCheck, QuoteGroup, Verdict
+from ...pipeline import check_quote
 from ..paint import verdict_badge, verdict_legend
 from ..widgets import QuoteMatches, QuoteTable
 from ..widgets.quote_table import QuoteRow
@@ -79,7 +80,7 @@ class QuotesScreen(Screen):
 
     @work(thread=True, exclusive=True, group="quotes", exit_on_error=False)
     def _check_all(self, comparison: Comparison, typed: Sequence[str]) -> None:
-        groups = list(comparison.quotes.groups) if comparison.quotes is not None else corpus_quotes(comparison)
+        groups = list(comparison.quotes.groups) if comparison.quotes is not None else []
         self.post_message(self.Found(comparison, groups,
                                      [check_quote(comparison, text) for text in typed]))
 

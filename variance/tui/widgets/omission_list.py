@@ -11,14 +11,14 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Statement
+from ...model import Omission
 from ..view import Lookup, short_labels
 
 __all__ = ["OmissionList"]
 
 
 class OmissionList(OptionList):
-    """One option per omission, as `omissions.rank_omissions` ranks them; option id = statement id."""
+    """One option per omission, as `Comparison.omissions` ranks them; option id = statement id."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -29,15 +29,14 @@ class OmissionList(OptionList):
     class Chosen(Message):
         statement_id: int
 
-    def show(self, omissions: Sequence[tuple[Statement, float, list[str]]], lookup: Lookup) -> None:
-        ids = [d.id for d in lookup.comparison.documents]
-        labels = short_labels(ids)
+    def show(self, omissions: Sequence[Omission], lookup: Lookup) -> None:
+        labels = short_labels([d.id for d in lookup.comparison.documents])
         options: list[Option | None] = []
-        for st, score, reasons in omissions:
-            present = {m.document for m in st.members}
-            missing = ", ".join(labels[i] for i in ids if i not in present)
-            head = Content.assemble((f"S{st.id}  ", "bold"), (f"{score:.2f}  ", "bold $text-warning"),
-                                    Content(" · ").join(Content(r) for r in reasons))
+        for omission in omissions:
+            st = lookup.comparison.statement(omission.statement)
+            missing = ", ".join(labels[i] for i in omission.dropped_by)
+            head = Content.assemble((f"S{st.id}  ", "bold"), (f"{omission.score:.2f}  ", "bold $text-warning"),
+                                    Content(" · ").join(Content(r) for r in omission.reasons))
             words = " ".join(lookup.text(st.member(lookup.comparison.reference)).split())
             if options:
                 options.append(None)

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Comparison
-from ...quotes.check import QuoteCheck, QuoteMatch, Verdict
+from ...model.quotes import QuoteCheck, QuoteMatch, Verdict
 from ..paint import passage_wording, verdict_badge
 from ..view import ViewFilter
 

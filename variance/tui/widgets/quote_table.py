@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.message import Message
 
 from ...model import Comparison
-from ...quotes.check import QuoteCheck
+from ...model.quotes import QuoteCheck
 from ...render.labels import short_labels
 from ..paint import VERDICT_GLYPH, VERDICT_STYLE, to_rich, verdict_cell
 from .coverage_table import MAX_COLUMNS

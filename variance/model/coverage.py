@@ -1,0 +1,22 @@
+"""Coverage: what each version carries of the reference, and the omissions that matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Omission"]
+
+
+@dataclass(frozen=True)
+class Omission:
+    """A statement of the reference that other versions dropped, and why it matters."""
+
+    statement: int
+    """The statement's id."""
+    score: float
+    """What it contains (a direct quote 3, numbers 2, named people 2) plus the share of the
+    other versions that dropped it; higher is more telling."""
+    reasons: tuple[str, ...]
+    """What makes it matter, for readers: "direct quote", "numbers: 45th", "dropped by 3 of 4"."""
+    dropped_by: tuple[str, ...]
+    """The documents that do not carry it."""
