@@ -48,14 +48,14 @@ def sentence_pairs_sql(index: Index, *, min_shared: int, max_df: int) -> None:
 
 
 def find_reuse(index: Index, *, engine: str = "duckdb", master: str | None = None,
-               min_shared: int = MIN_SHARED, max_df: int = MAX_DF) -> list[Cluster]:
+               min_shared: int = MIN_SHARED, max_df: int = MAX_DF, work: str | None = None) -> list[Cluster]:
     """Cluster the index's articles and store the clusters in it (replacing the last ones)."""
     if not index.counts()[0]:
         raise InputError(f"{index.path}: the index holds no article")
     if engine == "spark":
         from .spark import spark_sentence_pairs
 
-        spark_sentence_pairs(index, master=master, min_shared=min_shared, max_df=max_df)
+        spark_sentence_pairs(index, master=master, min_shared=min_shared, max_df=max_df, work=work)
     else:
         sentence_pairs_sql(index, min_shared=min_shared, max_df=max_df)
     edges = index.con.execute("SELECT a, b FROM spairs GROUP BY a, b ORDER BY a, b").fetchall()

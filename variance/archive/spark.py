@@ -52,7 +52,7 @@ def spark_session(master: str | None = None) -> Any:
 
 def _submitted() -> bool:
     """Running under spark-submit, which sets the master itself."""
-    return "SPARK_ENV_LOADED" in os.environ or "spark-submit" in os.environ.get("_", "")
+    return "PYSPARK_GATEWAY_PORT" in os.environ or "SPARK_ENV_LOADED" in os.environ
 
 
 def spark_analyser(master: str | None) -> tuple[Callable[[list[ArchiveArticle]], list[AnalysedArticle]],

@@ -120,10 +120,12 @@ def _statements(text: str | None, source: str | None) -> list[str]:
               help="Shingles two articles must share to be linked [default: 5].")
 @click.option("--max-df", type=click.IntRange(2), default=None,
               help="Shingles in more articles than this are too common to link anything [default: 100].")
+@click.option("--work", type=click.Path(file_okay=False, exists=True), metavar="DIR",
+              help="Spark: a folder every node reads and writes, for the exported shingles "
+                   "[default: a temporary folder, right for local mode].")
 @click.option("--json", "as_json", is_flag=True, help="JSON: every cluster and its members.")
-@click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 @handles_errors
-def reuse(db, output, engine, master, min_shared, max_df, as_json, quiet):
+def reuse(db, output, engine, master, min_shared, max_df, work, as_json):
     """Cluster the indexed articles that share passages (one story's versions); the clusters
     are kept in the index, for 'variance report --cluster ID --db FILE'.
 
@@ -138,7 +140,7 @@ def reuse(db, output, engine, master, min_shared, max_df, as_json, quiet):
     index = open_index(db)
     try:
         clusters = find_reuse(index, engine=engine, master=master, min_shared=min_shared or MIN_SHARED,
-                              max_df=max_df or MAX_DF)
+                              max_df=max_df or MAX_DF, work=work)
         if output:
             write_clusters(index, output)
     finally:

@@ -1,0 +1,6 @@
+"""`python -m variance ...`: the command line, also a file `spark-submit` can run."""
+
+from variance.cli import main
+
+if __name__ == "__main__":
+    main()
