@@ -102,8 +102,12 @@ def test_reuse_clusters_the_versions_and_report_reads_one(archive, tmp_path):
     home = next(c for c in clusters if "001" in c["articles"])
     assert {"001", "copy-001", "edit-001"} <= set(home["articles"])
     assert not any({"weather", "football"} & set(c["articles"]) for c in clusters)
-    rows = duckdb.sql(f"SELECT cluster, article FROM read_parquet('{out}')").fetchall()
-    assert (home["id"], "edit-001") in rows
+    rows = duckdb.sql(f"SELECT cluster, size, [a.article FOR a IN articles], passages "
+                      f"FROM read_parquet('{out}')").fetchall()
+    written = next(r for r in rows if r[0] == home["id"])
+    assert written[1] == len(home["articles"]) and "edit-001" in written[2]
+    assert any(p["article"] == "001" and p["other"] == "copy-001" and p["text"] == p["other_text"]
+               for p in written[3])
     result = run("report", "--cluster", home["id"], "--db", db, "--format", "json", "-o", "-")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -259,3 +263,12 @@ def test_reuse_on_python_api_matches_cli(archive):
     index.close()
     assert clusters and all(len(c.articles) >= 2 for c in clusters)
     assert [c.id for c in clusters] == list(range(1, len(clusters) + 1))
+
+
+def test_trace_says_when_the_limit_left_candidates_unchecked(archive):
+    _, _, db = archive
+    result = run("trace", STATEMENT, "--db", db, "--limit", 1, "--json")
+    data = json.loads(result.stdout)["statements"][0]
+    assert data["checked"] == 1 and data["candidates"] > 1 and data["carriers"] == 1
+    text = run("trace", STATEMENT, "--db", db, "--limit", 1)
+    assert "raise --limit" in text.stdout

@@ -121,15 +121,27 @@ def cluster_articles(index: Index, cluster: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+_CLUSTERS_SQL = """
+WITH m AS (SELECT c.cluster, list({'article': a.id, 'outlet': a.outlet, 'date': a.date, 'url': a.url,
+                                  'title': a.title} ORDER BY a.id) AS articles
+           FROM clusters c JOIN articles a USING (article) GROUP BY c.cluster),
+     p AS (SELECT p.cluster, list({'article': x.id, 'text': substr(x.text, sx.start + 1, sx."end" - sx.start),
+                                   'other': y.id, 'other_text': substr(y.text, sy.start + 1, sy."end" - sy.start),
+                                   'shared': p.shared} ORDER BY x.id, p.sentence, y.id, p.other_sentence) AS passages
+           FROM passages p JOIN articles x ON x.article = p.article JOIN articles y ON y.article = p.other
+           JOIN sentences sx ON sx.article = p.article AND sx.sentence = p.sentence
+           JOIN sentences sy ON sy.article = p.other AND sy.sentence = p.other_sentence GROUP BY p.cluster)
+SELECT m.cluster, len(m.articles) AS size, m.articles, coalesce(p.passages, []) AS passages
+FROM m LEFT JOIN p USING (cluster) ORDER BY m.cluster"""
+
+
 def write_clusters(index: Index, path: str) -> None:
-    """The stored clusters as Parquet: cluster, article, outlet, date, url, title."""
+    """The stored clusters as Parquet, one row per cluster: `cluster`, `size`, `articles` (id,
+    outlet, date, url, title) and `passages` (article, text, other, other_text, shared)."""
     import duckdb
 
     try:
-        index.con.execute(
-            "COPY (SELECT c.cluster, a.id AS article, a.outlet, a.date, a.url, a.title FROM clusters c "
-            "JOIN articles a USING (article) ORDER BY c.cluster, a.id) TO '" + path.replace("'", "''")
-            + "' (FORMAT parquet)")
+        index.con.execute(f"COPY ({_CLUSTERS_SQL}) TO '" + path.replace("'", "''") + "' (FORMAT parquet)")
     except duckdb.Error as exc:
         from ..errors import OutputError
 

@@ -52,4 +52,4 @@ def trace_statement(index: Index, text: str, *, limit: int = LIMIT) -> Trace:
                                 doc.text[match.start:match.end], match.start, match.end, match.changes,
                                 shared[number[doc.id]]))
     carriers.sort(key=lambda c: (VERDICT_RANK[Verdict(c.verdict)], -c.similarity, c.date or "", c.article))
-    return Trace(text, tuple(carriers), len(found))
+    return Trace(text, tuple(carriers), len(found), len(shared))

@@ -114,7 +114,7 @@ def _statements(text: str | None, source: str | None) -> list[str]:
 @click.command()
 @db_option
 @click.option("--output", "-o", metavar="FILE.parquet",
-              help="Also write the clusters (cluster, article, outlet, date, url, title) as Parquet.")
+              help="Also write the clusters as Parquet: members and shared passages (docs/archive.md).")
 @_engine_options
 @click.option("--min-shared", type=click.IntRange(1), default=None,
               help="Shingles two articles must share to be linked [default: 5].")

@@ -42,7 +42,9 @@ class Trace:
     text: str
     carriers: tuple[Carrier, ...]
     candidates: int
-    """Articles sharing at least one shingle with the statement, all checked."""
+    """Articles sharing at least one shingle with the statement."""
+    checked: int
+    """Candidates checked (most shared shingles first): all of them unless over the limit."""
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def _carrier_json(rank: int, c: Carrier) -> dict:
 def trace_json(traces: list[Trace], db: str) -> dict:
     """The `--json` output of `variance trace` (docs/archive.md)."""
     return {"format": 1, "index": db, "statements": [
-        {"text": t.text, "candidates": t.candidates, "carriers": len(t.carriers),
+        {"text": t.text, "candidates": t.candidates, "checked": t.checked, "carriers": len(t.carriers),
          "results": [_carrier_json(i, c) for i, c in enumerate(t.carriers, 1)]} for t in traces]}
 
 
@@ -67,7 +67,10 @@ def render_traces(traces: list[Trace], console) -> None:
         console.print(Text.assemble(("trace ", "bold"), f"“{t.text}”"))
         summary = ", ".join(f"{n} {v}" for v, n in counts.items())
         console.print(f"{len(t.carriers)} carrying article{'s' * (len(t.carriers) != 1)}"
-                      + (f": {summary}" if summary else "") + f" ({t.candidates} candidates checked)")
+                      + (f": {summary}" if summary else "") + f" ({t.checked} candidates checked)")
+        if t.checked < t.candidates:
+            console.print(f"{t.candidates - t.checked} more articles share words with it and were not "
+                          f"checked; raise --limit to check them", style="yellow")
         for i, c in enumerate(t.carriers, 1):
             head = Text(f"\n{i:>3}  {c.article}  ", style="bold")
             head.append(c.verdict, style=VERDICT_STYLE.get(c.verdict, ""))
