@@ -129,7 +129,8 @@ def brute_force(archive: Path, truth: dict, queries: list[str]) -> tuple[dict[st
     """The quote check on every article of the archive, no index: what candidates may lose."""
     from variance.load.paths import document_from_text
     from variance.model import Comparison, Options
-    from variance.quotes.check import Verdict, check_quote
+    from variance.model.quotes import Verdict
+    from variance.quotes.check import check_quote
     from variance.text.segment import segment_document
 
     docs = []
