@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -82,6 +83,8 @@ def _run(pipe, callers_end, function, args, prepare) -> None:
     """In the child: prepare, wait for the late arguments, compute, send (True, value); on any
     failure send (False, None) and let the caller compute it itself."""
     callers_end.close()  # inherited by the fork; with it closed, a cancel reads as end of file
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to report, once
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         if prepare is not None:
             prepare()

@@ -3,6 +3,7 @@ warnings and progress on stderr, and turning errors a user can fix into one line
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 from collections.abc import Callable
@@ -11,29 +12,71 @@ import click
 
 from ..errors import VarianceError
 from ..model import Options
+from ..outputs import (EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated,
+                       silence_stdout, terminate_on_sigterm)
+from ..text.safe import terminal_line
 
-__all__ = ["fail", "handles_errors", "input_options", "decision_options", "build_options",
-           "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
+__all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
+           "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
            "save_inputs_option"]
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
-    click.echo(f"variance: error: {message}", err=True)
+    """One line on stderr (control characters from file names or documents made visible)."""
+    say(f"error: {message}")
     sys.exit(code)
 
 
+def say(message: str) -> None:
+    """`variance: MESSAGE` on stderr, as one safe line."""
+    click.echo(f"variance: {terminal_line(message)}", err=True)
+
+
+def warn(message: str) -> None:
+    say(f"warning: {message}")
+
+
 def handles_errors(command: Callable) -> Callable:
-    """Turn the errors a user can fix into one line and exit 2, never a traceback."""
+    """Turn the errors a user can fix into one line and exit 2, never a traceback: a closed
+    stdout (`| head`) ends quietly with 141, a full disk under stdout is one line and 2, Ctrl-C
+    one line and 130, SIGTERM unwinds (temporary files removed) and exits 143."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        terminate_on_sigterm()
+        _tolerant_streams()
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except VarianceError as exc:
             fail(str(exc), exc.exit_code)
         except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(0)
+            silence_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        except KeyboardInterrupt:
+            silence_stdout()
+            fail("interrupted", EXIT_INTERRUPTED)
+        except Terminated:
+            silence_stdout()
+            fail("terminated", EXIT_TERMINATED)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG):
+                raise
+            silence_stdout()
+            fail(f"cannot write to standard output: {exc.strerror}")
     return wrapper
+
+
+def _tolerant_streams() -> None:
+    """On a terminal or pipe whose encoding cannot show every character (PYTHONIOENCODING=ascii,
+    LANG=C), write `\u201c` for what it cannot show instead of failing on the first curly quote."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def input_options(command: Callable | None = None, *, paths_required: bool = True) -> Callable:
@@ -108,19 +151,18 @@ def run_compare(paths, options: Options, quiet: bool, decisions=None):
 
         check_folder(folder)
     originals: dict[str, bytes] | None = {} if folder else None
-    warn = None if quiet else (lambda message: click.echo(f"variance: warning: {message}", err=True))
+    warn_user = None if quiet else warn
     with stderr_progress(not quiet) as progress:
-        comparison = compare(list(paths), options, warn=warn, progress=progress, decisions=decisions,
+        comparison = compare(list(paths), options, warn=warn_user, progress=progress, decisions=decisions,
                              originals=originals)
-    if warn and comparison.decisions:
-        _warn_decisions(comparison.decisions, warn)
+    if warn_user and comparison.decisions:
+        _warn_decisions(comparison.decisions, warn_user)
     if folder and originals is not None:
         from ..load.saved import save_inputs
 
         written = save_inputs(folder, comparison.documents, originals)
         if not quiet:
-            click.echo(f"variance: saved {len(comparison.documents)} inputs as compared in "
-                       f"{folder} ({written} files)", err=True)
+            say(f"saved {len(comparison.documents)} inputs as compared in {folder} ({written} files)")
     return comparison
 
 
@@ -136,9 +178,18 @@ def _warn_decisions(report, warn: Callable[[str], None]) -> None:
 
 
 def console_for_stdout():
+    """Rich on stdout; a width under 20 columns (COLUMNS=0, a tiny window) counts as 80. A
+    closed pipe raises BrokenPipeError for `handles_errors` (rich itself would exit 1)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    console = _Console(highlight=False, soft_wrap=False, emoji=False)
+    if console.width < 20:
+        console = _Console(highlight=False, soft_wrap=False, emoji=False, width=80)
+    return console
 
 
 

@@ -17,6 +17,8 @@ from .common import (
     read_decision_file,
     run_compare,
     save_inputs_option,
+    say,
+    warn,
 )
 
 __all__ = ["align", "lint", "diff", "tui", "report"]
@@ -143,7 +145,7 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     variance report --cluster 3 --db news.duckdb -o cluster3.html"""
     import os
 
-    from ..render.html import check_output, inside_input_folder, write_atomically
+    from ..outputs import check_output, inside_input_folder, write_file
 
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give one")
@@ -173,13 +175,13 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     if not to_file:
         click.echo(page, nl=False)
         return
-    write_atomically(output, page)
+    write_file(output, page)
     if not quiet:
         folder = inside_input_folder(output, paths)
         if folder:
-            click.echo(f"variance: warning: {output} is inside the input folder {folder}; "
-                       "a later run on that folder will read it as a document", err=True)
-        click.echo(f"variance: wrote {output}", err=True)
+            warn(f"{output} is inside the input folder {folder}; "
+                 "a later run on that folder will read it as a document")
+        say(f"wrote {output}")
 
 
 def _from_cluster(paths, cluster: int | None, db: str | None) -> bool:

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..text.safe import terminal_line
 from .common import (
     build_options,
     console_for_stdout,
@@ -54,12 +55,13 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
     if not paths:
         raise click.UsageError("give the quote, then the files or folders to search: variance quote TEXT PATH...")
     if text is not None and not any(ch.isalnum() for ch in text):
-        raise click.UsageError(f"the quote {text!r} has no words to look for")
+        raise click.UsageError(terminal_line(f"the quote {text!r} has no words to look for"))
     comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, artefacts=False,
                                                   quotes=False), quiet, read_decision_file(paths, decisions_file))
     if source is not None and source not in {d.id for d in comparison.documents}:
         known = ", ".join(d.id for d in comparison.documents)
-        raise click.BadParameter(f"no document {source!r}; documents are: {known}", param_hint="--from")
+        raise click.BadParameter(terminal_line(f"no document {source!r}; documents are: {known}"),
+                                 param_hint="--from")
     checks = document_quotes(comparison, source) if source else [check_quote(comparison, text)]
     if as_json:
         echo_json(checks_json(comparison, checks, document=source))
@@ -67,7 +69,9 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
         from ..render.quote_text import QUOTE_LEGEND, render_quote_table
 
         console = console_for_stdout()
-        console.print(f"{len(checks)} direct quotes in {source}", style="bold")
+        from rich.text import Text
+
+        console.print(Text(f"{len(checks)} direct quotes in {terminal_line(source)}", style="bold"))
         render_quote_table(comparison, checks, console)
         console.print(QUOTE_LEGEND, style="dim")
     else:

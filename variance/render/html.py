@@ -10,21 +10,17 @@ The Quotes section reads the quotes the pipeline checked (`Comparison.quotes`, f
 speaker and passage, and the attribution conflicts; in a corpus too large to check them all,
 only the reference's quotes or none, and the page says so.
 
-`write_atomically` writes any report (HTML, JSON, text) through a temporary file in the target
-folder and a rename; `check_output` refuses a target that is one of the inputs.
+Where a report may be written, and how, is `variance.outputs`.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..errors import OutputError
 from .provenance import fetched_line
 from ..model import (
     SEVERITY_OF,
@@ -42,8 +38,7 @@ from ..model import pieces as member_pieces
 from ..model.quotes import LeftOut, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from .labels import decision_label
 
-__all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "check_output",
-           "inside_input_folder", "write_atomically", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
+__all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
            "QUOTES_OPEN", "quotes_checked"]
 
 KIND_LABELS = {
@@ -342,55 +337,3 @@ def render_html(comparison: Comparison) -> str:
     return env.get_template("report.html.j2").render(data=report_data(comparison), css=css, js=js,
                                                      fold_after=FOLD_AFTER, quotes_open=QUOTES_OPEN)
 
-
-def check_output(output: str, inputs: Iterable[str]) -> None:
-    """Refuse to write over an input file or onto a folder (compares resolved paths)."""
-    target = os.path.realpath(output)
-    if os.path.isdir(target):
-        raise OutputError(f"{output}: is a folder; give a file name for the report")
-    for path in inputs:
-        if path != "-" and os.path.realpath(path) == target:
-            raise OutputError(f"{output}: is one of the input files; refusing to write the report over it")
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then a rename, so
-    `path` is either the old file or the whole new one and nothing else is touched."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        problem = "is a file, not a folder" if os.path.exists(folder) else "does not exist"
-        raise OutputError(f"{path}: {folder} {problem}")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
-
-
-def _mode_for(path: str) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (umask applied)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def inside_input_folder(output: str, inputs: Iterable[str]) -> str | None:
-    """The input folder `output` lies in, if any: a later run on that folder would read it."""
-    target = os.path.realpath(output)
-    for path in inputs:
-        if path != "-" and os.path.isdir(path):
-            folder = os.path.realpath(path)
-            if os.path.commonpath([folder, target]) == folder:
-                return path
-    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from ..text.safe import for_terminal
 from .labels import short_labels
 from .text import diff_text, indented
 
@@ -18,6 +19,7 @@ QUOTE_LEGEND = "· absent   0.87 similarity   nq not in quotation marks"
 def render_quote_check(comparison, check, console) -> None:
     """One quote in full: per document the verdict, similarity, quotation marks, speaker, and
     the word diff of a changed passage; then passages found besides, then conflicts."""
+    comparison, check = for_terminal((comparison, check))
 
     counts = {v.value: n for v, n in check.verdict_counts().items()}
     console.print(Text.assemble(("quote ", "bold"), f"“{check.text}”"))
@@ -41,6 +43,7 @@ def render_quote_check(comparison, check, console) -> None:
 def render_quote_table(comparison, checks, console) -> None:
     """Quotes as rows (long ones clipped: the full text is in --json), documents as columns; a
     cell is the verdict, the similarity, and "nq" when the passage is not in quotation marks."""
+    comparison, checks = for_terminal((comparison, checks))
     ids = [d.id for d in comparison.documents]
     labels = short_labels(ids, longest=40, mark="")
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")

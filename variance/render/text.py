@@ -2,6 +2,8 @@
 
 Rich renders it; colour only when stdout is a terminal, and a plain word-diff notation
 (`[-old-]{+new+}`) otherwise, so the output reads in a pipe and on an 80-column screen.
+Every string from the documents is passed through `variance.text.safe.for_terminal` first: an
+escape sequence in an article or a file name is shown, never obeyed.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, pieces, worst_severity
+from ..text.safe import for_terminal
 from .provenance import fetched_line
 from .labels import decision_label
 
@@ -26,6 +29,7 @@ KIND_STYLE = {
 def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
                 show_cosmetic: bool = False, only_shared: bool = False) -> None:
     """Print the comparison: a header, then one block per statement."""
+    comparison = for_terminal(comparison)
     _header(comparison, console)
     for st in comparison.statements:
         if only_shared and len(st.members) < 2:
@@ -34,11 +38,15 @@ def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
         _statement(comparison, st, console, diffs=diffs, show_cosmetic=show_cosmetic)
     if comparison.artefacts:
         console.print()
-        render_artefacts(comparison, console)
+        _artefacts(comparison, console)
 
 
 def render_artefacts(comparison: Comparison, console: Console) -> None:
     """Artefacts per document: where, what kind, why, and what the other versions say."""
+    _artefacts(for_terminal(comparison), console)
+
+
+def _artefacts(comparison: Comparison, console: Console) -> None:
     by_doc: dict[str, list] = {}
     for a in comparison.artefacts:
         by_doc.setdefault(a.document, []).append(a)

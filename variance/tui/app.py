@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from ..decisions import DecisionFile
 from ..errors import VarianceError
 from ..model import Comparison, Options
+from ..text.safe import for_terminal
 from .paint import kind_variables, verdict_variables
 from .screens import (
     ArtefactsScreen,
@@ -87,7 +88,8 @@ class VarianceApp(App[int]):
     ]
 
     comparison: var[Comparison | None] = var(None, always_update=True)
-    """The comparison shown; None while loading."""
+    """The comparison shown, every string made safe for the terminal
+    (`variance.text.safe.for_terminal`); None while loading."""
     view: var[ViewFilter] = var(ViewFilter())
     statement_id: var[int | None] = var(None)
     """The statement the statements and coverage screens are on."""
@@ -118,6 +120,8 @@ class VarianceApp(App[int]):
         self.failure: str | None = None
         """Why loading failed, for the CLI to print after the screen is gone."""
         self._given = comparison
+        self._exact: Comparison | None = None
+        """The comparison as computed, exact text: what an export writes."""
         self._lookup: Lookup | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -157,13 +161,14 @@ class VarianceApp(App[int]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
         """Write the report as `variance report` does: refuse inputs and folders, write atomically."""
-        from ..render.html import check_output, render_html, write_atomically
+        from ..outputs import check_output, write_file
+        from ..render.html import render_html
         from ..render.json_out import comparison_to_json, dumps
 
         check_output(request.path, [d.path for d in comparison.documents])
         page = render_html(comparison) if request.format == "html" else \
             dumps(comparison_to_json(comparison))
-        write_atomically(request.path, page)
+        write_file(request.path, page)
         self.post_message(self.Exported(request.path))
 
     @on(Progressed)
@@ -174,16 +179,17 @@ class VarianceApp(App[int]):
     @on(Compared)
     def _show_comparison(self, message: Compared) -> None:
         first = self.comparison is None
-        self.comparison = message.comparison
+        self._exact = message.comparison
+        self.comparison = for_terminal(message.comparison)
         if self.statement_id not in self.lookup.statements:
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
         if first:
             self.switch_mode("statements")
-            if message.comparison.warnings and not self.quiet:
-                self._warn(message.comparison.warnings)
+            if self.comparison.warnings and not self.quiet:
+                self._warn(self.comparison.warnings)
         else:
-            self.notify(f"Every version is now compared against {message.comparison.reference}.",
+            self.notify(f"Every version is now compared against {self.comparison.reference}.",
                         title="Reference")
 
     @on(Exported)
@@ -234,9 +240,14 @@ class VarianceApp(App[int]):
         def chosen(reference: str | None) -> None:
             if reference and reference != self.comparison.reference:
                 self.notify(f"Comparing every version against {reference}…", title="Reference")
-                self._recompare(self.comparison, reference)
+                self._recompare(self._exact, self._exact_id(reference))
 
         self.push_screen(ReferenceScreen(self.comparison), chosen)
+
+    def _exact_id(self, shown: str) -> str:
+        """The exact id of the document shown as `shown` (ids are shown terminal-safe)."""
+        exact = {s.id: e.id for s, e in zip(self.comparison.documents, self._exact.documents)}
+        return exact.get(shown, shown)
 
     def action_filter(self) -> None:
         def chosen(view: ViewFilter | None) -> None:
@@ -264,7 +275,7 @@ class VarianceApp(App[int]):
     def action_export(self) -> None:
         def chosen(request: ExportRequest | None) -> None:
             if request is not None:
-                self._export(self.comparison, request)
+                self._export(self._exact, request)
 
         self.push_screen(ExportScreen(), chosen)
 
