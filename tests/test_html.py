@@ -10,6 +10,8 @@ template, CSS or JS, rewrite it and review the diff:
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import json
 import os
@@ -46,6 +48,7 @@ from variance.quotes import budgeted_quotes
 from variance.quotes.check import corpus_quotes
 from variance.text.quotemarks import quote_spans
 from variance.render.html import (
+    FOLD_AFTER,
     QUOTES_OPEN,
     omissions_that_matter,
     quotes_data,
@@ -190,8 +193,31 @@ def test_an_artefact_links_to_its_statement_and_overlaps_share_one_mark():
     assert [(a["text"], a["statement"], a["mark"]) for a in group["found"]] == \
         [("Xi met Blinken", 1, 1), ("met", 1, 1)]
     assert [p.get("n") for p in group["text"]] == [1, None]
-    page = render_html(replace(comparison, artefacts=(glued, case)))
-    assert page.count('href="#artefact-1-1"') == 2 and 'id="artefact-1-2"' not in page
+    lazy = _lazy(render_html(replace(comparison, artefacts=(glued, case))))
+    assert [a["mark"] for a in lazy["documents"][0]["found"]] == [1, 1]
+    assert [p.get("n") for p in lazy["documents"][0]["text"]] == [1, None]
+
+
+def _lazy(page: str) -> dict:
+    """The page's compressed island: folded versions, artefact lists and full texts."""
+    island = page.split('<script type="application/json" id="report-data">')[1].split("</script>")[0]
+    return json.loads(gzip.decompress(base64.b64decode(json.loads(island)["lazy"])))
+
+
+def test_versions_beyond_the_fold_and_the_texts_travel_compressed_and_whole():
+    comparison = small_comparison()
+    many = tuple(_doc(f"copy{i:02}", "Xi met Blinken on April 26.") for i in range(20))
+    members = tuple(Member(d.id, (0,), 0, 27, 0.9, ("blinken",)) for d in many)
+    big = replace(comparison, documents=comparison.documents + many,
+                  statements=(replace(comparison.statements[0],
+                                      members=comparison.statements[0].members + members),)
+                  + comparison.statements[1:])
+    page = render_html(big)
+    lazy = _lazy(page)
+    shown = len(re.findall(r'class="version[ "]', page))
+    assert shown == FOLD_AFTER + 1 and len(lazy["folded"]["1"]) == 23 - shown
+    assert "".join(p["text"] for p in lazy["documents"][3]["text"]) == many[0].text
+    assert 'data-fold="1"' in page and "10 more versions" in page
 
 
 def test_statements_one_version_carries_are_grouped_by_that_version():

@@ -234,3 +234,55 @@ def test_narrow_screen_stacks_the_versions_and_a_screenshot_is_written(browser, 
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     assert opened.errors == []
     opened.page.close()
+
+
+@pytest.fixture(scope="module")
+def wide_report(tmp_path_factory):
+    """Twenty copies of one readout, one of them with a doubled word: the card folds most of
+    its versions, and the artefact list and full texts are drawn by the page."""
+    base = "Xi met Blinken in Beijing on Friday. Both sides agreed to keep talking."
+    docs = []
+    for i in range(20):
+        text = base.replace("keep", "keep keep") if i == 7 else base.replace("Friday", f"day {i}")
+        text = base.replace("Friday", "Sunday evening") if i == 19 else text
+        docs.append(Document(id=f"copy{i:02}", path=f"copy{i:02}.txt", text=text,
+                             sha256=hashlib.sha256(text.encode()).hexdigest()))
+    path = tmp_path_factory.mktemp("wide") / "wide.html"
+    path.write_text(render_html(compare_documents(docs, Options())), encoding="utf-8")
+    return path
+
+
+def test_folded_versions_are_drawn_when_opened_and_found_by_search(browser, wide_report):
+    opened = Opened(browser, wide_report)
+    page = opened.page
+    card = page.locator("article.card").first
+    more = card.locator("details.more")
+    assert more.locator(".version").count() == 0
+    more.locator("summary").click()
+    page.wait_for_selector("body[data-lazy=ready]")
+    assert more.locator(".version").count() == 20 - 13
+    page.fill("#f-text", "sunday evening")        # only the last version, folded, says it
+    page.wait_for_function("document.getElementById('f-count').value.indexOf('showing') === 0")
+    assert card.is_visible() and opened.errors == []
+    page.close()
+
+
+def test_an_artefact_deep_link_draws_the_text_and_opens_it_at_the_mark(browser, wide_report):
+    opened = Opened(browser, wide_report, hash="#artefact-8-1")
+    page = opened.page
+    page.wait_for_selector("#artefact-8-1")
+    assert page.locator("#artefact-8-1").inner_text().lower() == "keep keep"
+    page.wait_for_function("document.querySelector('#doc-8 details.fulltext').open")
+    assert opened.in_viewport("#artefact-8-1") and opened.errors == []
+    page.close()
+
+
+def test_printing_draws_every_folded_part(browser, wide_report):
+    opened = Opened(browser, wide_report)
+    page = opened.page
+    page.wait_for_selector("body[data-lazy=ready]")
+    assert page.locator(".lazy:not([data-drawn])").count() > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.more .version").count() == 2 * 7      # both statements fold 7
+    assert page.locator(".lazy:not([data-drawn])").count() == 0 and opened.errors == []
+    page.close()

@@ -15,6 +15,9 @@ Where a report may be written, and how, is `variance.outputs`.
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 from collections.abc import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -39,7 +42,7 @@ from ..model.quotes import LeftOut, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from .labels import decision_label
 
 __all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
-           "QUOTES_OPEN", "quotes_checked"]
+           "QUOTES_OPEN", "quotes_checked", "lazy_payload"]
 
 KIND_LABELS = {
     ChangeKind.COSMETIC: "case, punctuation, quote style, spacing",
@@ -334,6 +337,20 @@ def render_html(comparison: Comparison) -> str:
     asset = env.loader.get_source  # type: ignore[union-attr]
     css = Markup(asset(env, "report.css")[0])
     js = Markup(asset(env, "report.js")[0])
-    return env.get_template("report.html.j2").render(data=report_data(comparison), css=css, js=js,
+    data = report_data(comparison)
+    return env.get_template("report.html.j2").render(data=data, css=css, js=js, lazy=lazy_payload(data),
                                                      fold_after=FOLD_AFTER, quotes_open=QUOTES_OPEN)
+
+
+def lazy_payload(data: dict) -> str:
+    """What the page draws only when it is looked at, gzip-compressed and base64-encoded: the
+    versions behind each card's "N more versions", and each document's artefact list and full
+    text. A thousand syndicated copies repeat each other, so this is a few hundred kB where
+    the same as markup was twenty MB and took seconds to open; the page's script inflates it
+    (`DecompressionStream`) and draws each part as its place comes into view."""
+    folded = {str(s["id"]): s["members"][FOLD_AFTER + 1:] for s in data["shared"]
+              if len(s["members"]) > FOLD_AFTER + 1}
+    body = {"folded": folded, "documents": data["artefacts"]}
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
 

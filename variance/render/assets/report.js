@@ -1,6 +1,8 @@
-/* variance report: filters, deep links, matrix clicks, quote passages. Vanilla, no network, no
-   innerHTML: the page is complete without it; this only toggles `hidden` and classes and sets
-   titles (without it every quote passage stays open). */
+/* variance report: filters, deep links, matrix clicks, quote passages, and the parts drawn on
+   demand. Vanilla, no network, no innerHTML: every text is set as text. The markup holds the
+   summary, coverage, quotes and each card's first versions; the versions behind "N more
+   versions" and each document's artefacts and full text come from a gzip-compressed island
+   (`lazy`, see html.lazy_payload), drawn when opened, scrolled to or printed. */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -21,8 +23,105 @@
   var cellLabel = { r: "the wording compared against", c0: "carried as-is", c1: "carried, changes: low",
                     c2: "carried, changes: medium", c3: "carried, changes: high", "": "absent" };
 
+  var lazy = null;                       /* {folded: {statement id: [member]}, documents: [...]} */
+
+  function inflate(b64) {
+    if (!b64) return Promise.resolve({ folded: {}, documents: [] });
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function fixed(v) { return v === null || v === undefined ? "–" : v.toFixed(2); }
+
+  function changes(parent, pieces) {   /* html.j2's changes(): a change is <span><del/><ins/></span> */
+    pieces.forEach(function (p) {
+      if (p.kind === undefined) { parent.appendChild(document.createTextNode(p.text)); return; }
+      var ch = el("span", "ch k-" + p.kind);
+      if (p.del) ch.appendChild(el("del", null, p.del));
+      if (p.ins) ch.appendChild(el("ins", null, p.ins));
+      parent.appendChild(ch);
+    });
+    return parent;
+  }
+
+  function version(m) {                /* html.j2's version() for a folded, never-anchor member */
+    var box = el("div", "version"), head = el("div", "vhead");
+    box.setAttribute("data-col", m.column);
+    head.append(el("span", "dn", String(m.column)), " ", el("b", "did", m.document), " ",
+                el("span", "num drift sev-" + m.worst, "drift " + fixed(m.drift)), " ",
+                el("span", "num conf", "link " + fixed(m.confidence)));
+    box.append(head, changes(el("p", "vtext"), m.pieces));
+    if (m.reason.length) box.appendChild(el("p", "why", "via " + m.reason.join(" · ")));
+    return box;
+  }
+
+  function drawFolded(details) {
+    var box = details.querySelector(".versions");
+    if (!lazy || box.childElementCount) return;
+    (lazy.folded[details.getAttribute("data-fold")] || []).forEach(function (m) { box.appendChild(version(m)); });
+  }
+
+  function drawDocument(holder) {      /* a document's artefact list and its full text, marks linked */
+    if (!lazy || holder.hasAttribute("data-drawn")) return;
+    var g = lazy.documents[+holder.getAttribute("data-doc") - 1];
+    holder.setAttribute("data-drawn", "");
+    holder.textContent = "";
+    if (g.found.length) {
+      var list = el("ol", "artefact-list");
+      g.found.forEach(function (a) {
+        var li = el("li"), link = el("a", null, "“" + a.text + "”");
+        link.href = "#artefact-" + g.index + "-" + a.mark;
+        li.append(el("span", "akind", a.kind.replace(/_/g, " ")), " ", link, " " + a.message);
+        if (a.evidence.length) li.append(" ", el("span", "evidence", "elsewhere: " + a.evidence.join("; ")));
+        if (a.statement) {
+          var to = el("a", null, "S" + a.statement);
+          to.href = "#statement-" + a.statement;
+          li.append(" · ", to);
+        }
+        list.appendChild(li);
+      });
+      holder.appendChild(list);
+    }
+    var full = el("details", "fulltext"), text = el("div", "text");
+    full.appendChild(el("summary", null, "Full text as compared"));
+    g.text.forEach(function (p) {
+      if (p.n === undefined) { text.appendChild(document.createTextNode(p.text)); return; }
+      var mark = el("mark", "artefact", p.text);
+      mark.id = "artefact-" + g.index + "-" + p.n;
+      mark.title = p.kind.replace(/_/g, " ");
+      text.appendChild(mark);
+    });
+    full.appendChild(text);
+    holder.appendChild(full);
+  }
+
+  function drawAll() {
+    if (!lazy) return;
+    Array.prototype.forEach.call(document.querySelectorAll("details.more[data-fold]"), drawFolded);
+    Array.prototype.forEach.call(document.querySelectorAll(".lazy[data-doc]"), drawDocument);
+  }
+
+  function foldedText(card) {          /* what a drawn folded version would add to textContent */
+    var more = card.querySelector("details.more[data-fold]");
+    if (!lazy || !more || more.querySelector(".version")) return "";
+    return (lazy.folded[more.getAttribute("data-fold")] || []).map(function (m) {
+      return m.column + " " + m.document + " " + m.pieces.map(function (p) {
+        return p.kind === undefined ? p.text : (p.del || "") + (p.ins || "");
+      }).join("") + " " + m.reason.join(" · ");
+    }).join(" ");
+  }
+
   function textOf(card) {
-    if (!texts.has(card)) texts.set(card, card.textContent.toLowerCase());
+    if (!texts.has(card)) texts.set(card, (card.textContent + " " + foldedText(card)).toLowerCase());
     return texts.get(card);
   }
 
@@ -62,7 +161,13 @@
   }
 
   function reveal(flashColumn) {
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var id = location.hash && decodeURIComponent(location.hash.slice(1));
+    var mark = /^artefact-(\d+)-/.exec(id || "");
+    if (mark) {
+      var holder = document.querySelector('.lazy[data-doc="' + mark[1] + '"]');
+      if (holder) drawDocument(holder);
+    }
+    var target = id && document.getElementById(id);
     if (!target) return;
     if (target.classList.contains("qp")) {      /* a version's passage of a quote: open it, show its quote */
       showPassage(target, true);
@@ -79,6 +184,8 @@
       if (el.tagName === "DETAILS") el.open = true;
     }
     if (card && flashColumn) {
+      var more = card.querySelector("details.more[data-fold]");
+      if (more) drawFolded(more);
       var version = card.querySelector('.version[data-col="' + flashColumn + '"]');
       if (version) {
         for (var d = version.parentElement; d && d !== card; d = d.parentElement) {
@@ -184,13 +291,41 @@
   });
   var closed = [];
   window.addEventListener("beforeprint", function () {
+    drawAll();
     closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
     closed.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });
 
+  document.addEventListener("toggle", function (e) {   /* toggle does not bubble: caught on the way down */
+    if (e.target.open && e.target.matches("details.more[data-fold]")) drawFolded(e.target);
+  }, true);
+
   quotes.classList.add("folding");
   form.hidden = false;
   apply();
   if (location.hash) reveal(0);
+  inflate(data.lazy).then(function (found) {
+    lazy = found;
+    texts.clear();
+    Array.prototype.forEach.call(document.querySelectorAll("details.more[data-fold][open]"), drawFolded);
+    var holders = document.querySelectorAll(".lazy[data-doc]");
+    if ("IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { drawDocument(entry.target); seen.unobserve(entry.target); }
+        });
+      }, { rootMargin: "1200px 0px" });
+      Array.prototype.forEach.call(holders, function (h) { seen.observe(h); });
+    } else {
+      drawAll();
+    }
+    if (f.text.value.trim()) apply();
+    if (location.hash) reveal(0);
+    body.setAttribute("data-lazy", "ready");
+  }, function (error) {
+    Array.prototype.forEach.call(document.querySelectorAll(".lazy .pending"), function (p) {
+      p.textContent = "This browser cannot unpack the artefact lists and full texts (" + error + ").";
+    });
+  });
 })();
