@@ -6,6 +6,7 @@ quote one document prints)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -61,6 +62,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if i % 50 == 49:
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))
+    docs, unaligned, warnings = _by_language(docs, options.language, warnings)
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
                       prepare=partial(load_lexicons, options.language)) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
@@ -77,7 +79,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
         if decisions else None
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
-                            decisions=report_)
+                            decisions=report_, unaligned=unaligned)
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     quotes = budgeted_quotes(comparison) if options.quotes else None
@@ -99,3 +101,18 @@ def resolve_reference(documents: Sequence[Document], requested: str | None) -> s
     if matches:
         raise OptionError(f"--reference: {requested!r} matches {len(matches)} documents: {', '.join(matches)}")
     raise OptionError(f"--reference: no document {requested!r}; documents are: {', '.join(ids)}")
+
+
+def _by_language(docs: list[Document], wanted: str, warnings: tuple[str, ...]
+                 ) -> tuple[list[Document], tuple[Document, ...], tuple[str, ...]]:
+    """The documents to align, those in another language (kept out, with a warning each), and
+    the warnings. The comparison's language is `wanted` when a document is in it, else the
+    commonest; a document whose language is unknown is aligned."""
+    counts = Counter(d.language for d in docs if d.language)
+    language = wanted if wanted in counts or not counts else \
+        min(counts, key=lambda code: (-counts[code], code))
+    aligned = [d for d in docs if not d.language or d.language == language]
+    others = tuple(d for d in docs if d.language and d.language != language)
+    notes = tuple(f"{d.id}: in {d.language}, the comparison in {language}: shown and segmented, "
+                  "not aligned (variance does not align across languages yet)" for d in others)
+    return aligned, others, warnings + tuple(n for n in notes if n not in warnings)

@@ -198,7 +198,7 @@ def _is_title(lines: list[_Line], index: int, end: int, wrapped: bool) -> bool:
     after = _next_nonblank(lines, index + 1, end)
     if after is None or len(text) > _MAX_META_LINE or len(text.split()) > _TITLE_WORDS:
         return False
-    if _inner(text)[-1:] in (".", ",", ";", ":") or _starts_lower(lines[after].text):
+    if _inner(text)[-1:] in ".,;:。．，；：" or _starts_lower(lines[after].text):
         return False
     if not any(c.isalnum() for c in text):
         return False
@@ -248,7 +248,7 @@ def _headlines(lines: list[_Line], index: int, end: int, meta: Meta, wrapped: bo
         line = lines[i]
         if line.blank:
             continue
-        if line.text.rstrip()[-1:] == "." or line.start < covered:
+        if line.text.rstrip()[-1:] in ".。．" or line.start < covered:
             previous = i  # ends a sentence, or is already marked (a dateline)
             continue
         after = _next_nonblank(lines, i + 1, end)
@@ -272,11 +272,11 @@ def _is_headline(lines: list[_Line], i: int, previous: int | None, after: int,
     if not (starts.isupper() or starts.isdigit()) or _starts_lower(lines[after].text):
         return False
     words = text.split()
-    if len(words) > _HEADLINE_WORDS or _inner(text)[-1:] in ".!?,;:…":
+    if len(words) > _HEADLINE_WORDS or _inner(text)[-1:] in ".!?,;:…。．！？，；：":
         return False
     alone = (i == 0 or lines[i - 1].blank) and lines[i + 1].blank
     ended = (previous is None or lines[i - 1].blank
-             or _inner(lines[previous].text)[-1:] in ".!?…:")
+             or _inner(lines[previous].text)[-1:] in ".!?…:。．！？：")
     if not ended or (wrapped and not alone):
         return False
     quoted = text[0] in _OPENERS and text[-1] in "”\"’'»" and len(words) >= 2

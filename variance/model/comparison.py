@@ -40,6 +40,9 @@ class Comparison:
     """The reference's statements other versions dropped, most telling first."""
     decisions: DecisionsReport | None = None
     """The editor's decisions file and what became of each decision; None when none was read."""
+    unaligned: tuple[Document, ...] = ()
+    """Documents in another language than the comparison's: segmented and shown, never aligned
+    (lexical evidence cannot link sentences across languages); the warnings say so."""
 
     @cached_property
     def memo(self) -> dict:

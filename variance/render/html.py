@@ -81,6 +81,11 @@ def report_data(comparison: Comparison) -> dict:
         "reference_given": comparison.options.reference is not None,
         "warnings": list(comparison.warnings),
         "documents": _documents(comparison),
+        "unaligned": [{"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
+                       "date": d.date, "language": d.language, "sha256": d.sha256,
+                       "fetched": fetched_line(d), "notes": list(d.notes),
+                       "sentences": [d.text[x.start:x.end] for x in d.sentences]}
+                      for d in comparison.unaligned],
         "decisions": _decisions(comparison),
         "shared": [s for s in statements if len(s["members"]) > 1],
         "single": _single_by_document(statements, docs),

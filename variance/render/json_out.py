@@ -93,6 +93,8 @@ def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
     out: dict = {"format": FORMAT, "variance": __version__, "options": comparison.options.to_json()}
     if "documents" in parts:
         out["documents"] = [document_json(d, comparison) for d in comparison.documents]
+        if comparison.unaligned:  # present only when a document was kept out of alignment
+            out["unaligned"] = [document_json(d) for d in comparison.unaligned]
     if "reference" in parts:
         out["reference"] = comparison.reference
     if "statements" in parts:

@@ -36,6 +36,11 @@ def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
             continue
         console.print()
         _statement(comparison, st, console, diffs=diffs, show_cosmetic=show_cosmetic)
+    for doc in comparison.unaligned:
+        console.print()
+        console.print(Text(f"{doc.id}  not aligned ({doc.language}): its sentences", style="yellow"))
+        for sentence in doc.sentences:
+            indented(console, Text(doc.text[sentence.start:sentence.end]))
     if comparison.artefacts:
         console.print()
         _artefacts(comparison, console)
@@ -84,7 +89,7 @@ def _header(comparison: Comparison, console: Console) -> None:
         carried, total = comparison.reference_coverage(doc.id)
         drift = comparison.document_drift(doc.id)
         line = Text(f"  {doc.id}", style="bold" if doc.id == ref else "")
-        line.append(f"  {len(doc.body_sentences)} sentences")
+        line.append(f"  {doc.language or 'language unknown'}, {len(doc.body_sentences)} sentences")
         if total and doc.id != ref:
             line.append(f", carries {carried}/{total} of the reference")
         if drift is not None:
@@ -92,6 +97,12 @@ def _header(comparison: Comparison, console: Console) -> None:
         console.print(line)
         if doc.title:
             indented(console, Text(doc.title, style="italic"))
+        fetched = fetched_line(doc)
+        if fetched:
+            indented(console, Text(fetched, style="dim"))
+    for doc in comparison.unaligned:
+        console.print(Text(f"  {doc.id}  {doc.language}, {len(doc.body_sentences)} sentences, "
+                           "not aligned: another language", style="yellow"))
         fetched = fetched_line(doc)
         if fetched:
             indented(console, Text(fetched, style="dim"))

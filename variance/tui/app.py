@@ -156,7 +156,8 @@ class VarianceApp(App[int]):
 
         options = replace(comparison.options, reference=reference)
         self.post_message(self.Compared(compare_documents(
-            comparison.documents, options, warnings=comparison.warnings, decisions=self.decisions)))
+            comparison.documents + comparison.unaligned, options, warnings=comparison.warnings,
+            decisions=self.decisions)))
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
