@@ -461,6 +461,11 @@ async def test_an_unknown_reference_ends_the_app_naming_the_documents():
 
     app = make_app([str(SEEDS)], Options(reference="nope"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(app, pilot)
+        # The failed worker's state change reaches the app some messages after the worker ends:
+        # wait for the app to end itself rather than for the workers.
+        for _ in range(600):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
     assert app.return_code == 2
     assert "'nope'" in app.failure and "001_fd0f5f049c184f2c" in app.failure
