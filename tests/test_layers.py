@@ -3,8 +3,8 @@
 - the model is the base: it imports nothing else of variance;
 - the stages (load, text, align, diff, artefacts, quotes, coverage, decisions, archive) and the
   pipeline never import a view (render, tui) or the command line;
-- the views read the model and ask the pipeline; they reach a stage only through its package's
-  face (`variance.decisions`, never `variance.decisions.store`), never a stage's internals;
+- the views read the model, ask the pipeline and write through `variance.outputs`; they reach a
+  stage only through its package's face (`variance.decisions`, never `variance.decisions.store`), never a stage's internals;
 - nothing imports the command line but `python -m variance`.
 """
 
@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "variance"
 STAGES = {"load", "text", "align", "diff", "artefacts", "quotes", "coverage", "decisions", "archive"}
 VIEWS = {"render", "tui"}
-BASE = {"variance.model", "variance.errors", "variance.pipeline"}
+BASE = {"variance.model", "variance.errors", "variance.pipeline", "variance.outputs"}
 
 
 def module_name(path: Path) -> str:

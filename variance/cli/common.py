@@ -14,7 +14,7 @@ from ..errors import VarianceError
 from ..model import Options
 from ..outputs import (EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated,
                        silence_stdout, terminate_on_sigterm)
-from ..text.safe import terminal_line
+from ..render.terminal import terminal_line
 
 __all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
            "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json",

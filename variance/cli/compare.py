@@ -145,7 +145,8 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     variance report --cluster 3 --db news.duckdb -o cluster3.html"""
     import os
 
-    from ..outputs import check_output, inside_input_folder, write_file
+    from ..outputs import check_output, inside_input_folder
+    from ..render.report import render_report, write_report
 
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give one")
@@ -164,18 +165,15 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
                                          read_decision_file((), decisions_file) if decisions_file else None)
     else:
         comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file))
-    if to_file:
-        check_output(output, [d.path for d in comparison.documents])
     if fmt == "text" and not to_file:
         from ..render.text import render_text
 
         render_text(comparison, console_for_stdout(), diffs=True)
         return
-    page = _report_page(comparison, fmt)
     if not to_file:
-        click.echo(page, nl=False)
+        click.echo(render_report(comparison, fmt), nl=False)
         return
-    write_file(output, page)
+    write_report(comparison, fmt, output)
     if not quiet:
         folder = inside_input_folder(output, paths)
         if folder:
@@ -204,32 +202,7 @@ def _cluster_comparison(db: str, cluster: int, options: Options, quiet: bool, de
     from .archive import cluster_documents
 
     documents = cluster_documents(db, cluster)
-    if options.reference and options.reference not in {d.id for d in documents}:
-        raise click.BadParameter(f"no document {options.reference!r} in cluster {cluster}; documents are: "
-                                 + ", ".join(d.id for d in documents), param_hint="--reference")
     with stderr_progress(not quiet) as progress:
         return compare_documents(documents, options, progress=progress, decisions=decisions)
-
-
-def _report_page(comparison, fmt: str) -> str:
-    """The report as one string: the HTML page, JSON format 2, or the plain terminal view."""
-    if fmt == "json":
-        from ..render.json_out import comparison_to_json, dumps
-
-        return dumps(comparison_to_json(comparison))
-    if fmt == "text":
-        import io
-
-        from rich.console import Console
-
-        from ..render.text import render_text
-
-        buffer = io.StringIO()
-        render_text(comparison, Console(file=buffer, width=100, color_system=None, highlight=False,
-                                        soft_wrap=False, emoji=False), diffs=True)
-        return buffer.getvalue()
-    from ..render.html import render_html
-
-    return render_html(comparison)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..text.safe import terminal_line
+from ..render.terminal import terminal_line
 from .common import (
     build_options,
     console_for_stdout,

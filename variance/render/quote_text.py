@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from ..text.safe import for_terminal
+from .terminal import for_terminal
 from .labels import short_labels
 from .text import diff_text, indented
 

@@ -2,7 +2,7 @@
 
 Rich renders it; colour only when stdout is a terminal, and a plain word-diff notation
 (`[-old-]{+new+}`) otherwise, so the output reads in a pipe and on an 80-column screen.
-Every string from the documents is passed through `variance.text.safe.for_terminal` first: an
+Every string from the documents is passed through `variance.render.terminal.for_terminal` first: an
 escape sequence in an article or a file name is shown, never obeyed.
 """
 
@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, pieces, worst_severity
-from ..text.safe import for_terminal
+from .terminal import for_terminal
 from .provenance import fetched_line
 from .labels import decision_label
 

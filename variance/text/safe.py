@@ -1,48 +1,16 @@
-"""Text that is safe to hold and safe to show.
-
-`valid_unicode` is applied at load: a lone surrogate (from JSON `"\\ud800"`, a broken UTF-16
-pair) cannot be encoded as UTF-8, so it becomes U+FFFD, one character for one (offsets hold),
-and the loader notes how many. `terminal_text` is applied to everything a terminal view shows
-from a document, a file name or metadata: escape and other control characters (ESC, which
-starts colour codes, window titles and OSC 52 clipboard writes; C1 controls; CR and
-backspace, which overwrite what was printed; bidi overrides, which reorder it) become visible
-stand-ins, again one for one, so a span's offsets still point at the same characters.
-`terminal_line` does the same for one-line messages, where newlines and tabs are escaped too
-and the undecodable bytes of a file name (`os.fsdecode`'s surrogate escapes) read `\\xNN`.
-`for_terminal` applies `terminal_text` to every string inside a result (dataclasses, tuples,
-lists, dicts), for views that print many of them. JSON output never goes through here: it
-keeps the exact text.
-"""
+"""Text that is safe to hold: `valid_unicode` is applied at load. A lone surrogate (from JSON
+`"\\ud800"`, a broken UTF-16 pair) cannot be encoded as UTF-8, so it becomes U+FFFD, one
+character for one (offsets hold), and the loader notes how many. What is safe to *show* on a
+terminal is the views' business (`variance.render.terminal`)."""
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import re
-from typing import Any, TypeVar
 
-__all__ = ["valid_unicode", "terminal_text", "terminal_line", "for_terminal", "REPLACEMENT"]
+__all__ = ["valid_unicode", "REPLACEMENT"]
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-
-def _table(keep: str) -> dict[int, str]:
-    table = {c: chr(0x2400 + c) for c in range(0x20) if chr(c) not in keep}  # ␀ ... ␛ ... ␟
-    table[0x7F] = "\u2421"  # ␡
-    table.update({c: REPLACEMENT for c in range(0x80, 0xA0)})  # C1 controls (CSI, OSC...)
-    table.update({ord(c): REPLACEMENT for c in _BIDI})
-    table.update({c: REPLACEMENT for c in range(0xD800, 0xE000)})
-    return table
-
-
-_TEXT = _table("\n\t")
-_LINE = _table("")
-_LINE.update({c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)})  # surrogate escapes
-_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
-
-T = TypeVar("T")
 
 
 def valid_unicode(text: str) -> tuple[str, int]:
@@ -50,56 +18,3 @@ def valid_unicode(text: str) -> tuple[str, int]:
     if not _SURROGATE.search(text):
         return text, 0
     return _SURROGATE.subn(REPLACEMENT, text)
-
-
-def terminal_text(text: str) -> str:
-    """`text` with control, escape and bidi-override characters made visible, one for one;
-    newlines and tabs kept."""
-    return text.translate(_TEXT) if _UNSAFE_TEXT.search(text) else text
-
-
-def terminal_line(text: str) -> str:
-    """One line for a terminal: as `terminal_text`, and newlines, tabs and undecodable file
-    name bytes escaped too."""
-    return text.translate(_LINE)
-
-
-def for_terminal(value: T) -> T:
-    """A copy of `value` with `terminal_text` applied to every string inside it (enum members
-    and fields not compared, such as caches, are left as they are)."""
-    return _walk(value, {})
-
-
-def _walk(value: Any, seen: dict[int, Any]) -> Any:
-    """`value` itself when nothing inside it changes (identity kept), else a changed copy."""
-    if isinstance(value, str):
-        return value if isinstance(value, enum.Enum) else terminal_text(value)
-    if isinstance(value, (int, float, bool, type(None), enum.Enum, bytes)):
-        return value
-    key = id(value)
-    if key not in seen:
-        seen[key] = _copy(value, seen)
-    return seen[key]
-
-
-def _copy(value: Any, seen: dict[int, Any]) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = [f for f in dataclasses.fields(value) if f.init and f.compare]
-        changes = {f.name: _walk(getattr(value, f.name), seen) for f in fields}
-        if all(changes[f.name] is getattr(value, f.name) for f in fields):
-            return value
-        for f in dataclasses.fields(value):
-            if f.init and not f.compare and f.default_factory is not dataclasses.MISSING:
-                changes[f.name] = f.default_factory()  # a fresh cache, not the original's
-        return dataclasses.replace(value, **changes)
-    if isinstance(value, (tuple, list)):
-        items = [_walk(v, seen) for v in value]
-        if all(a is b for a, b in zip(items, value)):
-            return value
-        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
-    if isinstance(value, dict):
-        pairs = [(_walk(k, seen), _walk(v, seen)) for k, v in value.items()]
-        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items())):
-            return value
-        return dict(pairs)
-    return value

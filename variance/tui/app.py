@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 from ..decisions import DecisionFile
 from ..errors import VarianceError
 from ..model import Comparison, Options
-from ..text.safe import for_terminal
+from ..render.terminal import for_terminal
 from .paint import kind_variables, verdict_variables
 from .screens import (
     ArtefactsScreen,
@@ -89,7 +89,7 @@ class VarianceApp(App[int]):
 
     comparison: var[Comparison | None] = var(None, always_update=True)
     """The comparison shown, every string made safe for the terminal
-    (`variance.text.safe.for_terminal`); None while loading."""
+    (`variance.render.terminal.for_terminal`); None while loading."""
     view: var[ViewFilter] = var(ViewFilter())
     statement_id: var[int | None] = var(None)
     """The statement the statements and coverage screens are on."""
@@ -162,14 +162,9 @@ class VarianceApp(App[int]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
         """Write the report as `variance report` does: refuse inputs and folders, write atomically."""
-        from ..outputs import check_output, write_file
-        from ..render.html import render_html
-        from ..render.json_out import comparison_to_json, dumps
+        from ..render.report import write_report
 
-        check_output(request.path, [d.path for d in comparison.documents])
-        page = render_html(comparison) if request.format == "html" else \
-            dumps(comparison_to_json(comparison))
-        write_file(request.path, page)
+        write_report(comparison, request.format, request.path)
         self.post_message(self.Exported(request.path))
 
     @on(Progressed)
