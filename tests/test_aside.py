@@ -1,4 +1,5 @@
-"""Work run on the second core gives the same answer as work run in place, failures included."""
+"""Work run on another core gives the same answer as work run in place, failures included, and
+never forks where a fork is unsafe (`variance.parallel`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import os
 
 import pytest
 
-from variance.parallel import Aside
+import threading
+
+from variance.parallel import ENV, Aside, can_fork, parallel_map
 
 
 def power_sum(values, power):
@@ -69,3 +72,85 @@ def test_a_cancelled_job_leaves_no_child_behind():
     child = job.child
     job.cancel()
     assert job.child is None and (child is None or not child.is_alive())
+
+
+def test_with_another_thread_alive_the_main_thread_never_forks():
+    stop = threading.Event()
+    background = threading.Thread(target=stop.wait)
+    background.start()
+    try:
+        job = Aside(child_pid)
+        assert job.child is None and not can_fork()
+        job.give()
+        assert job.result() == os.getpid()
+    finally:
+        stop.set()
+        background.join()
+
+
+def test_one_process_when_asked(monkeypatch):
+    monkeypatch.setenv(ENV, "1")
+    job = Aside(child_pid)
+    job.give()
+    assert job.child is None and job.result() == os.getpid()
+    assert parallel_map(abs, [-1, -2, 3], at_least=1) == [1, 2, 3]
+
+
+def append_line(path, line):
+    with open(path, "a") as f:
+        f.write(line + "\n")
+    raise ValueError("after writing")
+
+
+def test_a_failure_is_not_done_twice(tmp_path):
+    marks = tmp_path / "runs.txt"
+    job = Aside(append_line, str(marks))
+    job.give("ran")
+    with pytest.raises(ValueError, match="after writing"):
+        job.result()
+    assert marks.read_text() == "ran\n"
+
+
+def dies(*_):
+    os._exit(3)
+
+
+def test_a_child_that_dies_is_a_warning_and_the_work_is_done_here():
+    said = []
+    job = Aside(child_pid, prepare=lambda: dies(), what="the check", warn=said.append)
+    job.give()
+    assert job.result() == os.getpid()
+    assert len(said) == 1 and said[0].startswith("the check: its process ended without an answer")
+
+
+def sleeps(*_):
+    import time
+    time.sleep(30)
+
+
+def test_a_child_past_its_time_out_is_stopped_with_a_warning():
+    said = []
+    job = Aside(child_pid, prepare=sleeps, what="the check", timeout=0.5, warn=said.append)
+    child = job.child
+    job.give()
+    assert job.result() == os.getpid() and not child.is_alive()
+    assert said == ["the check: its process did not answer within 0.5 s and was stopped; "
+                    "it runs in this process instead"]
+
+
+PARENT = os.getpid()
+
+
+def kill_worker(x):
+    if x == 7 and os.getpid() != PARENT:    # dies in a worker, never in the test's own process
+        os._exit(9)
+    return x * 2
+
+
+def test_the_parallel_map_answers_in_order_and_a_dead_worker_is_a_warning():
+    assert parallel_map(abs, list(range(-500, 500)), at_least=10, chunksize=16) == \
+        [abs(x) for x in range(-500, 500)]
+    said = []
+    assert parallel_map(kill_worker, list(range(40)), at_least=10, chunksize=4, what="doubling",
+                        warn=said.append) == [x * 2 for x in range(40)]
+    assert len(said) == 1 and said[0].startswith("doubling: a worker process died")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import seed_documents
 
+from variance import parallel
 from variance.diff import drift
 from variance.model import pieces
 from variance.model import ChangeKind
@@ -58,5 +59,5 @@ def test_the_parallel_path_gives_the_serial_result(monkeypatch):
     docs = seed_documents()
     serial = compare_documents(docs)
     monkeypatch.setattr(drift, "PARALLEL_MIN_DIFFS", 1)
-    monkeypatch.setattr(drift.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert compare_documents(docs).statements == serial.statements

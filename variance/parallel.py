@@ -1,41 +1,65 @@
-"""Run a pure function on the second core while the caller goes on.
+"""The one parallelism policy: what work may leave the calling process, when, and how.
 
-`Aside(function, *args, prepare=warm_up)` forks a child at once; the child runs `prepare()`
-(loading what the function will need) while the caller computes the last arguments, hands
-them over with `give(*later)`, and collects `function(*args, *later)` with `result()`.
+Two shapes, both used by the pipeline and nowhere else:
 
-On Linux the child inherits `args` (nothing is copied in); only `later` and the result cross
-the pipe, pickled. Where fork is not available or not safe (see `can_fork`), or the child
-fails for any reason, the
-function simply runs in the caller when `result()` is called: the answer is the same, only
-slower, and a real error is raised once, by the caller.
+- `Aside(function, *args, prepare=warm_up)` forks a child at once; the child runs `prepare()`
+  (loading what the function will need) while the caller computes the last arguments, hands
+  them over with `give(*later)`, and collects `function(*args, *later)` with `result()`. The
+  pipeline runs artefact detection so, beside alignment.
+- `parallel_map(function, items)` maps a pure function over many items on every core (the word
+  diffs of a large corpus), in order.
+
+Both fork, never spawn (a spawned worker imports the package again, half a second each), and
+only where `can_fork()`: Linux, two cores or more, no other thread alive (a fork copies the
+locks other threads hold, so a child may wait forever on one), and `VARIANCE_PROCESSES` not
+set to 1. Otherwise the work runs in the caller, with the same answer.
+
+Failures are never hidden. An exception raised by the function in a child is raised in the
+caller, as it was raised (the work is not done twice). A child that dies or does not answer
+within its time-out is a warning (`warn`), and only then is the work done in the caller.
+
+`benchmarks/parallel.py` measures both against one process; docs/architecture.md has the
+figures and where each shape pays.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Aside", "can_fork"]
+__all__ = ["Aside", "can_fork", "parallel_map", "workers", "ENV", "Warn"]
+
+ENV = "VARIANCE_PROCESSES"
+"""Set to 1 to keep all work in one process (to measure, or where forking is unwelcome)."""
+
+Warn = Callable[[str], None]
+
+
+def workers() -> int:
+    """Processes the work may use: the cores, at most 8, or what `VARIANCE_PROCESSES` says."""
+    wanted = os.environ.get(ENV, "").strip()
+    cores = min(os.cpu_count() or 1, 8)
+    return max(1, min(cores, int(wanted))) if wanted.isdigit() else cores
 
 
 def can_fork() -> bool:
-    """Fork only where it is safe and worth it: Linux, two cores or more, and from the main
-    thread (a fork taken from a worker thread, as in the terminal UI, may inherit held locks)."""
-    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-            and threading.current_thread() is threading.main_thread())
+    """Fork only where it is safe and may pay: Linux, two processes allowed, one thread alive."""
+    return sys.platform.startswith("linux") and workers() > 1 and threading.active_count() == 1
 
 
 class Aside:
-    def __init__(self, function: Callable[..., Any], *args: Any,
-                 prepare: Callable[[], Any] | None = None) -> None:
+    """One function on another core while the caller goes on (see the module docstring)."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any, prepare: Callable[[], Any] | None = None,
+                 what: str = "the work", timeout: float | None = None, warn: Warn | None = None) -> None:
         self.function, self.args, self.later = function, args, ()
-        self.pipe = self.child = None
+        self.what, self.timeout, self.warn = what, timeout, warn
+        self.pipe: Any = None
+        self.child: Any = None
         if not can_fork():
             return
         context = multiprocessing.get_context("fork")
@@ -43,7 +67,8 @@ class Aside:
         child = context.Process(target=_run, args=(theirs, ours, function, args, prepare), daemon=True)
         try:
             child.start()
-        except OSError:
+        except OSError as exc:
+            self._say(f"could not start a process for {what} ({exc.strerror}); it runs here")
             return
         theirs.close()
         self.pipe, self.child = ours, child
@@ -54,18 +79,24 @@ class Aside:
         if self.pipe is not None:
             try:
                 self.pipe.send(later)
-            except (OSError, ValueError):
-                self._close()
+            except (OSError, ValueError) as exc:
+                self._lost(f"its process closed the pipe ({exc})")
 
     def result(self) -> Any:
+        """The function's value; its exception, raised here; else, after a warning, computed here."""
         if self.pipe is not None:
-            try:
-                ok, value = self.pipe.recv()
-            except (EOFError, OSError):
-                ok, value = False, None
-            self._close()
-            if ok:
-                return value
+            if not self.pipe.poll(self.timeout):
+                self._lost(f"its process did not answer within {self.timeout:g} s and was stopped")
+            else:
+                try:
+                    ok, value = self.pipe.recv()
+                except (EOFError, OSError):
+                    self._lost(f"its process ended without an answer (exit code {self._exit_code()})")
+                else:
+                    self._close()
+                    if ok:
+                        return value
+                    raise value
         return self.function(*self.args, *self.later)
 
     def cancel(self) -> None:
@@ -73,27 +104,64 @@ class Aside:
         if self.pipe is not None:
             self._close()
 
-    def _close(self) -> None:
+    def _lost(self, why: str) -> None:
+        self._close(kill=True)
+        self._say(f"{self.what}: {why}; it runs in this process instead")
+
+    def _say(self, message: str) -> None:
+        if self.warn is not None:
+            self.warn(message)
+
+    def _exit_code(self) -> object:
+        self.child.join(1)
+        return self.child.exitcode
+
+    def _close(self, kill: bool = False) -> None:
         self.pipe.close()
+        if kill and self.child.is_alive():
+            self.child.kill()
         self.child.join()
         self.pipe = self.child = None
 
 
 def _run(pipe, callers_end, function, args, prepare) -> None:
-    """In the child: prepare, wait for the late arguments, compute, send (True, value); on any
-    failure send (False, None) and let the caller compute it itself."""
+    """In the child: prepare, wait for the late arguments, compute, send (True, value), or
+    (False, the exception) for the caller to raise."""
     callers_end.close()  # inherited by the fork; with it closed, a cancel reads as end of file
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to report, once
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         if prepare is not None:
             prepare()
         later = pipe.recv()
-        pipe.send((True, function(*args, *later)))
-    except BaseException:  # noqa: BLE001 - the caller recomputes and reports any real error
-        try:
-            pipe.send((False, None))
-        except OSError:
-            pass  # the caller sees the closed pipe and computes the value itself
+    except (EOFError, OSError):
+        pipe.close()     # cancelled: nobody waits for an answer
+        return
+    try:
+        answer: tuple[bool, Any] = (True, function(*args, *later))
+    except Exception as exc:  # noqa: BLE001 - carried to the caller, who raises it
+        answer = (False, exc)
+    try:
+        pipe.send(answer)
+    except Exception as exc:  # noqa: BLE001 - the value or the exception does not pickle
+        pipe.send((False, RuntimeError(f"the answer could not be sent back: {exc!r}")))
     finally:
         pipe.close()
+
+
+def parallel_map(function: Callable[[Any], Any], items: Sequence[Any], *, at_least: int,
+                 chunksize: int = 256, what: str = "the work", warn: Warn | None = None) -> list[Any]:
+    """`[function(x) for x in items]`, on every core when there are `at_least` items and
+    `can_fork()`; a pool that breaks (a worker killed) is a warning, then the rest runs here."""
+    count = workers()
+    if len(items) < at_least or count < 2 or not can_fork():
+        return [function(x) for x in items]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            return list(pool.map(function, items, chunksize=chunksize))
+    except BrokenProcessPool as exc:
+        if warn is not None:
+            warn(f"{what}: a worker process died ({exc}); it runs in this process instead")
+        return [function(x) for x in items]

@@ -25,6 +25,9 @@ from .text.segment import segment_document
 
 __all__ = ["compare", "compare_documents", "resolve_reference", "check_quote", "document_quotes", "Progress"]
 
+ASIDE_TIMEOUT = 600.0
+"""Seconds the pipeline waits for artefact detection once its own work is done; beyond it the
+detection process is stopped, a warning says so, and the detection runs in this process."""
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances."""
 
@@ -63,14 +66,16 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))
     docs, unaligned, warnings = _by_language(docs, options.language, warnings)
+    said: list[str] = []
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
-                      prepare=partial(load_lexicons, options.language)) if options.artefacts else None
+                      prepare=partial(load_lexicons, options.language), what="artefact detection",
+                      timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     try:
         statements = align_statements(docs, options, progress, constraints=constraints)
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))
-        statements = diff_statements(statements, docs, reference)
+        statements = diff_statements(statements, docs, reference, warn=said.append)
         report("diff", len(statements), len(statements))
     except BaseException:
         if artefacts:
@@ -83,8 +88,9 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     quotes = budgeted_quotes(comparison) if options.quotes else None
-    return replace(comparison, artefacts=artefacts.result() if artefacts else (), quotes=quotes,
-                   omissions=rank_omissions(comparison))
+    found = artefacts.result() if artefacts else ()
+    return replace(comparison, artefacts=found, quotes=quotes, omissions=rank_omissions(comparison),
+                   warnings=comparison.warnings + tuple(said))
 
 
 def resolve_reference(documents: Sequence[Document], requested: str | None) -> str | None:

@@ -3,14 +3,11 @@ classified, and a drift score (0 = the same up to cosmetic changes, 1 = nothing 
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from ..parallel import can_fork
+from ..parallel import Warn, parallel_map
 from .classify import make_change, settle_moved_cues
 from .words import diff_texts
 from ..model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
@@ -26,7 +23,7 @@ PARALLEL_MIN_DIFFS = 3000
 
 
 def diff_statements(statements: Sequence[Statement], documents: Sequence[Document],
-                    reference: str | None) -> tuple[Statement, ...]:
+                    reference: str | None, *, warn: Warn | None = None) -> tuple[Statement, ...]:
     """Every statement with its pair diffs, and whether a member prints quotation marks; large
     corpora use every core."""
     by_id = {d.id: d for d in documents}
@@ -37,7 +34,7 @@ def diff_statements(statements: Sequence[Statement], documents: Sequence[Documen
             jobs.extend((k, anchor, m) for m in st.members if m is not anchor)
     tasks = [(by_id[a.document].text[a.start:a.end], by_id[m.document].text[m.start:m.end])
              for _, a, m in jobs]
-    scripts = _run_diffs(tasks)
+    scripts = _run_diffs(tasks, warn)
     diffs: dict[int, list[PairDiff]] = {}
     for (k, anchor, member), (changes, drift) in zip(jobs, scripts):
         diffs.setdefault(k, []).append(PairDiff(member.document, anchor.document, drift,
@@ -47,15 +44,9 @@ def diff_statements(statements: Sequence[Statement], documents: Sequence[Documen
                  for k, st in enumerate(statements))
 
 
-def _run_diffs(tasks: list[tuple[str, str]]) -> list:
+def _run_diffs(tasks: list[tuple[str, str]], warn: Warn | None = None) -> list:
     unique = list(dict.fromkeys(tasks))
-    workers = min(os.cpu_count() or 1, 8)
-    if len(unique) < PARALLEL_MIN_DIFFS or workers < 2:
-        results = [_diff_pair(pair) for pair in unique]
-    else:
-        context = multiprocessing.get_context("fork" if can_fork() else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = list(pool.map(_diff_pair, unique, chunksize=256))
+    results = parallel_map(_diff_pair, unique, at_least=PARALLEL_MIN_DIFFS, what="the word diffs", warn=warn)
     done = dict(zip(unique, results))
     return [done[t] for t in tasks]
 

@@ -1,4 +1,7 @@
-"""Progress on stderr for long runs: a rich progress bar when stderr is a terminal, else nothing."""
+"""Progress on stderr for long runs: a rich progress bar when stderr is a terminal, else nothing.
+
+The bar is redrawn when the work reports progress, never by a refresh thread of its own: with
+no other thread alive, the pipeline may fork (`variance.parallel.can_fork`)."""
 
 from __future__ import annotations
 
@@ -27,12 +30,12 @@ def stderr_progress(enabled: bool = True) -> Iterator:
     )
 
     columns = (TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         tasks: dict[str, int] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(_LABELS.get(stage, stage), total=max(total, 1))
-            bar.update(tasks[stage], completed=done, total=max(total, 1))
+            bar.update(tasks[stage], completed=done, total=max(total, 1), refresh=True)
 
         yield progress
