@@ -88,3 +88,16 @@ def test_save_inputs_writes_only_into_a_new_or_empty_folder(tmp_path):
     assert result.exit_code == 0
     names = sorted(p.name for p in (tmp_path / "new" / "texts").iterdir())
     assert names == [f"{n:03d}-{p.stem}.txt" for n, p in enumerate(sorted(SEEDS.glob("*.txt")), 1)]
+
+
+def test_a_saved_folder_inside_an_input_folder_is_not_read_twice(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    result = CliRunner().invoke(main, ["align", "-q", "--save-inputs", str(corpus / "saved"),
+                                       str(corpus)])
+    assert result.exit_code == 0
+    again = CliRunner().invoke(main, ["align", "--json", str(corpus)])
+    assert again.exit_code == 0
+    assert len(json.loads(again.stdout)["documents"]) == 5
+    assert (f"variance: warning: {corpus / 'saved'}: inputs saved by --save-inputs; skipped "
+            "(give the folder as its own PATH to compare them)") in again.stderr

@@ -233,7 +233,10 @@ def _walk(root: str, loader: _Loader) -> tuple[list[str], int]:
             if entry.name.startswith("."):
                 continue
             kind = _entry_kind(entry, files_seen, loader)
-            if kind == "folder":
+            if kind == "folder" and is_saved_inputs(entry.path):
+                loader.skip(InputError(f"{entry.path}: inputs saved by --save-inputs; skipped "
+                                       "(give the folder as its own PATH to compare them)"))
+            elif kind == "folder":
                 stack.append(entry.path)
             elif kind == "file":
                 found[tuple(os.path.relpath(entry.path, root).split(os.sep))] = entry.path
