@@ -435,7 +435,7 @@ async def test_a_statement_of_many_versions_draws_twelve_until_m(wide_comparison
         await pilot.pause()
         assert len(column_titles(app)) == 12
         assert f"{len(st.members) - 12} more" in str(app.screen.query_one("#more").render())
-        await pilot.press("enter", "m")
+        await pilot.press("enter", "plus")
         await pilot.pause()
         assert len(column_titles(app)) == len(st.members)
 

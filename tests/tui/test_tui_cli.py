@@ -18,3 +18,8 @@ def test_tui_help_names_its_screens():
     result = CliRunner().invoke(main, ["tui", "--help"])
     assert result.exit_code == 0
     assert "statements" in result.stdout and "--reference" in result.stdout
+
+
+def test_tui_takes_an_author_and_a_decisions_file():
+    result = CliRunner().invoke(main, ["tui", "--help"])
+    assert "--author" in result.stdout and "--decisions" in result.stdout

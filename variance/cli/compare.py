@@ -106,18 +106,20 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
 @click.command()
 @input_options
 @decision_options
+@click.option("--author", metavar="NAME", help="Who the decisions made here are by (default: your user name).")
 @handles_errors
-def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file):
+def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file, author):
     """Work through the comparison at the keyboard: statements side by side, coverage, each
     version's text, artefacts, quotes and their speakers, omissions that matter. Press ? inside
     for every key."""
     if "-" in paths:
         raise click.UsageError("tui reads the keyboard from the terminal; give files or folders, not -")
+    from ..decisions import default_author
     from ..tui import make_app
 
     decisions = read_decision_file(paths, decisions_file, must_exist=False)
     app = make_app(paths, build_options(reference, threshold, max_bytes, strict), quiet=quiet,
-                   decisions=decisions)
+                   decisions=decisions, author=author or default_author())
     app.run()
     if app.failure:
         fail(app.failure)

@@ -21,12 +21,14 @@ from textual.worker import Worker, WorkerState
 
 from ..decisions import DecisionFile
 from ..errors import VarianceError
+from ..model.decisions import Decision
 from ..model import Comparison, Options
 from ..render.terminal import for_terminal
 from .paint import kind_variables, verdict_variables
 from .screens import (
     ArtefactsScreen,
     CoverageScreen,
+    DecisionsScreen,
     DocumentScreen,
     ExportRequest,
     ExportScreen,
@@ -43,6 +45,7 @@ from .view import Lookup, SearchHit, ViewFilter
 from .widgets import (
     ArtefactTable,
     CoverageTable,
+    DecisionTable,
     DocumentText,
     OmissionList,
     QuoteMatches,
@@ -64,7 +67,7 @@ class VarianceApp(App[int]):
     TITLE = "variance"
     MODES = {"statements": StatementsScreen, "coverage": CoverageScreen,
              "document": DocumentScreen, "artefacts": ArtefactsScreen, "quotes": QuotesScreen,
-             "omissions": OmissionsScreen}
+             "omissions": OmissionsScreen, "decisions": DecisionsScreen}
     BINDINGS = [
         Binding("question_mark", "help", "Keys", tooltip="Show every key"),
         Binding("r", "reference", "Reference", tooltip="Compare every version against another one"),
@@ -84,6 +87,8 @@ class VarianceApp(App[int]):
                 tooltip="Every direct quote, checked in every version"),
         Binding("6", "switch_mode('omissions')", "Omissions", group=SCREENS,
                 tooltip="Reference statements others dropped, most telling first"),
+        Binding("7", "switch_mode('decisions')", "Decisions", group=SCREENS,
+                tooltip="Every decision made on this corpus, and which still apply"),
         Binding("q", "quit", "Quit", tooltip="Quit"),
     ]
 
@@ -110,6 +115,15 @@ class VarianceApp(App[int]):
     class Exported(Message):
         path: str
 
+    @dataclass
+    class Decided(Message):
+        """A decision saved (or undone) and the corpus compared again around the decisions."""
+
+        comparison: Comparison
+        decisions: DecisionFile
+        made: Decision | None
+        undone: str | None
+
     def __init__(self, paths: Sequence[str] = (), options: Options = Options(), *,
                  comparison: Comparison | None = None, quiet: bool = False,
                  decisions: DecisionFile | None = None, author: str = "unknown") -> None:
@@ -117,6 +131,8 @@ class VarianceApp(App[int]):
         self.paths, self.options, self.quiet = list(paths), options, quiet
         self.decisions, self.author = decisions, author
         """The decisions file (read on start, saved on every decision) and who decides here."""
+        self.made: list[str] = []
+        """Ids of the decisions made in this session, newest last: what ctrl+z undoes."""
         self.failure: str | None = None
         """Why loading failed, for the CLI to print after the screen is gone."""
         self._given = comparison
@@ -166,6 +182,57 @@ class VarianceApp(App[int]):
 
         write_report(comparison, request.format, request.path)
         self.post_message(self.Exported(request.path))
+
+    @property
+    def exact(self) -> Comparison | None:
+        """The comparison as computed (the one shown has every string made terminal-safe):
+        decisions name its exact text."""
+        return self._exact
+
+    def decide(self, decision: Decision) -> None:
+        """Save `decision` and compare again around every decision."""
+        if self.decisions is None:
+            self.notify("No decisions file to save in: give --decisions FILE.", severity="error")
+            return
+        self._save(self._exact, decision, None)
+
+    def undo(self) -> None:
+        """Take back the last decision made in this session."""
+        if not self.made:
+            self.notify("No decision made here to undo.", severity="warning", timeout=3)
+            return
+        self._save(self._exact, None, self.made[-1])
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _save(self, comparison: Comparison, decision: Decision | None, undone: str | None) -> None:
+        """Write the file (merging what others saved meanwhile), then compare around it."""
+        from ..decisions import save_decisions
+        from ..pipeline import compare_documents
+
+        saved = save_decisions(self.decisions.path, add=[decision] if decision else [],
+                               remove=[undone] if undone else [])
+        again = compare_documents(comparison.documents, comparison.options,
+                                  warnings=comparison.warnings, decisions=saved)
+        self.post_message(self.Decided(again, saved, decision, undone))
+
+    @on(Decided)
+    def _decided(self, message: Decided) -> None:
+        self.decisions = message.decisions
+        if message.made is not None:
+            self.made.append(message.made.id)
+        elif message.undone in self.made:
+            self.made.remove(message.undone)
+        report = message.comparison.decisions
+        landed = next((a for a in report.decisions if message.made and a.decision.id == message.made.id), None)
+        if landed is not None and landed.statements:  # before the lists refill, so they keep it
+            self.statement_id = landed.statements[0]
+        self._exact = message.comparison
+        self.comparison = for_terminal(message.comparison)
+        if self.statement_id not in self.lookup.statements:
+            self.statement_id = next(iter(self.lookup.statements), None)
+        self._describe()
+        what = f"{message.made.kind.value} saved" if message.made else "last decision undone"
+        self.notify(f"{what} in {message.decisions.path}", title="Decisions", timeout=3)
 
     @on(Progressed)
     def _show_progress(self, message: Progressed) -> None:
@@ -281,13 +348,13 @@ class VarianceApp(App[int]):
     def key_rows(self) -> Iterable[tuple[str, str, str]]:
         """(where, key, what) for every binding, read from the bindings themselves."""
         places: list[tuple[str, list]] = [("everywhere", self.BINDINGS)]
-        places += [("statement list", StatementList.BINDINGS),
-                   ("statement detail", StatementsScreen.BINDINGS + StatementDetail.BINDINGS),
+        places += [("statements", StatementsScreen.BINDINGS[1:]), ("statement list", StatementList.BINDINGS),
+                   ("statement detail", StatementsScreen.BINDINGS[:1] + StatementDetail.BINDINGS),
                    ("coverage", CoverageTable.BINDINGS), ("document", DocumentScreen.BINDINGS
                                                           + DocumentText.BINDINGS),
                    ("artefacts", ArtefactTable.BINDINGS),
                    ("quotes", QuotesScreen.BINDINGS + QuoteTable.BINDINGS + QuoteMatches.BINDINGS),
-                   ("omissions", OmissionList.BINDINGS)]
+                   ("omissions", OmissionList.BINDINGS), ("decisions", DecisionTable.BINDINGS)]
         for where, bindings in places:
             for b in bindings:
                 yield where, self.get_key_display(b), b.tooltip or b.description

@@ -1,22 +1,51 @@
-"""The main screen: statements on the left, the highlighted one's versions on the right."""
+"""The main screen: statements on the left, the highlighted one's versions on the right; the
+editor's keys (unlink, link, merge, split, note, verify, undo) decide on the statement shown."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from ...decisions.make import (
+    decide_link,
+    decide_merge,
+    decide_note,
+    decide_split,
+    decide_unlink,
+    decide_verify,
+    link_candidates,
+    merge_candidates,
+)
+from ...model import Comparison, Statement
+from ...text.safe import terminal_text
 from ..widgets import StatementDetail, StatementList
+from .note import NoteScreen
+from .pick import PickScreen
+from .split import SplitScreen
 
 __all__ = ["StatementsScreen"]
+
+DECIDE = Binding.Group("Decide")
 
 
 class StatementsScreen(Screen):
     TITLE = "variance · Statements"
     BINDINGS = [
         Binding("escape", "focus_list", "Back to list", show=False),
+        Binding("u", "unlink", "Unlink", group=DECIDE, tooltip="Unlink one version's member from this statement"),
+        Binding("l", "link", "Link", group=DECIDE,
+                tooltip="Link a sentence of another version into this statement (most alike first)"),
+        Binding("m", "merge", "Merge", group=DECIDE,
+                tooltip="Merge this statement with another one (most alike first)"),
+        Binding("s", "split", "Split", group=DECIDE,
+                tooltip="Split some versions off into a statement of their own"),
+        Binding("a", "note", "Note", group=DECIDE, tooltip="Add a note to this statement"),
+        Binding("v", "verify", "Verified", group=DECIDE, tooltip="Mark this statement verified as it stands"),
+        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last decision made here"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -52,7 +81,8 @@ class StatementsScreen(Screen):
             detail.show(st, self.app.lookup, self.app.view)
 
     def on_statement_list_highlighted(self, message: StatementList.Highlighted) -> None:
-        self.app.statement_id = message.statement_id
+        if self.query_one(StatementList).current == message.statement_id:  # not a stale one
+            self.app.statement_id = message.statement_id
 
     def on_statement_list_chosen(self, message: StatementList.Chosen) -> None:
         self.app.statement_id = message.statement_id
@@ -60,3 +90,98 @@ class StatementsScreen(Screen):
 
     def action_focus_list(self) -> None:
         self.query_one(StatementList).focus()
+
+    def _on_screen(self) -> tuple[Statement | None, Comparison]:
+        """The statement shown, as computed (exact text, exact ids), and its comparison."""
+        exact = self.app.exact
+        return next((s for s in exact.statements if s.id == self.app.statement_id), None), exact
+
+    def action_unlink(self) -> None:
+        st, c = self._on_screen()
+        if st is None or len(st.members) < 2:
+            self.notify("Only a statement carried by two versions or more has a member to unlink.",
+                        severity="warning")
+            return
+        options = [(m.document, _line(m.document, c.document(m.document).text[m.start:m.end]))
+                   for m in st.members]
+
+        def chosen(document: str | None) -> None:
+            if document:
+                self.app.decide(decide_unlink(c, st, document, author=self.app.author))
+
+        self.app.push_screen(PickScreen(f"Unlink from S{st.id} the member of:", options), chosen)
+
+    def action_link(self) -> None:
+        st, c = self._on_screen()
+        if st is None:
+            return
+        found = {f"{k.document}:{k.start}": k for k in link_candidates(c, st)}
+        options = [(key, _line(k.document, k.text, f"{k.similarity:.2f}"
+                                + (f" · now in S{k.statement}" if k.statement else "")))
+                   for key, k in found.items()]
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.app.decide(decide_link(c, st, found[key], author=self.app.author))
+
+        self.app.push_screen(PickScreen(f"Link into S{st.id} (most alike first):", options), chosen)
+
+    def action_merge(self) -> None:
+        st, c = self._on_screen()
+        if st is None:
+            return
+        ranked = {str(other.id): other for other, _ in merge_candidates(c, st)}
+        options = [(str(other.id), _line(f"S{other.id}", c.document(other.members[0].document).text[
+            other.members[0].start:other.members[0].end], f"{score:.2f} · {len(other.members)} versions"))
+            for other, score in merge_candidates(c, st)]
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.app.decide(decide_merge(c, st, ranked[key], author=self.app.author))
+
+        self.app.push_screen(PickScreen(f"Merge S{st.id} with (most alike first):", options), chosen)
+
+    def action_split(self) -> None:
+        st, c = self._on_screen()
+        if st is None or len(st.members) < 2:
+            self.notify("Only a statement carried by two versions or more can be split.", severity="warning")
+            return
+
+        def chosen(documents: list[str] | None) -> None:
+            if documents:
+                self.app.decide(decide_split(c, st, documents, author=self.app.author))
+
+        members = [(m.document, f"{terminal_text(m.document)}  {_short(c.document(m.document).text[m.start:m.end])}")
+                   for m in st.members]
+        self.app.push_screen(SplitScreen(members), chosen)
+
+    def action_note(self) -> None:
+        st, c = self._on_screen()
+        if st is None:
+            return
+
+        def chosen(note: str | None) -> None:
+            if note:
+                self.app.decide(decide_note(c, st, note, author=self.app.author))
+
+        self.app.push_screen(NoteScreen(), chosen)
+
+    def action_verify(self) -> None:
+        st, c = self._on_screen()
+        if st is not None:
+            self.app.decide(decide_verify(c, st, author=self.app.author))
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+
+def _line(head: str, text: str, tail: str = "") -> Content:
+    line = Content.styled(terminal_text(head), "bold")
+    if tail:
+        line = line + Content.styled(f"  {tail}", "$text-muted")
+    return line + Content(f"\n    {_short(text)}")
+
+
+def _short(text: str, most: int = 110) -> str:
+    text = " ".join(terminal_text(text).split())
+    return text if len(text) <= most else text[:most - 1] + "…"

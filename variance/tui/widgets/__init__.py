@@ -2,6 +2,7 @@
 
 from .artefact_table import ArtefactTable
 from .coverage_table import CoverageTable
+from .decision_table import DecisionTable
 from .document_text import DocumentText
 from .omission_list import OmissionList
 from .quote_matches import QuoteMatches
@@ -10,5 +11,5 @@ from .statement_detail import StatementDetail
 from .statement_list import StatementList
 from .version_column import VersionColumn
 
-__all__ = ["ArtefactTable", "CoverageTable", "DocumentText", "OmissionList", "QuoteMatches",
+__all__ = ["ArtefactTable", "CoverageTable", "DecisionTable", "DocumentText", "OmissionList", "QuoteMatches",
            "QuoteTable", "StatementDetail", "StatementList", "VersionColumn"]

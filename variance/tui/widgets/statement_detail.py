@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Statement
+from ...render.labels import decision_label
 from ..paint import kinds_legend, member_wording
 from ..view import Lookup, ViewFilter
 from .version_column import VersionColumn
@@ -18,14 +19,14 @@ __all__ = ["StatementDetail"]
 MIN_COLUMN = 26
 """Narrowest readable column; below it the versions stack (CSS class `-stacked`)."""
 SHOWN = 12
-"""Versions drawn at first (the reference first); `m` draws all of a larger statement."""
+"""Versions drawn at first (the reference first); `+` draws all of a larger statement."""
 
 
 class StatementDetail(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False),
         Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("m", "all_versions", "All versions"),
+        Binding("plus", "all_versions", "All versions", key_display="+"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -37,6 +38,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
+        yield Static(id="decided")
         yield Horizontal(id="columns")
         yield Static(id="more")
         yield Static(id="legend")
@@ -47,7 +49,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.statement = self.view = None
         self.query_one("#detail-title", Static).update(Content.styled(message, "$text-muted"))
         self.query_one("#columns", Horizontal).remove_children()
-        for name in ("#more", "#legend", "#absent"):
+        for name in ("#decided", "#more", "#legend", "#absent"):
             self.query_one(name, Static).update("")
 
     def show(self, st: Statement, lookup: Lookup, view: ViewFilter) -> None:
@@ -59,6 +61,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         members = sorted(st.members, key=lambda m: (m is not anchor, order[m.document]))
         shown = members if self.show_all else members[:SHOWN]
         self.query_one("#detail-title", Static).update(self._title(st, lookup))
+        self.query_one("#decided", Static).update(self._decided(st, lookup))
         columns = self.query_one("#columns", Horizontal)
         with self.app.batch_update():
             columns.remove_children()
@@ -67,7 +70,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.refresh_bindings()
         more = self.query_one("#more", Static)
         more.display = hidden > 0
-        more.update(Content.styled(f"{hidden} more versions carry it: m shows them all", "$text-muted"))
+        more.update(Content.styled(f"{hidden} more versions carry it: + shows them all", "$text-muted"))
         self.query_one("#legend", Static).update(
             Content("changes: ").append(kinds_legend(st, view)) if st.diffs else "")
         self.query_one("#absent", Static).update(self._absent(st, lookup))
@@ -83,6 +86,14 @@ class StatementDetail(VerticalScroll, can_focus=True):
             return self.statement is not None and not self.show_all and \
                 len(self.statement.members) > SHOWN
         return True
+
+    @staticmethod
+    def _decided(st: Statement, lookup: Lookup) -> Content:
+        """What the editor decided on this statement, one line each."""
+        report = lookup.comparison.decisions
+        lines = [Content.styled(f"✎ {decision_label(a, st.id)}", "italic $text-accent")
+                 for a in (report.on_statement(st.id) if report else ())]
+        return Content("\n").join(lines)
 
     @staticmethod
     def _absent(st: Statement, lookup: Lookup) -> Content:
@@ -106,6 +117,9 @@ class StatementDetail(VerticalScroll, can_focus=True):
         title = {"reference": "★ ", "anchor": "◆ "}.get(role, "") + doc.id
         subtitle = f"drift {diff.drift:.2f} · conf {member.confidence:.2f}" if diff else \
             {"reference": "reference", "anchor": "compared against"}.get(role, "")
+        report = lookup.comparison.decisions
+        if report is not None and member.document in report.linked(st.id):
+            subtitle = f"linked by the editor · {subtitle}" if subtitle else "linked by the editor"
         return VersionColumn(member_wording(doc.text, member, diff, view),
                              title=title, subtitle=subtitle, role=role)
 

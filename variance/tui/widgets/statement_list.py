@@ -35,11 +35,20 @@ class StatementList(OptionList):
 
     def show(self, statements: Sequence[Statement], lookup: Lookup, view: ViewFilter,
              keep: int | None) -> None:
-        """Replace the options, keeping the cursor on statement `keep` when it is still listed."""
-        self.set_options(Option(statement_prompt(st, lookup, view), id=str(st.id))
-                         for st in statements)
-        if not self.select_statement(keep) and self.option_count:
-            self.highlighted = 0
+        """Replace the options, keeping the cursor on statement `keep` when it is still listed
+        (quietly: the statement the app is on does not change by refilling the list)."""
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(Option(statement_prompt(st, lookup, view), id=str(st.id))
+                             for st in statements)
+            if not self.select_statement(keep) and self.option_count:
+                self.highlighted = 0
+
+    @property
+    def current(self) -> int | None:
+        """The statement under the cursor."""
+        if self.highlighted is None or not self.option_count:
+            return None
+        return int(self.get_option_at_index(self.highlighted).id)
 
     def select_statement(self, statement_id: int | None) -> bool:
         """Move the cursor to a statement; False if the list does not hold it."""

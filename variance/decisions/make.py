@@ -1,0 +1,131 @@
+"""Making decisions from what a person sees: a statement, one of its members, a sentence of
+another version, another statement. Also the choices offered: the sentences and statements
+most like the one on screen, ranked by similarity of their words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Comparison, Member, Statement
+from ..model.decisions import Decision, DecisionKind, DecisionSpan, SpanRole
+from .store import new_decision
+
+__all__ = ["Candidate", "link_candidates", "merge_candidates", "decide_unlink", "decide_link",
+           "decide_merge", "decide_split", "decide_note", "decide_verify"]
+
+MOST = 40
+"""Choices offered at most."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of some version that could join a statement."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    similarity: float
+    """0..1, how alike its words are to the statement's closest member."""
+    statement: int | None
+    """The statement holding it now, if any."""
+
+
+def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Candidate, ...]:
+    """Body sentences not already in `st`, most like it first."""
+    from rapidfuzz import fuzz, process
+
+    texts = [_text(c, m) for m in _places(st)][:4]  # a few wordings: linear in the corpus
+    taken = {(m.document, s.start) for m in _places(st) for s in m.spans}
+    holder = {(m.document, s.start): other.id for other in c.statements for m in _places(other)
+              for s in m.spans}
+    found = []
+    for doc in c.documents:
+        for s in doc.body_sentences:
+            if (doc.id, s.start) in taken or _inside(st, doc.id, s.start, s.end):
+                continue
+            text = doc.text[s.start:s.end]
+            best = process.extractOne(text, texts, scorer=fuzz.token_set_ratio)
+            found.append(Candidate(doc.id, s.start, s.end, text, round(best[1] / 100, 4) if best else 0.0,
+                                   holder.get((doc.id, s.start))))
+    found.sort(key=lambda k: (-k.similarity, k.document, k.start))
+    return tuple(found[:most])
+
+
+def merge_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[tuple[Statement, float], ...]:
+    """Other statements, most like `st` first."""
+    from rapidfuzz import fuzz
+
+    mine = " ".join(_text(c, m) for m in st.members)
+    ranked = [(other, round(fuzz.token_set_ratio(mine, " ".join(_text(c, m) for m in other.members)) / 100, 4))
+              for other in c.statements if other.id != st.id]
+    ranked.sort(key=lambda x: (-x[1], x[0].id))
+    return tuple(ranked[:most])
+
+
+def decide_unlink(c: Comparison, st: Statement, document: str, *, author: str, note: str = "") -> Decision:
+    """`document`'s member does not belong to `st`."""
+    moving = [m for m in _places(st) if m.document == document]
+    staying = [m for m in _places(st) if m.document != document]
+    return new_decision(DecisionKind.UNLINK, [*_spans(c, moving, SpanRole.MEMBER),
+                                              *_spans(c, staying, SpanRole.STATEMENT)], author=author, note=note)
+
+
+def decide_link(c: Comparison, st: Statement, candidate: Candidate, *, author: str, note: str = "") -> Decision:
+    """The candidate sentence belongs to `st`."""
+    doc = c.document(candidate.document)
+    span = DecisionSpan(doc.id, doc.sha256, candidate.start, candidate.end,
+                        doc.text[candidate.start:candidate.end], SpanRole.MEMBER)
+    return new_decision(DecisionKind.LINK, [span, *_spans(c, _places(st), SpanRole.STATEMENT)],
+                        author=author, note=note)
+
+
+def decide_merge(c: Comparison, st: Statement, other: Statement, *, author: str, note: str = "") -> Decision:
+    """`st` and `other` are one statement."""
+    return new_decision(DecisionKind.MERGE, [*_spans(c, _places(st), SpanRole.STATEMENT),
+                                             *_spans(c, _places(other), SpanRole.MEMBER)],
+                        author=author, note=note)
+
+
+def decide_split(c: Comparison, st: Statement, documents: Iterable[str], *, author: str,
+                 note: str = "") -> Decision:
+    """The members of `documents` are a statement of their own, apart from the rest of `st`."""
+    off = set(documents)
+    return new_decision(DecisionKind.SPLIT, [
+        *_spans(c, [m for m in _places(st) if m.document in off], SpanRole.MEMBER),
+        *_spans(c, [m for m in _places(st) if m.document not in off], SpanRole.STATEMENT)],
+        author=author, note=note)
+
+
+def decide_note(c: Comparison, st: Statement, note: str, *, author: str) -> Decision:
+    return new_decision(DecisionKind.NOTE, _spans(c, _places(st), SpanRole.STATEMENT), author=author,
+                        note=note)
+
+
+def decide_verify(c: Comparison, st: Statement, *, author: str, note: str = "") -> Decision:
+    return new_decision(DecisionKind.VERIFY, _spans(c, _places(st), SpanRole.STATEMENT), author=author,
+                        note=note)
+
+
+def _places(st: Statement) -> tuple[Member, ...]:
+    return st.members + st.repeats
+
+
+def _spans(c: Comparison, members: Sequence[Member], role: SpanRole) -> list[DecisionSpan]:
+    out = []
+    for m in members:
+        doc = c.document(m.document)
+        out += [DecisionSpan(doc.id, doc.sha256, s.start, s.end, doc.text[s.start:s.end], role)
+                for s in m.spans]
+    return out
+
+
+def _text(c: Comparison, m: Member) -> str:
+    text = c.document(m.document).text
+    return " ".join(text[s.start:s.end] for s in m.spans)
+
+
+def _inside(st: Statement, document: str, start: int, end: int) -> bool:
+    return any(m.document == document and s.start <= start and end <= s.end
+               for m in _places(st) for s in m.spans)
