@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from ...decisions.make import (
+from ...decisions import (
     decide_link,
     decide_merge,
     decide_note,
@@ -21,7 +21,7 @@ from ...decisions.make import (
     merge_candidates,
 )
 from ...model import Comparison, Statement
-from ...text.safe import terminal_text
+from ...render.terminal import terminal_text
 from ..widgets import StatementDetail, StatementList
 from .note import NoteScreen
 from .pick import PickScreen
