@@ -151,18 +151,28 @@ def run_compare(paths, options: Options, quiet: bool, decisions=None):
 
         check_folder(folder)
     originals: dict[str, bytes] | None = {} if folder else None
-    warn_user = None if quiet else warn
+    said: list[str] = []
+
+    def warn_user(message: str) -> None:
+        said.append(message)
+        warn(message)
+
     with stderr_progress(not quiet) as progress:
-        comparison = compare(list(paths), options, warn=warn_user, progress=progress, decisions=decisions,
-                             originals=originals)
-    if warn_user and comparison.decisions:
+        comparison = compare(list(paths), options, warn=None if quiet else warn_user,
+                             progress=progress, decisions=decisions, originals=originals)
+    if not quiet:  # what comparing had to say (a version in another language) after loading's
+        for message in comparison.warnings:
+            if message not in said:
+                warn(message)
+    if not quiet and comparison.decisions:
         _warn_decisions(comparison.decisions, warn_user)
     if folder and originals is not None:
         from ..load.saved import save_inputs
 
-        written = save_inputs(folder, comparison.documents, originals)
+        documents = comparison.documents + comparison.unaligned
+        written = save_inputs(folder, documents, originals)
         if not quiet:
-            say(f"saved {len(comparison.documents)} inputs as compared in {folder} ({written} files)")
+            say(f"saved {len(documents)} inputs as compared in {folder} ({written} files)")
     return comparison
 
 
