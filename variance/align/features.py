@@ -24,7 +24,7 @@ def sentence_features(text: str) -> tuple[list[str], list[str]]:
     words = [w for w in key_words(text) if w not in STOPWORDS]
     stems = [stem(w) for w in words]
     word_feats = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
-    grams = []
+    grams: list[str] = []
     for w in words:
         padded = f"#{w}#"
         grams.extend(padded[i:i + 4] for i in range(max(1, len(padded) - 3)))
@@ -40,7 +40,7 @@ class FeatureSpace:
     def __init__(self, texts: Sequence[str]):
         unique: dict[str, int] = {}
         which = [unique.setdefault(t, len(unique)) for t in texts]
-        copies = np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else []
+        copies: np.ndarray | list[int] = np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else []
         self.vocab: dict[str, int] = {}
         rows = [self._counts(t) for t in unique]
         df = np.zeros(len(self.vocab), dtype=np.float64)

@@ -186,7 +186,7 @@ def _view(doc: Document) -> DocumentView:
         elif s.kind is SentenceKind.HEADLINE or _reads_as_headline(
                 text[s.start:s.end], paragraph_size[s.paragraph] == 1):
             view.headline.add(s.index)
-        tokens = []
+        tokens: list = []
         prev_end = s.start
         for m in WORD.finditer(text, s.start, s.end):
             gap = text[prev_end:m.start()]

@@ -79,7 +79,7 @@ def _repeats(line: str, evidence: tuple[str, ...]) -> bool:
 def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tuple[str, ...]:
     """What each other member of the finding's statement says at the same place."""
     sentence = view.sentence_at(finding.start)
-    statement = corpus.statement_of.get((view.doc.id, sentence))
+    statement = corpus.statement_of.get((view.doc.id, sentence)) if sentence is not None else None
     if statement is None:
         return ()
     own = statement.member(view.doc.id)

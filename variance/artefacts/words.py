@@ -138,7 +138,7 @@ def detect_case(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
 
 def _lowercase_names(corpus: Corpus, view: DocumentView) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Words this document writes in lower case that are names: key -> (message, evidence)."""
-    names = {}
+    names: dict[str, tuple[str, tuple[str, ...]]] = {}
     for key in {t.key for t in view.tokens if t.text.islower()}:
         alone = corpus.cap_alone[key]
         if (len(key) >= 3 and key not in STOPWORDS and alone >= 2

@@ -27,7 +27,7 @@ def diff_statements(statements: Sequence[Statement], documents: Sequence[Documen
     """Every statement with its pair diffs, and whether a member prints quotation marks; large
     corpora use every core."""
     by_id = {d.id: d for d in documents}
-    jobs = []
+    jobs: list[tuple[int, Member, Member]] = []
     for k, st in enumerate(statements):
         if len(st.members) > 1:
             anchor = st.anchor(reference)

@@ -185,8 +185,8 @@ def _leading_lines(lines: list[_Line], index: int, end: int, meta: Meta) -> int:
         if not kind or _next_nonblank(lines, index + 1, end) is None:
             break
         meta.spans.append(line.span(kind))
-        if date and _iso_date(date["date"]):
-            meta.detected.setdefault("date", _iso_date(date["date"]))
+        if date and (iso := _iso_date(date["date"])):
+            meta.detected.setdefault("date", iso)
         index, marked = index + 1, marked + 1
     return index
 
@@ -207,9 +207,10 @@ def _is_title(lines: list[_Line], index: int, end: int, wrapped: bool) -> bool:
 
 def _dateline(lines: list[_Line], index: int, end: int, meta: Meta) -> int:
     """Mark a lone dateline line or a dateline prefix of the first body paragraph."""
-    index = _next_nonblank(lines, index, end)
-    if index is None:
+    found = _next_nonblank(lines, index, end)
+    if found is None:
         return end
+    index = found
     line = lines[index]
     text = line.text.strip()
     if (len(text) <= 60 and _LONE_DATELINE.fullmatch(text)
@@ -221,8 +222,8 @@ def _dateline(lines: list[_Line], index: int, end: int, meta: Meta) -> int:
         match = pattern.match(head)
         if match and (not plain_check or _plausible_dateline(match, line.text)):
             meta.spans.append(line.span("dateline", match.end()))
-            if plain_check and match["date"] and _iso_date(match["date"]):
-                meta.detected.setdefault("date", _iso_date(match["date"]))
+            if plain_check and match["date"] and (iso := _iso_date(match["date"])):
+                meta.detected.setdefault("date", iso)
             break
     return index
 

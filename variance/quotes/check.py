@@ -96,8 +96,9 @@ def _members_of(comparison: Comparison) -> dict[str, list[tuple[int, Member]]]:
     def build(statements: tuple[Statement, ...]) -> dict[str, list[tuple[int, Member]]]:
         out: dict[str, list[tuple[int, Member]]] = {}
         for st in statements:
-            for doc_id in dict.fromkeys(m.document for m in st.members):
-                out.setdefault(doc_id, []).append((st.id, st.member(doc_id)))
+            for m in st.members:
+                if st.member(m.document) is m:          # a document's main member, once
+                    out.setdefault(m.document, []).append((st.id, m))
         return out
     return _once(comparison, "members by document", comparison.statements, build)
 
@@ -247,5 +248,5 @@ def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
             check = check_quote(comparison, q.text(doc), source=doc.id)
             groups.setdefault(_statement_at(comparison, doc.id, q.start, q.end), []).append(check)
     order = {st.id: i for i, st in enumerate(comparison.statements)}
-    keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0)))
+    keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0) if k is not None else 0))
     return [QuoteGroup(k, tuple(groups[k])) for k in keys]

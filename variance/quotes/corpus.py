@@ -31,13 +31,13 @@ def budgeted_quotes(comparison: Comparison) -> CorpusQuotes:
     left_out = LeftOut(len(every), len(docs), None)
     ref = comparison.reference
     own = _quote_lengths([comparison.document(ref)]) if ref else []
-    if not own or sum(own) * size > QUOTE_BUDGET or len(own) * len(docs) > QUOTE_CELLS:
+    if ref is None or not own or sum(own) * size > QUOTE_BUDGET or len(own) * len(docs) > QUOTE_CELLS:
         return CorpusQuotes((), left_out)
     by_statement: dict[int | None, list[QuoteCheck]] = {}
     for check in document_quotes(comparison, ref):
         by_statement.setdefault(check.result(ref).statement, []).append(check)
     order = {st.id: i for i, st in enumerate(comparison.statements)}
-    keys = sorted(by_statement, key=lambda k: (k is None, order.get(k, 0)))
+    keys = sorted(by_statement, key=lambda k: (k is None, order.get(k, 0) if k is not None else 0))
     return CorpusQuotes(tuple(QuoteGroup(k, tuple(by_statement[k])) for k in keys), LeftOut(len(every), len(docs), ref))
 
 

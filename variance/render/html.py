@@ -210,7 +210,7 @@ def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> l
 def omissions_that_matter(comparison: Comparison) -> list[dict]:
     """Reference statements other versions dropped, most telling first (`Comparison.omissions`:
     quotes, numbers, named people, then how many dropped them)."""
-    return [{"id": o.statement, "text": _text(comparison, comparison.statement(o.statement).member(comparison.reference)),
+    return [{"id": o.statement, "text": _text(comparison, comparison.statement(o.statement).anchor(comparison.reference)),
              "score": o.score, "reasons": list(o.reasons), "dropped_by": list(o.dropped_by)}
             for o in comparison.omissions]
 
@@ -229,7 +229,9 @@ def quotes_data(comparison: Comparison, groups: list[QuoteGroup] | None = None) 
     groups, left_out = quotes_checked(comparison) if groups is None else (groups, None)
     column = {d.id: i + 1 for i, d in enumerate(comparison.documents)}
     counts = {v.value: 0 for v in Verdict}
-    out, conflicts, n = [], [], 0
+    out: list[dict] = []
+    conflicts: list[dict] = []
+    n = 0
     for g in groups:
         quotes = []
         for check in g.checks:

@@ -19,7 +19,7 @@ FORMAT = 2
 
 
 def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
-    out = {"id": doc.id, "path": doc.path, "sha256": doc.sha256, "title": doc.title,
+    out: dict = {"id": doc.id, "path": doc.path, "sha256": doc.sha256, "title": doc.title,
            "outlet": doc.outlet, "date": doc.date, "language": doc.language, "role": doc.role,
            "notes": list(doc.notes), "fetch": _fetch_json(doc),
            "sentences": [{"index": s.index, "start": s.start, "end": s.end, "kind": s.kind.value,

@@ -115,7 +115,7 @@ def _boundaries(chunk: str, language: str) -> list[tuple[int, int]]:
 
 
 def _split_glued(text: str, spans):
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         cuts = [s] + [m.start() for m in _GLUED_END.finditer(text, s, e) if m.start() > s] + [e]
         cuts = sorted(set(cuts))
