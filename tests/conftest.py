@@ -1,8 +1,11 @@
-"""Shared fixtures: the seed corpus, segmented and compared once per session."""
+"""Shared fixtures: the seed corpus, segmented and compared once per session; the sentence
+encoder's cache in a folder of the session's own; a guard that refuses network connections."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,28 @@ from variance.pipeline import compare_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _vector_cache(tmp_path_factory):
+    """Sentence vectors are cached in a folder of this session, never in the user's cache."""
+    os.environ["VARIANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("vectors"))
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Every attempt to open a connection or resolve a name fails; the list records them."""
+    attempts: list = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("the network is not available in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
 
 
 def seed_documents() -> list[Document]:

@@ -10,22 +10,6 @@ import pytest
 from variance.align.embed import CACHE_ENV, DIM, Encoder, default_encoder
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    """Every attempt to open a connection or resolve a name fails loudly."""
-    attempts = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise OSError("the network is not available in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return attempts
-
-
 def test_the_guard_refuses_connections(no_network):
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", 9))

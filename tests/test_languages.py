@@ -1,5 +1,6 @@
-"""A version in another language than the comparison's is shown and segmented, never
-mis-aligned: kept out of the statements, with a warning and a mark in every view."""
+"""With `--semantic off`, a version in another language than the comparison's is shown and
+segmented, never mis-aligned: kept out of the statements, with a warning and a mark in every
+view (with meaning as evidence it is aligned: tests/test_meaning.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from conftest import SEEDS
 
 from variance.cli import main
 from variance.load import load_paths
-from variance.model import Options
+from variance.model import Options, Semantic
 from variance.pipeline import compare, compare_documents
 
 ZH = "房内一名两岁儿童仅受轻伤，被平安救出。目前，飞机失事原因尚不明确。\n蓝黑军团18次获得联赛冠军，并且从未降级。\n"
@@ -23,20 +24,20 @@ ONE, TWO = (str(SEEDS / "001_fd0f5f049c184f2c.txt"), str(SEEDS / "002_5a4b68be5e
 
 def test_a_chinese_version_beside_english_ones_is_segmented_and_not_aligned(tmp_path):
     (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
-    comparison = compare([ONE, TWO, str(tmp_path / "zh.txt")], Options(artefacts=False))
+    comparison = compare([ONE, TWO, str(tmp_path / "zh.txt")], Options(artefacts=False, semantic=Semantic.OFF))
     assert [d.id for d in comparison.documents] == ["001_fd0f5f049c184f2c", "002_5a4b68be5e1a8af6"]
     [zh] = comparison.unaligned
     assert zh.language == "zh"
     assert [zh.sentence_text(s.index) for s in zh.sentences] == [
         "房内一名两岁儿童仅受轻伤，被平安救出。", "目前，飞机失事原因尚不明确。", "蓝黑军团18次获得联赛冠军，并且从未降级。"]
     assert not any(m.document == "zh" for st in comparison.statements for m in st.members)
-    assert ("zh: in zh, the comparison in en: shown and segmented, not aligned (variance does "
-            "not align across languages yet)") in comparison.warnings
+    assert ("zh: in zh, the comparison in en: shown and segmented, not aligned (--semantic off: "
+            "words of two languages are no evidence)") in comparison.warnings
 
 
 def test_every_view_marks_the_version_not_aligned(tmp_path):
     (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
-    paths = [ONE, TWO, str(tmp_path / "zh.txt")]
+    paths = ["--semantic", "off", ONE, TWO, str(tmp_path / "zh.txt")]
     text = CliRunner().invoke(main, ["align", "-q", *paths])
     assert text.exit_code == 0
     assert "  zh  zh, 3 sentences, not aligned: another language" in text.stdout

@@ -16,7 +16,7 @@ from .artefacts.detect import detect_artefacts, load_lexicons
 from .decisions import DecisionFile, locate, resolve
 from .diff.drift import diff_statements
 from .errors import OptionError
-from .model import Comparison, Document, Options
+from .model import Comparison, Document, Options, Semantic
 from .coverage.omissions import rank_omissions
 from .model.decisions import DecisionsReport
 from .parallel import Aside
@@ -65,17 +65,18 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if i % 50 == 49:
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))
-    docs, unaligned, warnings = _by_language(docs, options.language, warnings)
+    docs, unaligned, warnings, language = _by_language(docs, options, warnings)
     said: list[str] = []
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
                       prepare=partial(load_lexicons, options.language), what="artefact detection",
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     try:
-        statements = align_statements(docs, options, progress, constraints=constraints)
+        statements = align_statements(docs, replace(options, language=language), progress,
+                                      constraints=constraints)
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))
-        statements = diff_statements(statements, docs, reference, warn=said.append)
+        statements = diff_statements(statements, docs, reference, language, warn=said.append)
         report("diff", len(statements), len(statements))
     except BaseException:
         if artefacts:
@@ -109,16 +110,19 @@ def resolve_reference(documents: Sequence[Document], requested: str | None) -> s
     raise OptionError(f"--reference: no document {requested!r}; documents are: {', '.join(ids)}")
 
 
-def _by_language(docs: list[Document], wanted: str, warnings: tuple[str, ...]
-                 ) -> tuple[list[Document], tuple[Document, ...], tuple[str, ...]]:
-    """The documents to align, those in another language (kept out, with a warning each), and
-    the warnings. The comparison's language is `wanted` when a document is in it, else the
-    commonest; a document whose language is unknown is aligned."""
+def _by_language(docs: list[Document], options: Options, warnings: tuple[str, ...]
+                 ) -> tuple[list[Document], tuple[Document, ...], tuple[str, ...], str]:
+    """The documents to align, those kept out (another language, with `--semantic off` only: words
+    of two languages are no evidence, and only meaning links them), the warnings, and the
+    comparison's language: `options.language` when a document is in it, else the commonest. A
+    document whose language is unknown is aligned."""
     counts = Counter(d.language for d in docs if d.language)
-    language = wanted if wanted in counts or not counts else \
+    language = options.language if options.language in counts or not counts else \
         min(counts, key=lambda code: (-counts[code], code))
+    if options.semantic is not Semantic.OFF:
+        return docs, (), warnings, language
     aligned = [d for d in docs if not d.language or d.language == language]
     others = tuple(d for d in docs if d.language and d.language != language)
     notes = tuple(f"{d.id}: in {d.language}, the comparison in {language}: shown and segmented, "
-                  "not aligned (variance does not align across languages yet)" for d in others)
-    return aligned, others, warnings + tuple(n for n in notes if n not in warnings)
+                  "not aligned (--semantic off: words of two languages are no evidence)" for d in others)
+    return aligned, others, warnings + tuple(n for n in notes if n not in warnings), language

@@ -21,6 +21,7 @@ from scipy import sparse
 
 from .constrain import apply_constraints, main_and_repeats
 from .features import FeatureSpace, centroids, run_vectors
+from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from ..model import Document, Member, Options, Statement
 from ..model.decisions import Constraints
 from ..text.normalize import content_words
@@ -51,14 +52,23 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     units, rows_of = _units(documents)
     if not units:
         return ()
+    languages = document_languages(documents, options.language)
     space = FeatureSpace([documents[u.doc].sentence_text(u.sentence) for u in units])
-    clusters = _cluster(documents, units, rows_of, space.matrix, options, progress)
-    clusters = merge_disjoint(clusters, units, space.matrix, options.link_threshold)
-    clusters = fill_gaps(clusters, units, rows_of, space.matrix)
-    clusters = absorb_splits(clusters, units, rows_of, space.matrix, options.max_run)
+    X = _words_only_in(space.matrix, units, languages, options.language)
+    clusters = _cluster(documents, units, rows_of, X, options, progress)
+    clusters = merge_disjoint(clusters, units, X, options.link_threshold)
+    clusters = fill_gaps(clusters, units, rows_of, X)
+    clusters = absorb_splits(clusters, units, rows_of, X, options.max_run)
+    links: dict[tuple[int, ...], Link] = {}
+    lonely = sum(len(c) == 1 and len(c[0]) == 1 for c in clusters)
+    if needs_meaning(options, languages, lonely):
+        from .embed import default_encoder
+
+        clusters, links = link_by_meaning(clusters, units, rows_of, documents, languages, options,
+                                          default_encoder().encode)
     if constraints:
         clusters = apply_constraints(clusters, units, rows_of, documents, constraints)
-    statements = [_statement(c, units, documents, space) for c in clusters]
+    statements = [_statement(c, units, documents, space, X, links) for c in clusters]
     order = _timeline(statements, documents, options.reference)
     ranked = sorted(statements, key=lambda s: order[id(s)])
     if constraints:  # a pin may bring a second place of a document into a statement
@@ -79,6 +89,15 @@ def choose_reference(documents: Sequence[Document], statements: Sequence[Stateme
         for m in st.members:
             carried[m.document] += 1
     return min(documents, key=lambda d: (-carried[d.id], -len(d.body_sentences), d.id)).id
+
+
+def _words_only_in(X: sparse.csr_matrix, units, languages, language: str) -> sparse.csr_matrix:
+    """The lexical vectors with the rows of documents in another language emptied: words of
+    different languages are no evidence (meaning links them, `variance.align.meaning`)."""
+    foreign = np.array([languages[u.doc] != language for u in units], dtype=bool)
+    if not foreign.any():
+        return X
+    return sparse.csr_matrix(sparse.diags((~foreign).astype(np.float64)) @ X)
 
 
 def _units(documents: Sequence[Document]) -> tuple[list[_Unit], list[list[int]]]:
@@ -168,9 +187,10 @@ def _assign_document(rows, units, X, centroid_sets, first_new: int, options: Opt
     return taken
 
 
-def _statement(runs, units, documents, space: FeatureSpace) -> Statement:
-    """A statement with each member's confidence: similarity to the rest of the statement."""
-    V = run_vectors(runs, space.matrix) if len(runs) > 1 else None
+def _statement(runs, units, documents, space: FeatureSpace, X, links: dict) -> Statement:
+    """A statement with each member's confidence: similarity to the rest of the statement (of
+    meaning, for a member that meaning linked), and why it was linked."""
+    V = run_vectors(runs, X) if len(runs) > 1 else None
     confidences = _leave_one_out(V) if V is not None else [0.0]
     words = [set(content_words(" ".join(documents[units[r].doc].sentence_text(units[r].sentence)
                                          for r in run))) for run in runs]
@@ -180,8 +200,15 @@ def _statement(runs, units, documents, space: FeatureSpace) -> Statement:
         doc = documents[units[run[0]].doc]
         first, last = doc.sentences[units[run[0]].sentence], doc.sentences[units[run[-1]].sentence]
         shared = sorted((w for w in words[k] if carriers[w] > 1), key=lambda w: (-space.word_idf(w), w))[:5]
-        members.append(Member(doc.id, tuple(units[r].sentence for r in run), first.start,
-                              last.end, round(float(confidences[k]), 4), tuple(shared)))
+        link = links.get(run)
+        if link is not None:
+            confidences[k] = link.score
+            members.append(Member(doc.id, tuple(units[r].sentence for r in run), first.start, last.end,
+                                  round(float(link.score), 4), tuple(shared), evidence=link.evidence,
+                                  meaning=link.score, nearest=link.nearest))
+        else:
+            members.append(Member(doc.id, tuple(units[r].sentence for r in run), first.start,
+                                  last.end, round(float(confidences[k]), 4), tuple(shared)))
     members.sort(key=lambda m: m.document)
     score = float(np.mean(confidences)) if len(runs) > 1 else 0.0
     return Statement(0, tuple(members), round(score, 4))

@@ -11,14 +11,14 @@ from collections.abc import Callable
 import click
 
 from ..errors import VarianceError
-from ..model import Options
+from ..model import Options, Semantic
 from ..outputs import (EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated,
                        silence_stdout, terminate_on_sigterm)
 from ..render.terminal import terminal_line
 
 __all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
            "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
-           "save_inputs_option"]
+           "save_inputs_option", "semantic_option", "chosen_semantic"]
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
@@ -93,6 +93,7 @@ def input_options(command: Callable | None = None, *, paths_required: bool = Tru
                      help="Largest input file accepted."),
         click.option("--strict", is_flag=True, help="Any unreadable input file is an error, not a warning."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings or progress on stderr."),
+        semantic_option,
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
@@ -120,12 +121,29 @@ def read_decision_file(paths, given: str | None, *, must_exist: bool = True):
     return found if found.sha256 is not None or not must_exist else None
 
 
+def _keep_semantic(ctx: click.Context, _param, value: str) -> None:
+    ctx.meta["variance.semantic"] = Semantic(value)
+
+
+semantic_option = click.option(
+    "--semantic", type=click.Choice([m.value for m in Semantic]), default=Semantic.AUTO.value,
+    show_default=True, expose_value=False, callback=_keep_semantic,
+    help="Meaning (an offline sentence encoder) as evidence beside the words: auto uses it only "
+         "for documents in another language and sentences the words left unlinked.")
+
+
+def chosen_semantic() -> Semantic:
+    """The --semantic value of the running command (auto outside a command)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("variance.semantic", Semantic.AUTO) if ctx else Semantic.AUTO
+
+
 def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = True,
                   quotes: bool = True) -> Options:
     """Options from the shared flags; a command that does not show artefacts or the corpus'
     quotes skips finding them."""
     return Options(reference=reference, link_threshold=threshold, max_bytes=max_bytes, strict=strict,
-                   artefacts=artefacts, quotes=quotes)
+                   artefacts=artefacts, quotes=quotes, semantic=chosen_semantic())
 
 
 def save_inputs_option(command: Callable) -> Callable:

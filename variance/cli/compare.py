@@ -9,6 +9,7 @@ import click
 from ..model import Options
 from .common import (
     build_options,
+    chosen_semantic,
     console_for_stdout,
     decision_options,
     fail,
@@ -19,6 +20,7 @@ from .common import (
     save_inputs_option,
     say,
     warn,
+    semantic_option,
 )
 
 __all__ = ["align", "lint", "diff", "tui", "report"]
@@ -78,6 +80,7 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
 @click.option("--max-bytes", type=click.IntRange(1), default=Options().max_bytes, show_default=True,
               help="Largest input file accepted.")
 @click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")
+@semantic_option
 @handles_errors
 def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
     """Align two texts, then show a word diff of B against A for every statement they share."""
@@ -86,7 +89,8 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
     from ..load import load_paths
     from ..pipeline import compare_documents
 
-    options = Options(link_threshold=threshold, max_bytes=max_bytes, strict=True, quotes=False)
+    options = Options(link_threshold=threshold, max_bytes=max_bytes, strict=True, quotes=False,
+                      semantic=chosen_semantic())
     docs = load_paths([a, b], options)
     if len(docs) != 2:
         raise click.UsageError(f"diff compares two documents; {a} and {b} hold {len(docs)}")

@@ -11,6 +11,7 @@ from ..parallel import Warn, parallel_map
 from .classify import make_change, settle_moved_cues
 from .words import diff_texts
 from ..model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
+from ..text.language import comparison_language
 from ..text.quotemarks import inside_quote, quote_spans
 
 __all__ = ["diff_statements", "diff_members"]
@@ -23,15 +24,19 @@ PARALLEL_MIN_DIFFS = 3000
 
 
 def diff_statements(statements: Sequence[Statement], documents: Sequence[Document],
-                    reference: str | None, *, warn: Warn | None = None) -> tuple[Statement, ...]:
+                    reference: str | None, language: str = "en", *, warn: Warn | None = None
+                    ) -> tuple[Statement, ...]:
     """Every statement with its pair diffs, and whether a member prints quotation marks; large
-    corpora use every core."""
+    corpora use every core. Members in another language than their anchor are not diffed
+    (`language` is the comparison's)."""
     by_id = {d.id: d for d in documents}
+    lang = {d.id: comparison_language(d, language) for d in documents}
     jobs: list[tuple[int, Member, Member]] = []
     for k, st in enumerate(statements):
         if len(st.members) > 1:
             anchor = st.anchor(reference)
-            jobs.extend((k, anchor, m) for m in st.members if m is not anchor)
+            jobs.extend((k, anchor, m) for m in st.members
+                        if m is not anchor and lang[m.document] == lang[anchor.document])
     tasks = [(by_id[a.document].text[a.start:a.end], by_id[m.document].text[m.start:m.end])
              for _, a, m in jobs]
     scripts = _run_diffs(tasks, warn)

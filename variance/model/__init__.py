@@ -22,12 +22,13 @@ from .decisions import (
     SpanRole,
 )
 from .document import Document, Fetch, MetaSpan, Sentence, SentenceKind
-from .options import Options
+from .options import Options, Semantic
 from .statement import (
     SEVERITY_OF,
     SEVERITY_RANK,
     Change,
     ChangeKind,
+    Evidence,
     Member,
     Op,
     PairDiff,
@@ -39,7 +40,7 @@ from .statement import (
 )
 
 __all__ = [
-    "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options",
+    "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options", "Semantic", "Evidence",
     "MetaSpan", "Sentence", "Fetch", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
     "Artefact", "Comparison", "Omission", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
     "DecisionStatus", "DecisionSpan", "Decision", "Place", "Constraint", "Constraints", "PlacedSpan",

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
-__all__ = ["Options"]
+__all__ = ["Options", "Semantic"]
+
+
+class Semantic(str, Enum):
+    """When the sentence encoder is asked (meaning as evidence, beside the words)."""
+
+    AUTO = "auto"  # only where needed: another language, or sentences the words left unlinked
+    ON = "on"      # every sentence the words left unlinked, and other languages
+    OFF = "off"    # words only
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,8 @@ class Options:
     """Treat any unreadable input file as an error instead of skipping it with a warning."""
     artefacts: bool = True
     """Look for translation and production artefacts (commands that do not show them skip it)."""
+    semantic: Semantic = Semantic.AUTO
+    """When meaning (the sentence encoder) is evidence beside the words."""
     quotes: bool = True
     """Check every direct quote of the corpus in every version (commands that do not show them
     skip it)."""
@@ -33,5 +44,5 @@ class Options:
         return {"reference": self.reference, "link_threshold": self.link_threshold,
                 "max_run": self.max_run, "language": self.language,
                 "max_bytes": self.max_bytes, "strict": self.strict, "artefacts": self.artefacts,
-                "quotes": self.quotes}
+                "quotes": self.quotes, "semantic": self.semantic.value}
 

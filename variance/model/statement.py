@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from enum import Enum
 
-__all__ = ["Op", "ChangeKind", "Severity", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
+__all__ = ["Evidence", "Op", "ChangeKind", "Severity", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
            "Span", "Member", "Change", "PairDiff", "Statement", "pieces"]
 
 
@@ -16,6 +16,14 @@ class Op(str, Enum):
     INSERT = "insert"
     DELETE = "delete"
     REPLACE = "replace"
+
+
+class Evidence(str, Enum):
+    """What linked a member to its statement."""
+
+    WORDS = "words"              # shared words and character n-grams
+    MEANING = "meaning"          # the sentence encoder, same language, few shared words
+    TRANSLATION = "translation"  # the sentence encoder, across languages
 
 
 class ChangeKind(str, Enum):
@@ -86,10 +94,25 @@ class Member:
     """The exact `[start, end)` pieces, in order; filled with the extent when not given."""
     partial: bool = False
     """True when the member covers only part of a sentence it touches."""
+    evidence: Evidence = Evidence.WORDS
+    """Which evidence linked the member: shared words, or meaning (same or another language)."""
+    meaning: float | None = None
+    """Similarity of meaning to the statement (sentence encoder, 0..1) when meaning linked it."""
+    nearest: str | None = None
+    """For a member linked by meaning: the document whose member it is nearest in meaning."""
 
     def __post_init__(self) -> None:
         if not self.spans:
             object.__setattr__(self, "spans", (Span(self.start, self.end),))
+
+    def because(self) -> str:
+        """Why the member was linked, in words: "shared words: …", "same meaning (0.83)",
+        "translation of DOC (0.71)"; empty for a member that is alone in its statement."""
+        if self.evidence is Evidence.TRANSLATION:
+            return f"translation of {self.nearest} ({self.meaning:.2f})"
+        if self.evidence is Evidence.MEANING:
+            return f"same meaning ({self.meaning:.2f})"
+        return f"shared words: {', '.join(self.reason)}" if self.reason else ""
 
 
 @dataclass(frozen=True)
@@ -147,9 +170,11 @@ class Statement:
         return (main,) + tuple(m for m in self.repeats if m.document == document)
 
     def anchor(self, reference: str | None) -> Member:
-        """The member the others are diffed against: the reference's, else the most central one."""
+        """The member the others are diffed against: the reference's, else the most central one
+        (one in the comparison's language, not linked as a translation, when there is one)."""
         ref = self.member(reference) if reference else None
-        return ref or max(self.members, key=lambda m: (m.confidence, -len(m.sentences), m.document))
+        return ref or max(self.members, key=lambda m: (m.evidence is not Evidence.TRANSLATION,
+                                                      m.confidence, -len(m.sentences), m.document))
 
     def diff(self, document: str) -> PairDiff | None:
         return self._diffs_by_document.get(document)

@@ -32,6 +32,7 @@ from ..model import (
     ChangeKind,
     Comparison,
     Document,
+    Evidence,
     Member,
     PairDiff,
     Statement,
@@ -183,7 +184,9 @@ def _member(comparison: Comparison, m: Member, diff: PairDiff | None, is_anchor:
     text = comparison.document(m.document).text
     return {
         "document": m.document, "column": column[m.document] + 1, "is_anchor": is_anchor,
-        "confidence": m.confidence, "reason": list(m.reason), "text": text[m.start:m.end],
+        "confidence": m.confidence, "reason": list(m.reason), "because": m.because(),
+        "not_diffed": diff is None and not is_anchor and m.evidence is Evidence.TRANSLATION,
+        "text": text[m.start:m.end],
         "drift": diff.drift if diff else None, "worst": _worst(diff.changes) if diff else 0,
         "pieces": _pieces(text, m.start, m.end, diff.changes) if diff else [{"text": text[m.start:m.end]}],
     }

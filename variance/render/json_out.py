@@ -34,7 +34,9 @@ def member_json(m: Member, comparison: Comparison) -> dict:
     text = comparison.document(m.document).text
     return {"document": m.document, "sentences": list(m.sentences), "start": m.start,
             "end": m.end, "spans": [[s.start, s.end] for s in m.spans], "partial": m.partial,
-            "text": text[m.start:m.end], "confidence": m.confidence, "reason": list(m.reason)}
+            "text": text[m.start:m.end], "confidence": m.confidence, "reason": list(m.reason),
+            "evidence": m.evidence.value, "meaning": m.meaning, "nearest": m.nearest,
+            "because": m.because()}
 
 
 def _fetch_json(doc: Document) -> dict | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ..model import Change, ChangeKind, Comparison, Member, Severity, Statement, pieces, worst_severity
+from ..model import Change, ChangeKind, Comparison, Evidence, Member, Severity, Statement, pieces, worst_severity
 from .terminal import for_terminal
 from .provenance import fetched_line
 from .labels import decision_label
@@ -136,6 +136,10 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
         line = Text(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
         if diff is not None:
             line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
+            if m.evidence is Evidence.MEANING:
+                line.append(f", {m.because()}", style="dim")
+        elif m.document != anchor and m.evidence is Evidence.TRANSLATION:
+            line.append(f"  original language, not diffed; {m.because()}", style="dim")
         if m.document in linked:
             line.append("  linked by the editor", style="italic")
         _place(comparison, m, line, diff.changes if diffs and diff is not None else None,

@@ -1,0 +1,173 @@
+"""Meaning as evidence, side by side with the words alone, on the MQM zh-en 2021 set.
+
+Three measures, each run with `--semantic off` (the lexical aligner) and `auto` in the same run:
+
+1. Across languages: the Chinese source of each article as one more document beside its 15
+   English versions (blocks shuffled, some segments merged, as in `align_mqm.py`); zh/en segment
+   links scored, and the English/English links too (precision must not drop).
+2. Independent wording: ref-A and ref-B, two human translations made independently, as a pair
+   per article, both re-cut: blocks shuffled, some adjacent segments merged into one sentence
+   ("A; b"), some sentences split in two at "; " or ", and ".
+3. Sensitivity: the zh/en F1 with the cross-language threshold moved by -0.1 and +0.1.
+
+Truth: two sentences report the same statement when they overlap the same segment. Sockets
+are refused for the run: nothing is downloaded. Run: python benchmarks/align_meaning.py
+[--articles N] (vectors are cached, so a second run measures alignment, not encoding).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import socket
+import time
+from dataclasses import replace
+
+from align_mqm import corpus, gold_links, predicted_links, prf, segments_of
+from mqm import ROOT, articles, gold, versions
+
+from variance.align import meaning
+from variance.model import Document, Options, Semantic
+from variance.pipeline import compare_documents
+from variance.text.segment import segment_document
+
+SEED = 20219
+
+
+def refuse_network() -> None:
+    def refuse(*args, **kwargs):
+        raise OSError("network refused during the benchmark")
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse  # type: ignore[assignment]
+    socket.getaddrinfo = refuse  # type: ignore[assignment]
+
+
+def source_document(article: str):
+    doc = next(d for d in gold()["docs"] if d["doc"] == article)
+    text = (ROOT / doc["source_file"]).read_text(encoding="utf-8")
+    spans = {seg["doc_seg_id"]: tuple(seg["source_span"]) for seg in doc["segments"]}
+    return segment_document(Document(id="zh-source", path="zh", text=text, sha256="")), spans
+
+
+def recut(version, rng: random.Random):
+    """Blocks of 1-3 segments shuffled; a fifth of adjacent pairs merged into one sentence with
+    "; "; a fifth of segments with "; " or ", and " split there into two sentences."""
+    segs = sorted(version.spans)
+    blocks, i = [], 0
+    while i < len(segs):
+        size = rng.randint(1, 3)
+        blocks.append(segs[i:i + size])
+        i += size
+    rng.shuffle(blocks)
+    text, spans = "", {}
+    for block in blocks:
+        line = ""
+        for k, seg in enumerate(block):
+            s, e = version.spans[seg]
+            piece = version.text[s:e].strip()
+            m = re.search(r"; |, and ", piece)
+            if m and rng.random() < 0.2:
+                rest = piece[m.end():]
+                piece = piece[:m.start()] + ". " + rest[:1].upper() + rest[1:]
+            if k and line.endswith(".") and rng.random() < 0.2:
+                line = line[:-1] + "; "
+                piece = piece[:1].lower() + piece[1:]
+            elif k:
+                line += " "
+            start = len(text) + (1 if text else 0) + len(line)
+            line += piece
+            spans[seg] = (start, start + len(piece))
+        text += ("\n" if text else "") + line
+    return text + "\n", spans
+
+
+def links_of(comparison, segs, only=None):
+    groups = [[(m.document, s) for m in st.members for s in m.sentences] for st in comparison.statements]
+    return {x for x in predicted_links(groups, segs) if only is None or only(x)}
+
+
+def across(names, rng_seed: int, modes) -> dict:
+    """zh/en and en/en links per mode, plus the zh/en F1 at other thresholds."""
+    zh = lambda link: "zh-source" in (link[0], link[2])
+    out = {m: {"zh": [set(), set()], "en": [set(), set()], "s": 0.0} for m in modes}
+    for name in names:
+        docs, spans = corpus(name, random.Random(f"{rng_seed}:{name}"))
+        source, source_spans = source_document(name)
+        docs.append(source)
+        spans[source.id] = source_spans
+        segs = {d.id: segments_of(d, spans[d.id]) for d in docs}
+        truth = gold_links(docs, segs)
+        for mode in modes:
+            t = time.process_time()
+            comparison = compare_documents(docs, replace(OPTIONS, semantic=mode))
+            out[mode]["s"] += time.process_time() - t
+            found = links_of(comparison, segs)
+            for part, keep in (("zh", zh), ("en", lambda x: not zh(x))):
+                out[mode][part][0] |= {(name,) + x for x in found if keep(x)}
+                out[mode][part][1] |= {(name,) + x for x in truth if keep(x)}
+    return out
+
+
+def independent(names, rng_seed: int, modes) -> dict:
+    out = {m: [set(), set(), 0.0] for m in modes}
+    for name in names:
+        rng = random.Random(f"{rng_seed}:{name}")
+        docs, spans = [], {}
+        for v in versions(name):
+            if v.system in ("ref-A", "ref-B"):
+                text, sp = recut(v, rng)
+                docs.append(segment_document(Document(id=v.system, path=v.system, text=text, sha256="")))
+                spans[v.system] = sp
+        segs = {d.id: segments_of(d, spans[d.id]) for d in docs}
+        truth = gold_links(docs, segs)
+        for mode in modes:
+            t = time.process_time()
+            comparison = compare_documents(docs, replace(OPTIONS, semantic=mode))
+            out[mode][2] += time.process_time() - t
+            out[mode][0] |= {(name,) + x for x in links_of(comparison, segs)}
+            out[mode][1] |= {(name,) + x for x in truth}
+    return out
+
+
+OPTIONS = Options(artefacts=False, quotes=False)
+
+
+def row(label: str, pred: set, truth: set, seconds: float | None = None) -> str:
+    p, r, f = prf(pred, truth)
+    tail = f" {seconds:>8.1f}" if seconds is not None else ""
+    return f"{label:<34} {p:>9.4f} {r:>7.4f} {f:>6.4f} {len(pred):>7}{tail}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=0, help="only the first N articles")
+    args = ap.parse_args()
+    refuse_network()
+    names = articles()[: args.articles or None]
+    modes = (Semantic.OFF, Semantic.AUTO)
+    head = f"{'':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'links':>7} {'CPU s':>8}"
+    print(f"MQM zh-en 2021, {len(names)} articles (seed {SEED})\n")
+    print("1. Chinese source beside the 15 English versions (shuffled, merged)")
+    print(head)
+    res = across(names, SEED, modes)
+    for mode in modes:
+        print(row(f"zh/en links, semantic {mode.value}", *res[mode]["zh"], res[mode]["s"]))
+        print(row(f"en/en links, semantic {mode.value}", *res[mode]["en"]))
+    print("\n2. ref-A and ref-B, independent translations, both re-cut")
+    print(head)
+    ind = independent(names, SEED, modes)
+    for mode in modes:
+        print(row(f"links, semantic {mode.value}", ind[mode][0], ind[mode][1], ind[mode][2]))
+    print("\n3. zh/en links with the cross-language threshold moved")
+    print(head.rsplit(" ", 1)[0])
+    base = meaning.ACROSS_MIN
+    for delta in (-0.1, 0.1):
+        meaning.ACROSS_MIN = round(base + delta, 2)
+        res = across(names, SEED, (Semantic.AUTO,))
+        print(row(f"ACROSS_MIN {meaning.ACROSS_MIN}", *res[Semantic.AUTO]["zh"]))
+    meaning.ACROSS_MIN = base
+
+
+if __name__ == "__main__":
+    main()

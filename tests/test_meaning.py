@@ -1,0 +1,118 @@
+"""Meaning as evidence: originals in another language aligned with their English version,
+paraphrases the words missed, and nothing of it when the words decide or `--semantic off`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS, seed_documents
+from seedgold import find_sentence, read_gold, score, statement_of
+
+from variance.align import embed
+from variance.cli import main
+from variance.model import Document, Evidence, Options, Semantic
+from variance.pipeline import compare, compare_documents
+
+PORT = Path(__file__).parent / "data" / "port"
+"""One announcement written for these tests in English, Chinese and Spanish, each sentence of
+one a translation of one sentence of the others, in another order and other paragraphs."""
+PORT_FILES = [str(PORT / name) for name in ("en.txt", "zh.txt", "es.txt")]
+TRANSLATIONS = [  # (English, Chinese, Spanish): pieces of the sentences that say the same
+    ("close its eastern terminal", "东码头将从三月起关闭六个月", "cerrará su terminal este"),
+    ("redirected to the western terminal", "货船将改道前往", "serán desviados a la terminal oeste"),
+    ("Fishermen's groups criticised", "渔民团体批评了这一决定", "Las asociaciones de pescadores"),
+    ("Repairing the sea wall", "防波堤的维修费用", "Las reparaciones del rompeolas"),
+    ("no jobs would be lost", "不会有人失去工作", "no se perderá ningún empleo"),
+]
+QUIET = Options(artefacts=False, quotes=False)
+TIER = Path(__file__).parent / "data" / "seed_paraphrase.tsv"
+
+
+@pytest.fixture(scope="module")
+def port():
+    return compare(PORT_FILES, QUIET)
+
+
+def test_a_chinese_and_a_spanish_original_are_aligned_with_their_english_version(port):
+    where = statement_of(port)
+    for en, zh, es in TRANSLATIONS:
+        places = [where[find_sentence(port, doc, text)] for doc, text in (("en", en), ("zh", zh), ("es", es))]
+        assert places[0] & places[1] & places[2], (en, places)
+
+
+def test_a_translation_is_shown_in_its_own_script_not_diffed_and_says_why(port):
+    zh = port.document("zh")
+    st = next(st for st in port.statements if st.member("zh") and st.member("en")
+              and "货船将改道前往" in zh.text[st.member("zh").start:st.member("zh").end])
+    member = st.member("zh")
+    assert zh.text[member.start:member.end] == "货船将改道前往已经扩建的西码头。"
+    assert member.evidence is Evidence.TRANSLATION and member.because().startswith("translation of ")
+    assert st.diff("zh") is None and st.diff("es") is None
+    text = CliRunner().invoke(main, ["align", "-q", *PORT_FILES]).stdout
+    assert "original language, not diffed; translation of" in text
+
+
+def test_nothing_is_downloaded_to_align_across_languages(no_network, monkeypatch, tmp_path):
+    monkeypatch.setenv(embed.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(embed, "_DEFAULT", None)
+    comparison = compare(PORT_FILES, QUIET)
+    assert embed.default_encoder().encoded > 0 and not no_network
+    assert any(st.member("zh") and st.member("en") for st in comparison.statements)
+
+
+def test_vectors_come_from_the_cache_on_the_second_run(monkeypatch, tmp_path):
+    monkeypatch.setenv(embed.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(embed, "_DEFAULT", None)
+    first = compare(PORT_FILES, QUIET)
+    monkeypatch.setattr(embed, "_DEFAULT", None)
+    second = compare(PORT_FILES, QUIET)
+    assert not embed.default_encoder().loaded
+    assert [st.members for st in first.statements] == [st.members for st in second.statements]
+
+
+def test_semantic_off_gives_the_words_only_result_without_the_encoder(monkeypatch):
+    def unavailable():
+        raise AssertionError("the encoder was asked for")
+
+    off = CliRunner().invoke(main, ["align", "--semantic", "off", "-q", "--json", str(SEEDS)])
+    monkeypatch.setattr(embed, "default_encoder", unavailable)
+    again = CliRunner().invoke(main, ["align", "--semantic", "off", "-q", "--json", str(SEEDS)])
+    assert off.exit_code == again.exit_code == 0 and off.stdout == again.stdout
+    assert '"evidence": "meaning"' not in off.stdout and '"semantic": "off"' in off.stdout
+    assert compare(PORT_FILES, Options(artefacts=False, quotes=False, semantic=Semantic.OFF)).unaligned
+
+
+def test_auto_leaves_the_encoder_alone_when_the_words_decide(monkeypatch):
+    def unavailable():
+        raise AssertionError("the encoder was asked for")
+
+    monkeypatch.setattr(embed, "default_encoder", unavailable)
+    a = Document(id="a", path="a", text="Xi met Blinken in Beijing on Friday.\nThey spoke for five hours.\n", sha256="a")
+    b = Document(id="b", path="b", text="They spoke for five hours.\nXi met Blinken in Beijing on Friday.\n", sha256="b")
+    comparison = compare_documents([a, b], QUIET)
+    assert all(len(st.members) == 2 and all(m.evidence is Evidence.WORDS for m in st.members)
+               for st in comparison.statements)
+
+
+def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
+    docs = seed_documents()
+    words = compare_documents(docs, Options(artefacts=False, quotes=False, semantic=Semantic.OFF))
+    both = compare_documents(docs, QUIET)
+    tier = read_gold(TIER)
+    assert score(both, tier)["recall"] >= 0.6 > score(words, tier)["recall"]
+    look_alikes = [p for p in read_gold() + tier if not p.same]
+    assert _linked(both, look_alikes) <= _linked(words, look_alikes)
+    gold = score(both, read_gold())
+    assert gold["precision"] >= score(words, read_gold())["precision"] - 0.01 and gold["recall"] >= 0.94
+
+
+def _linked(comparison, pairs) -> set:
+    where = statement_of(comparison)
+    out = set()
+    for p in pairs:
+        a, b = find_sentence(comparison, p.doc_a, p.text_a), find_sentence(comparison, p.doc_b, p.text_b)
+        if where.get(a, set()) & where.get(b, set()):
+            out.add((a, b))
+    return out

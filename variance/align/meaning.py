@@ -1,0 +1,231 @@
+"""Meaning as evidence in the alignment, where words cannot decide.
+
+The lexical pass (`variance.align.cluster`, `variance.align.regroup`) decides first and its links
+stay. The sentence encoder (`variance.align.embed`) then decides two things the words cannot:
+
+- **Another language.** A document whose language is not the comparison's has no lexical
+  features at all; its sentences, and runs of up to `max_run` adjacent sentences of one
+  paragraph (one sentence of the original translated as two, or two as one), are matched one to
+  one to the statements by meaning, best first: "translation of …".
+- **Sentences the words left unlinked.** Each joins the statement nearest to it in meaning
+  ("same meaning (0.62)") when that is its nearest statement of all by a margin (a statement
+  its own document already carries wins nothing: the sentence is then said twice), it is the
+  nearest of its document's unlinked sentences to that statement, an unlinked sentence it
+  would join is nearest to it in turn, and no document would then carry the statement twice.
+  A sentence joining a statement that grew meanwhile must still be near what it now says, so
+  links do not chain from one neighbour to the next.
+
+A statement's meaning is the mean of its first `STATEMENT_MEMBERS` members' vectors, so the
+encoder sees a bounded number of texts per statement however many versions carry it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Document, Evidence, Options, Semantic
+from ..text.language import comparison_language
+
+__all__ = ["ACROSS_MIN", "MEANING_MIN", "Link", "document_languages", "link_by_meaning", "needs_meaning"]
+
+MEANING_MIN = 0.5
+"""Cosine of meaning at which an unlinked sentence joins a statement in its own language."""
+ACROSS_MIN = 0.4
+"""Cosine of meaning at which a sentence of another language joins a statement."""
+PART_MIN = 0.25
+"""Each sentence of a run taken across languages must itself be this near to the statement."""
+RUN_GAIN = 0.03
+"""How much nearer a run must be than its best single sentence to be taken as one member."""
+MARGIN = 0.02
+"""An unlinked sentence joins only a statement nearer to it than any other by this much."""
+STATEMENT_MEMBERS = 4
+"""Members of a statement whose vectors make its meaning."""
+
+Encode = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why meaning put a run into its statement."""
+
+    evidence: Evidence
+    score: float
+    """Cosine of meaning between the run and the statement."""
+    nearest: str
+    """The document whose member the run is nearest to in meaning."""
+
+
+def document_languages(documents: Sequence[Document], default: str) -> list[str]:
+    """Each document's language as compared (`variance.text.language`)."""
+    return [comparison_language(doc, default) for doc in documents]
+
+
+def needs_meaning(options: Options, languages: Sequence[str], lonely: int) -> bool:
+    """Whether the encoder is asked: never when off; with auto, only when some document is in
+    another language or some sentence was left unlinked among several documents."""
+    if options.semantic is Semantic.OFF or len(languages) < 2:
+        return False
+    return any(lang != options.language for lang in languages) or lonely > 0
+
+
+def link_by_meaning(clusters, units, rows_of, documents: Sequence[Document], languages: Sequence[str],
+                    options: Options, encode: Encode):
+    """Clusters (lists of runs of unit rows) after the meaning links, and the `Link` of every run
+    that meaning placed."""
+    texts = [documents[u.doc].sentence_text(u.sentence) for u in units]
+    vectors = _Vectors(texts, encode)
+    links: dict[tuple[int, ...], Link] = {}
+    foreign = [di for di, lang in enumerate(languages) if lang != options.language and rows_of[di]]
+    for di in sorted(foreign, key=lambda di: (-len(rows_of[di]), documents[di].id)):
+        clusters = _place_document(clusters, di, units, rows_of[di], vectors, options.max_run,
+                                   links, documents)
+    clusters = _place_lonely(clusters, units, vectors, languages, links, documents, options.language)
+    _label_foreign(clusters, units, vectors, languages, links, documents, options.language)
+    return clusters, links
+
+
+def _label_foreign(clusters, units, vectors, languages, links, documents, main: str) -> None:
+    """A member in another language that meaning did not place itself (it was there first)
+    is still linked by meaning, to the members that joined it."""
+    for members in clusters:
+        for run in members:
+            if len(members) > 1 and run not in links and languages[units[run[0]].doc] != main:
+                others = [r for r in members if r != run]
+                score = float(np.max(vectors.runs(others) @ vectors.runs([run])[0]))
+                links[run] = Link(Evidence.TRANSLATION, round(score, 4),
+                                  _nearest(run, others, units, vectors, documents))
+
+
+class _Vectors:
+    """Sentence vectors encoded on first use, so only what a decision reads is encoded."""
+
+    def __init__(self, texts: list[str], encode: Encode):
+        self.texts, self.encode = texts, encode
+        self.known: dict[int, np.ndarray] = {}
+
+    def rows(self, rows: Sequence[int]) -> np.ndarray:
+        missing = [r for r in dict.fromkeys(rows) if r not in self.known]
+        if missing:
+            for r, v in zip(missing, self.encode([self.texts[r] for r in missing])):
+                self.known[r] = v
+        return np.array([self.known[r] for r in rows], dtype=np.float32).reshape(len(rows), -1)
+
+    def runs(self, runs: Sequence[tuple[int, ...]]) -> np.ndarray:
+        flat = self.rows([r for run in runs for r in run])
+        out, k = [], 0
+        for run in runs:
+            out.append(flat[k:k + len(run)].sum(axis=0))
+            k += len(run)
+        return _unit(np.array(out).reshape(len(runs), -1))
+
+    def statements(self, clusters) -> np.ndarray:
+        return _unit(np.array([self.runs(members[:STATEMENT_MEMBERS]).sum(axis=0)
+                               for members in clusters]).reshape(len(clusters), -1))
+
+
+def _unit(M: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(M, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return M / norms
+
+
+def _place_document(clusters, di, units, rows, vectors: _Vectors, max_run, links, documents):
+    """One document in another language: its runs matched one to one to the statements that
+    do not carry it yet, best first."""
+    alone = {members[0][0] for members in clusters if len(members) == 1 and len(members[0]) == 1}
+    rows = [r for r in rows if r in alone]  # a sentence an earlier document joined stays there
+    targets = [t for t, members in enumerate(clusters) if all(units[run[0]].doc != di for run in members)]
+    if not targets or not rows:
+        return clusters
+    runs = _runs(rows, units, max_run)
+    S = vectors.runs(runs) @ vectors.statements([clusters[t] for t in targets]).T
+    single = {run[0]: i for i, run in enumerate(runs) if len(run) == 1}
+    cand_i, cand_t = np.nonzero(S >= ACROSS_MIN)
+    used_rows: set[int] = set()
+    used_t: set[int] = set()
+    for k in np.argsort(-S[cand_i, cand_t], kind="stable"):
+        i, j = int(cand_i[k]), int(cand_t[k])
+        run = runs[i]
+        if j in used_t or used_rows.intersection(run):
+            continue
+        if len(run) > 1:
+            parts = [S[single[r], j] for r in run]
+            if min(parts) < PART_MIN or S[i, j] < max(parts) + RUN_GAIN:
+                continue
+        t = targets[j]
+        links[run] = Link(Evidence.TRANSLATION, round(float(S[i, j]), 4),
+                          _nearest(run, clusters[t], units, vectors, documents))
+        clusters[t] = clusters[t] + [run]
+        used_t.add(j)
+        used_rows.update(run)
+    aimed = set(targets)
+    placed = {t for t, members in enumerate(clusters) if t not in aimed and members
+              and all(len(run) == 1 and run[0] in used_rows for run in members)}
+    return [members for t, members in enumerate(clusters) if t not in placed]
+
+
+def _runs(rows, units, max_run: int) -> list[tuple[int, ...]]:
+    runs: list[tuple[int, ...]] = [(r,) for r in rows]
+    for length in range(2, max_run + 1):
+        for i in range(len(rows) - length + 1):
+            run = tuple(rows[i:i + length])
+            if units[run[0]].paragraph == units[run[-1]].paragraph:
+                runs.append(run)
+    return runs
+
+
+def _place_lonely(clusters, units, vectors: _Vectors, languages, links, documents, main: str):
+    """Unlinked sentences join the statement nearest in meaning (see the module docstring)."""
+    lonely = [t for t, members in enumerate(clusters) if len(members) == 1 and len(members[0]) == 1
+              and members[0] not in links]
+    if not lonely or len(clusters) < 2:
+        return clusters
+    S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
+    S[np.arange(len(lonely)), lonely] = -1.0
+    docs = [{units[run[0]].doc for run in members} for members in clusters]
+    nearest = {t: int(np.argmax(S[i])) for i, t in enumerate(lonely)}
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # (statement, document) -> nearest lonely
+    for i, t in enumerate(lonely):
+        target, doc = nearest[t], units[clusters[t][0][0]].doc
+        runner_up = np.partition(S[i], -2)[-2] if len(S[i]) > 1 else -1.0
+        if (S[i, target] < _minimum(languages, units, clusters, t, target) or doc in docs[target]
+                or S[i, target] - runner_up < MARGIN or nearest.get(target, t) != t):
+            continue
+        if (target, doc) not in best or best[(target, doc)][0] < S[i, target]:
+            best[(target, doc)] = (float(S[i, target]), t)
+    root = list(range(len(clusters)))
+
+    def find(t: int) -> int:
+        while root[t] != t:
+            t = root[t]
+        return t
+
+    for (target, _), (score, t) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        into = find(target)
+        if into == t or docs[into] & docs[t]:
+            continue
+        run = clusters[t][0]
+        if into != target:  # the statement grew: the sentence must still mean what it now says
+            score = float(vectors.runs([run])[0] @ vectors.statements([clusters[into]])[0])
+            if score < _minimum(languages, units, clusters, t, into):
+                continue
+        foreign = languages[units[run[0]].doc] != main
+        links[run] = Link(Evidence.TRANSLATION if foreign else Evidence.MEANING, round(score, 4),
+                          _nearest(run, clusters[into], units, vectors, documents))
+        clusters[into] = clusters[into] + clusters[t]
+        docs[into] |= docs[t]
+        clusters[t], root[t] = [], into
+    return [members for members in clusters if members]
+
+
+def _minimum(languages, units, clusters, t: int, target: int) -> float:
+    same = languages[units[clusters[t][0][0]].doc] == languages[units[clusters[target][0][0]].doc]
+    return MEANING_MIN if same else ACROSS_MIN
+
+
+def _nearest(run, members, units, vectors: _Vectors, documents) -> str:
+    sims = vectors.runs(members) @ vectors.runs([run])[0]
+    return documents[units[members[int(np.argmax(sims))][0]].doc].id

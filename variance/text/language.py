@@ -1,0 +1,24 @@
+"""The language a document is compared in: as loaded (declared or detected by the loader),
+else Chinese when Han characters dominate its letters, else the comparison's language. The
+aligner and the diff ask the same question, so they never disagree on it."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+
+__all__ = ["comparison_language"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SAMPLE = 2000
+
+
+def comparison_language(doc: Document, default: str) -> str:
+    """`doc.language`, else "zh" for a text mostly in Han script, else `default`."""
+    if doc.language:
+        return doc.language
+    sample = doc.text[:_SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    return "zh" if letters and len(_HAN.findall(sample)) > 0.3 * letters else default
