@@ -71,15 +71,15 @@ def test_a_document_of_unknown_language_is_aligned(tmp_path):
 
 def test_commands_without_a_header_warn_on_stderr_and_saving_keeps_the_version(tmp_path):
     (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
-    result = CliRunner().invoke(main, ["quote", "China is willing to cooperate", ONE,
-                                       str(tmp_path / "zh.txt")])
+    result = CliRunner().invoke(main, ["quote", "--semantic", "off", "China is willing to cooperate",
+                                       ONE, str(tmp_path / "zh.txt")])
     assert result.exit_code == 0
     assert ("variance: warning: zh: in zh, the comparison in en: shown and segmented, not "
             "aligned") in result.stderr
     saved = tmp_path / "saved"
-    first = CliRunner().invoke(main, ["align", "--json", "-q", "--save-inputs", str(saved), ONE,
-                                      TWO, str(tmp_path / "zh.txt")])
-    again = CliRunner().invoke(main, ["align", "--json", "-q", str(saved)])
+    first = CliRunner().invoke(main, ["align", "--semantic", "off", "--json", "-q", "--save-inputs",
+                                      str(saved), ONE, TWO, str(tmp_path / "zh.txt")])
+    again = CliRunner().invoke(main, ["align", "--semantic", "off", "--json", "-q", str(saved)])
     before, after = json.loads(first.stdout), json.loads(again.stdout)
     assert [d["id"] for d in after["unaligned"]] == ["zh"]
     assert after["statements"] == before["statements"]
