@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import archive_data  # noqa: E402
+import archive_data
 
 VARIANCE = [str(Path(sys.executable).with_name("variance"))]
 """The CLI of the environment running the benchmark."""

@@ -196,8 +196,7 @@ def write_archive(out: Path, sentences: int, seed: int = 7, parquet: bool = Fals
              "title": a.title, "text": a.text} for a in articles]
     path = out / "archive.jsonl"
     with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if parquet:
         import duckdb
         duckdb.sql(f"COPY (SELECT * FROM read_json('{path}', format='newline_delimited')) "

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 
 __all__ = ["stderr_progress"]
 
-_LABELS = {"segment": "Splitting sentences", "align": "Aligning statements", "diff": "Diffing versions"}
+_LABELS = {"segment": "Splitting sentences", "align": "Aligning statements", "diff": "Diffing versions",
+           "index": "Indexing articles"}
 
 
 @contextmanager
