@@ -6,7 +6,8 @@ Tables (docs/archive.md has the full schema):
 - `articles`: one row per article (an integer `article`, its key `id`, `sha256`, source file,
   outlet, date, url, title, language, text as loaded);
 - `sentences(article, sentence, start, end, paragraph, kind)`: offsets into the article text;
-- `shingles(hash, article, sentence)`: each hashed word 5-gram once per article;
+- `shingles(hash, article, sentence)`: each hashed word 5-gram once per article, in hash
+  order (rewritten so at the end of every `index` run that changed something);
 - `clusters(cluster, article)` and `passages(cluster, article, sentence, other, other_sentence,
   shared)`: the last `variance reuse`.
 
@@ -97,6 +98,15 @@ class Index:
             order = " ORDER BY hash" if name == "shingles" else ""
             self.con.execute(f"INSERT INTO {name} SELECT * FROM batch{order}")
             self.con.unregister("batch")
+
+    def sort_shingles(self) -> None:
+        """Rewrite `shingles` in hash order, in one transaction: each hash then sits in one or two
+        row groups, and DuckDB's zone maps let a lookup by hash read only those."""
+        with self.transaction():
+            self.con.execute("CREATE TABLE sorted_shingles AS SELECT * FROM shingles ORDER BY hash")
+            self.con.execute("DROP TABLE shingles")
+            self.con.execute("ALTER TABLE sorted_shingles RENAME TO shingles")
+        self.con.execute("CHECKPOINT")
 
     def counts(self) -> tuple[int, int, int]:
         """(articles, sentences, shingle rows)."""

@@ -1,8 +1,8 @@
 """`variance trace`: every indexed article carrying a statement, ranked, with its wording.
 
-Candidates are the articles sharing at least one shingle with the statement (one lookup in the
-`shingles` table, which each batch stores sorted by hash so DuckDB's zone maps skip most of
-it), most shared first, at most `limit` of them. Each candidate is then checked with
+Candidates are the articles sharing at least one shingle with the statement (one equality
+lookup per shingle in the `shingles` table, which `index` keeps in hash order, so DuckDB's zone
+maps read one or two row groups per shingle), most shared first, at most `limit` of them. Each candidate is then checked with
 variance's own quote check (`variance.quotes.check.check_quote`: the closest passage, its word
 diff, a verdict); articles found absent are dropped. Carriers are ranked by verdict, then
 similarity, then date and key.
@@ -26,9 +26,9 @@ def candidates(index: Index, text: str) -> list[tuple[int, int]]:
     hashes = sorted(set(shingle_hashes(text)))
     if not hashes:
         raise InputError(f"statement too short to trace (at least {SHINGLE_WORDS} words): {text!r}")
-    return index.con.execute(
-        "SELECT article, count(*) AS shared FROM shingles WHERE hash IN (SELECT unnest(?)) "
-        "GROUP BY article ORDER BY shared DESC, article", [hashes]).fetchall()
+    lookups = " UNION ALL ".join(["SELECT article FROM shingles WHERE hash = ?"] * len(hashes))
+    return index.con.execute(f"SELECT article, count(*) AS shared FROM ({lookups}) GROUP BY article "
+                             "ORDER BY shared DESC, article", hashes).fetchall()
 
 
 def trace_statement(index: Index, text: str, *, limit: int = LIMIT) -> Trace:
