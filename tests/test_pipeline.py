@@ -127,3 +127,18 @@ def test_the_json_view_carries_the_quotes_and_the_omissions(seeds_comparison):
     assert out["quotes"]["left_out"] is None
     conflict = next(q for g in out["quotes"]["groups"] for q in g["quotes"] if q["conflicts"])
     assert "attributed to different people" in conflict["conflicts"][0]["message"]
+
+
+def test_statement_ids_stay_when_the_reference_changes(seeds_comparison):
+    from dataclasses import replace as _replace
+
+    from variance.pipeline import compare_documents
+
+    other = next(d.id for d in seeds_comparison.documents if d.id != seeds_comparison.reference)
+    again = compare_documents(seeds_comparison.documents,
+                              _replace(seeds_comparison.options, reference=other))
+    assert again.reference == other
+
+    def members(c):
+        return {st.id: sorted((m.document, m.sentences) for m in st.members) for st in c.statements}
+    assert members(again) == members(seeds_comparison)

@@ -211,7 +211,7 @@ async def test_the_severity_filter_keeps_high_changes_only(seeds_comparison):
         assert "cosmetic" not in legend and "wording" not in legend
 
 
-async def test_c_hides_cosmetic_changes(seeds_comparison):
+async def test_cosmetic_changes_are_hidden_until_c(seeds_comparison):
     app = make_app(comparison=seeds_comparison)
     st = next(s for s in seeds_comparison.statements
               if any(c.kind is ChangeKind.COSMETIC for d in s.diffs for c in d.changes))
@@ -219,12 +219,13 @@ async def test_c_hides_cosmetic_changes(seeds_comparison):
         await started(app, pilot)
         app.statement_id = st.id
         await pilot.pause()
-        assert "cosmetic" in str(app.screen.query_one("#legend").render())
-        await pilot.press("c")
-        await pilot.pause()
         assert app.view.hide_cosmetic
         assert "cosmetic" not in str(app.screen.query_one("#legend").render())
-        assert "cosmetic hidden" in app.sub_title
+        await pilot.press("c")
+        await pilot.pause()
+        assert not app.view.hide_cosmetic
+        assert "cosmetic" in str(app.screen.query_one("#legend").render())
+        assert "cosmetic shown" in app.sub_title
 
 
 async def test_search_opens_the_statement_that_holds_the_words(seeds_comparison):

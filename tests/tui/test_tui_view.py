@@ -12,10 +12,11 @@ def shared(comparison, size: int):
     return next(st for st in comparison.statements if len(st.members) == size)
 
 
-def test_the_default_filter_shows_every_change_and_keeps_every_statement(seeds_comparison):
+def test_the_default_filter_shows_every_change_but_cosmetic_and_keeps_every_statement(seeds_comparison):
     lookup = Lookup(seeds_comparison)
     view = ViewFilter()
-    assert all(view.shows(c) for st in seeds_comparison.statements for d in st.diffs for c in d.changes)
+    changes = [c for st in seeds_comparison.statements for d in st.diffs for c in d.changes]
+    assert [c for c in changes if view.shows(c)] == [c for c in changes if c.kind is not ChangeKind.COSMETIC]
     assert lookup.visible(view) == list(seeds_comparison.statements)
     assert view.describe() == ""
 
@@ -82,7 +83,7 @@ def test_short_labels_are_the_shortest_distinct_prefixes():
 def test_a_versions_wording_keeps_its_text_and_shows_what_it_dropped(seeds_comparison):
     from variance.tui.paint import member_wording
 
-    view = ViewFilter()
+    view = ViewFilter(hide_cosmetic=False)
     dropped = [(st, d, c) for st in seeds_comparison.statements for d in st.diffs for c in d.changes
                if c.wit_start == c.wit_end and c.reference]
     assert dropped

@@ -1,7 +1,8 @@
 """Statements: groups of sentences, one run per document at most, that report the same thing.
 
-Alignment is order-free and corpus-wide. Documents are taken one at a time (the reference
-first, then the longest); each sentence, and each run of up to `max_run` adjacent sentences of
+Alignment is order-free and corpus-wide, and does not depend on the reference, so statement ids
+stay the same when the reference changes. Documents are taken one at a time (the longest
+first); statements are numbered in the reading order of the longest. Each sentence, and each run of up to `max_run` adjacent sentences of
 one paragraph, is scored against the centroid of every statement found so far with one sparse
 product (an inverted index in effect: only shared features cost anything), and the best
 one-to-one assignment above the threshold wins. What finds no statement starts one. Centroids
@@ -69,7 +70,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     if constraints:
         clusters = apply_constraints(clusters, units, rows_of, documents, constraints)
     statements = [_statement(c, units, documents, space, X, links) for c in clusters]
-    order = _timeline(statements, documents, options.reference)
+    order = _timeline(statements, documents, documents[_processing_order(documents)[0]].id)
     ranked = sorted(statements, key=lambda s: order[id(s)])
     if constraints:  # a pin may bring a second place of a document into a statement
         return tuple(Statement(i + 1, main, s.score, repeats=again) for i, s in enumerate(ranked)
@@ -112,9 +113,10 @@ def _units(documents: Sequence[Document]) -> tuple[list[_Unit], list[list[int]]]
     return units, rows_of
 
 
-def _processing_order(documents: Sequence[Document], reference: str | None) -> list[int]:
+def _processing_order(documents: Sequence[Document]) -> list[int]:
+    """The longest first (ties: by id), whatever the reference."""
     return sorted(range(len(documents)), key=lambda i: (
-        documents[i].id != reference, -len(documents[i].body_sentences), documents[i].id))
+        -len(documents[i].body_sentences), documents[i].id))
 
 
 def _batches(order: list[int]):
@@ -130,7 +132,7 @@ def _batches(order: list[int]):
 def _cluster(documents, units, rows_of, X, options: Options, progress):
     clusters: list[list[tuple[int, ...]]] = []
     done = 0
-    for batch in _batches(_processing_order(documents, options.reference)):
+    for batch in _batches(_processing_order(documents)):
         frozen = centroids(clusters, X)
         first_new = len(clusters)
         for di in batch:

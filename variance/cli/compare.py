@@ -79,18 +79,20 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
               show_default=True, help="Minimum similarity for two sentences to be one statement.")
 @click.option("--max-bytes", type=click.IntRange(1), default=Options().max_bytes, show_default=True,
               help="Largest input file accepted.")
+@click.option("--artefacts", is_flag=True, help="Also look for translation artefacts and list them.")
 @click.option("--quiet", "-q", is_flag=True, help="No warnings on stderr.")
 @semantic_option
 @handles_errors
-def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
-    """Align two texts, then show a word diff of B against A for every statement they share."""
+def diff(a, b, as_json, cosmetic, threshold, max_bytes, artefacts, quiet):
+    """Align two texts, then show a word diff of B against A for every statement they share
+    (statements only one of them carries are left out of the text view)."""
     from dataclasses import replace
 
     from ..load import load_paths
     from ..pipeline import compare_documents
 
     options = Options(link_threshold=threshold, max_bytes=max_bytes, strict=True, quotes=False,
-                      semantic=chosen_semantic())
+                      semantic=chosen_semantic(), artefacts=artefacts)
     docs = load_paths([a, b], options)
     if len(docs) != 2:
         raise click.UsageError(f"diff compares two documents; {a} and {b} hold {len(docs)}")
@@ -104,7 +106,7 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, quiet):
         return
     from ..render.text import render_text
 
-    render_text(comparison, console_for_stdout(), diffs=True, show_cosmetic=cosmetic)
+    render_text(comparison, console_for_stdout(), diffs=True, show_cosmetic=cosmetic, only_shared=True)
 
 
 @click.command()
@@ -126,7 +128,9 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file, a
                    decisions=decisions, author=author or default_author())
     app.run()
     if app.failure:
-        fail(app.failure)
+        fail(app.failure, app.return_code or 2)
+    if app.return_code:
+        raise SystemExit(app.return_code)
 
 
 @click.command()

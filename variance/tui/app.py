@@ -54,8 +54,10 @@ from .widgets import (
     StatementList,
 )
 
-__all__ = ["VarianceApp", "make_app"]
+__all__ = ["VarianceApp", "make_app", "INTERNAL_ERROR"]
 
+INTERNAL_ERROR = 3
+"""Exit code when the app ends on an error nothing caught."""
 SCREENS = Binding.Group("Screens")
 """The footer shows the screen keys together; `?`, the palette and the header name them."""
 
@@ -68,13 +70,8 @@ class VarianceApp(App[int]):
     MODES = {"statements": StatementsScreen, "coverage": CoverageScreen,
              "document": DocumentScreen, "artefacts": ArtefactsScreen, "quotes": QuotesScreen,
              "omissions": OmissionsScreen, "decisions": DecisionsScreen}
-    BINDINGS = [
+    BINDINGS = [  # the footer shows them in this order: quit and the screens first, so they fit at 80 columns
         Binding("question_mark", "help", "Keys", tooltip="Show every key"),
-        Binding("r", "reference", "Reference", tooltip="Compare every version against another one"),
-        Binding("f", "filter", "Filter", tooltip="Show only changes of some kinds and severities"),
-        Binding("slash", "search", "Search", tooltip="Search the text of every version"),
-        Binding("c", "cosmetic", "Cosmetic", tooltip="Hide or show cosmetic changes"),
-        Binding("e", "export", "Export", tooltip="Write the HTML report or JSON to a file"),
         Binding("1", "switch_mode('statements')", "Statements", group=SCREENS,
                 tooltip="Statements, each version's wording side by side"),
         Binding("2", "switch_mode('coverage')", "Coverage", group=SCREENS,
@@ -90,6 +87,11 @@ class VarianceApp(App[int]):
         Binding("7", "switch_mode('decisions')", "Decisions", group=SCREENS,
                 tooltip="Every decision made on this corpus, and which still apply"),
         Binding("q", "quit", "Quit", tooltip="Quit"),
+        Binding("r", "reference", "Reference", tooltip="Compare every version against another one"),
+        Binding("f", "filter", "Filter", tooltip="Show only changes of some kinds and severities"),
+        Binding("slash", "search", "Search", tooltip="Search the text of every version"),
+        Binding("c", "cosmetic", "Cosmetic", tooltip="Hide or show cosmetic changes"),
+        Binding("e", "export", "Export", tooltip="Write the HTML report or JSON to a file"),
     ]
 
     comparison: var[Comparison | None] = var(None, always_update=True)
@@ -269,6 +271,15 @@ class VarianceApp(App[int]):
             self.exit(return_code=2)
         else:
             self.notify(text, title="Error", severity="error", timeout=10)
+
+    def _fatal_error(self) -> None:
+        """An error nothing caught (a bug): end the app with one line for the CLI to print and
+        exit code 3, not a traceback over the user's terminal."""
+        error = self._exception
+        what = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        self.failure = "internal error, please report it: " + " ".join(what.split())
+        self._return_code = INTERNAL_ERROR
+        self._close_messages_no_wait()
 
     def _warn(self, warnings: Sequence[str]) -> None:
         shown = list(warnings[:3]) + ([f"and {len(warnings) - 3} more"] if len(warnings) > 3 else [])

@@ -39,8 +39,9 @@ class ViewFilter:
     """Change kinds shown; the others read as unchanged text."""
     min_severity: Severity = Severity.LOW
     """Changes below this severity read as unchanged text."""
-    hide_cosmetic: bool = False
-    """Cosmetic changes (case, punctuation, quote style) read as unchanged text."""
+    hide_cosmetic: bool = True
+    """Cosmetic changes (case, punctuation, quote style) read as unchanged text, as in the CLI
+    and the report; `c` shows them."""
 
     def shows(self, change: Change) -> bool:
         if self.hide_cosmetic and change.kind is ChangeKind.COSMETIC:
@@ -54,14 +55,14 @@ class ViewFilter:
         return self.kinds != frozenset(ChangeKind) or self.min_severity is not Severity.LOW
 
     def describe(self) -> str:
-        """A short label for the status line: '' when everything is shown."""
+        """A short label for the status line: '' for the default view."""
         parts = []
         if self.min_severity is not Severity.LOW:
             parts.append(f"{self.min_severity.value}+")
         if self.kinds != frozenset(ChangeKind):
             parts.append(", ".join(k.value for k in ChangeKind if k in self.kinds) or "no kinds")
-        if self.hide_cosmetic:
-            parts.append("cosmetic hidden")
+        if not self.hide_cosmetic:
+            parts.append("cosmetic shown")
         return " · ".join(parts)
 
 

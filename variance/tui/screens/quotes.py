@@ -68,8 +68,8 @@ class QuotesScreen(Screen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "comparison", self._recheck, init=False)
-        self.watch(self.app, "theme", self._refill, init=False)
-        self.watch(self.app, "view", self._refill, init=False)
+        self.watch(self.app, "theme", self._redraw, init=False)
+        self.watch(self.app, "view", self._redraw, init=False)
         self._recheck()
 
     def _recheck(self, _=None) -> None:
@@ -108,7 +108,11 @@ class QuotesScreen(Screen):
             self._refill(keep=0)
         self.query_one(QuoteTable).focus()
 
-    def _refill(self, _=None, *, keep: int | None = None) -> None:
+    def _redraw(self, _value: object) -> None:
+        """The theme or the view changed: the same rows, drawn again."""
+        self._refill()
+
+    def _refill(self, *, keep: int | None = None) -> None:
         if self.checked is None:
             return
         self.rows = [QuoteRow("typed", self.typed_checks[t]) for t in self.typed
