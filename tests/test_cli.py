@@ -57,6 +57,15 @@ def test_diff_marks_the_changes_between_two_files(runner):
     assert "[-must-]{+should+}⟨negation⟩" in result.stdout
 
 
+def test_diff_shows_only_shared_statements_and_artefacts_only_when_asked(runner):
+    files = [str(SEEDS / "001_fd0f5f049c184f2c.txt"), str(SEEDS / "002_5a4b68be5e1a8af6.txt")]
+    plain = runner.invoke(main, ["diff", *files])
+    assert plain.exit_code == 0
+    assert "absent from:" not in plain.stdout and "artefact" not in plain.stdout
+    asked = runner.invoke(main, ["diff", *files, "--artefacts"])
+    assert asked.exit_code == 0 and "artefact" in asked.stdout
+
+
 def test_a_missing_path_is_one_line_on_stderr_and_exit_2(runner, tmp_path):
     missing = tmp_path / "nope.txt"
     result = runner.invoke(main, ["align", str(missing)])
