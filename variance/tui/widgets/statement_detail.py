@@ -35,6 +35,8 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.view: ViewFilter | None = None
         self.lookup: Lookup | None = None
         self.show_all = False
+        self._count = 0
+        """Columns drawn for the statement shown."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
@@ -67,6 +69,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
             columns.remove_children()
             columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in shown)
         hidden = len(members) - len(shown)
+        self._count = len(shown)
         self.refresh_bindings()
         more = self.query_one("#more", Static)
         more.display = hidden > 0
@@ -139,5 +142,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self._fit()
 
     def _fit(self) -> None:
-        count = len(self.query_one("#columns").children)
+        """Stack when a column would be too narrow; counts the columns drawn, not the children
+        (the old ones are still there until their removal completes)."""
+        count = self._count or len(self.query_one("#columns").children)
         self.set_class(self.size.width // max(count, 1) < MIN_COLUMN, "-stacked")
