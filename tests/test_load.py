@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from variance.load import paths as load_module
+from variance.load import walk as walk_module
 from variance.errors import InputError, VarianceError
 from variance.load.paths import document_from_text, load_paths
 from variance.model import Document, Options
@@ -190,7 +191,7 @@ def test_unreadable_file_says_permission_denied(tmp_path, monkeypatch):
     if os.geteuid() == 0:  # root reads anything: simulate the refusal the OS would give
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(load_module, "open", refuse, raising=False)
+        monkeypatch.setattr(walk_module, "open", refuse, raising=False)
     else:
         path.chmod(0)
     with pytest.raises(InputError, match=r"locked\.txt: permission denied"):

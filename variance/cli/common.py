@@ -92,12 +92,18 @@ def input_options(command: Callable | None = None, *, paths_required: bool = Tru
         click.option("--max-bytes", type=click.IntRange(1), default=Options().max_bytes, show_default=True,
                      help="Largest input file accepted."),
         click.option("--strict", is_flag=True, help="Any unreadable input file is an error, not a warning."),
+        click.option("--follow-links", is_flag=True, expose_value=False, callback=_remember_follow_links,
+                     help="Follow symbolic links that lead out of a folder given (never into /, /proc, /sys, /dev)."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings or progress on stderr."),
         semantic_option,
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
     return command
+
+
+def _remember_follow_links(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta["variance.follow_links"] = value
 
 
 def decision_options(command: Callable) -> Callable:
@@ -142,8 +148,10 @@ def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = 
                   quotes: bool = True) -> Options:
     """Options from the shared flags; a command that does not show artefacts or the corpus'
     quotes skips finding them."""
+    context = click.get_current_context(silent=True)
+    follow = bool(context and context.meta.get("variance.follow_links"))
     return Options(reference=reference, link_threshold=threshold, max_bytes=max_bytes, strict=strict,
-                   artefacts=artefacts, quotes=quotes, semantic=chosen_semantic())
+                   follow_links=follow, artefacts=artefacts, quotes=quotes, semantic=chosen_semantic())
 
 
 def save_inputs_option(command: Callable) -> Callable:

@@ -2,7 +2,8 @@
 
 A PATH is an `http(s)://` URL (fetched once: `variance.load.fetch`), a file, a folder (read
 recursively in sorted order of relative paths; hidden files and folders skipped; symbolic
-links followed, loops and duplicate links read once) or `-` for standard input. Formats by
+links followed only inside the folder unless `follow_links`, only regular files read, at most
+`MAX_FILES` files a run: `variance.load.walk`) or `-` for standard input. Formats by
 extension: `.txt`/`.text`/`.md`/`.markdown` plain text, `.html`/`.htm`/`.xhtml` saved pages,
 `.json` (an object or a list of objects) and `.jsonl`/`.ndjson` (one object per line), `.pdf`,
 `.docx` and `.eml` (see `variance.load.kinds`); a file with another or no extension is read as
@@ -11,7 +12,9 @@ extensionless files are read.
 `NAME.meta.json` next to a text or HTML document is its metadata sidecar, never a document
 (JSON records carry their own fields).
 
-Each document keeps its text exactly as decoded (see `variance.load.decode`); metadata lines are
+Each document keeps its text exactly as decoded (see `variance.load.decode`), except that a lone
+surrogate, which no UTF-8 output could carry, becomes U+FFFD (noted); a file name's undecodable
+bytes read `\\xNN` in its id and path. Metadata lines are
 marked, not removed (see `variance.load.metadata`). Field precedence, lowest first: what the text
 shows (title line, date line), front matter, the page's or JSON record's own fields, the sidecar.
 The language is the declared one, else detected from the text (see `variance.load.language`).
@@ -44,6 +47,8 @@ from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
 from .fetch import Fetched, fetch_url, fetched_text, is_url, url_name
 from .language import document_language
 from .saved import is_saved_inputs, read_saved_inputs
+from ..text.safe import valid_unicode
+from .walk import MAX_FILES, read_at_most, read_file, walk_folder
 
 __all__ = ["load_paths", "document_from_text"]
 
@@ -52,6 +57,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SIDECAR = ".meta.json"
+SIDECAR_MAX_BYTES = 1_000_000
+"""A metadata sidecar holds a few fields; a larger one is ignored with a warning."""
 _KNOWN = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + tuple(BINARY_SUFFIXES)
 _LOOKED_FOR = (".txt, .md, .html, .htm, .json, .jsonl, .pdf, .docx, .eml and files without "
                "an extension")
@@ -124,6 +131,7 @@ def load_paths(paths: Sequence[str], options: Options = Options(), *,
     loader = _Loader(options, warn, stdin, originals)
     single = len(paths) == 1 and (paths[0] == "-" or not os.path.isdir(paths[0]))
     documents: list[Document] = []
+    files = 0
     for path in paths:
         try:
             if is_saved_inputs(path):  # a folder written by --save-inputs: as it was compared
@@ -136,6 +144,10 @@ def load_paths(paths: Sequence[str], options: Options = Options(), *,
                 raise
             loader.skip(error)
             continue
+        files += len(inputs)
+        if files > MAX_FILES:
+            raise InputError(f"{path}: more than {MAX_FILES:,} files given; a run reads at most "
+                             f"{MAX_FILES:,} (give fewer files or a subfolder)")
         for item in inputs:
             try:
                 documents.extend(_load_input(item, loader))
@@ -164,6 +176,12 @@ def document_from_text(text: str, id: str, *, path: str = "<text>", title: str |
 
 def _document(doc_id: str, path: str, text: str, digest: str, notes: tuple[str, ...],
               declared: dict[str, str], spans: tuple[MetaSpan, ...] = ()) -> Document:
+    text, replaced = valid_unicode(text)
+    if replaced:
+        notes += (f"{replaced:,} lone surrogate{'s' * (replaced != 1)} (invalid UTF-16) "
+                  "replaced by U+FFFD",)
+    doc_id, path = _shown_name(doc_id), _shown_name(path)
+    declared = {k: valid_unicode(v)[0] if isinstance(v, str) else v for k, v in declared.items()}
     meta = find_meta(text)
     fields: dict[str, str | None] = {**meta.detected, **meta.declared, **declared}
     fields["language"], language_note = document_language(fields.get("language"), text)
@@ -180,7 +198,8 @@ def _expand(path: str, loader: _Loader) -> list[_Input]:
     if is_url(path):
         return [_Input(path, *url_name(path))]
     if os.path.isdir(path):
-        files, ignored = _walk(path, loader)
+        files, ignored = walk_folder(path, _wanted, loader.skip, refuse=_saved_folder,
+                                     follow_links=loader.options.follow_links)
         if not files:
             raise InputError(f"{path}: no text files in this folder (looked for {_LOOKED_FOR}"
                              f"{_ignored(ignored)})")
@@ -190,6 +209,26 @@ def _expand(path: str, loader: _Loader) -> list[_Input]:
     if path.lower().endswith(SIDECAR):
         return _explicit_sidecar(path)
     return [_input(path)]
+
+
+def _shown_name(name: str) -> str:
+    """A file name as valid text: undecodable bytes (surrogate escapes) as `\\xNN`."""
+    if not any("\ud800" <= c <= "\udfff" for c in name):
+        return name
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else
+                   "\ufffd" if "\ud800" <= c <= "\udfff" else c for c in name)
+
+
+def _saved_folder(path: str) -> str | None:
+    """Why a folder found inside a PATH is not read, if it is a folder of saved inputs."""
+    if is_saved_inputs(path):
+        return "inputs saved by --save-inputs; skipped (give the folder as its own PATH to compare them)"
+    return None
+
+
+def _wanted(name: str) -> bool:
+    """Is a file of this (lowercase) name, found in a folder, one to read?"""
+    return name.endswith(_KNOWN) or not os.path.splitext(name)[1]
 
 
 def _ignored(count: int) -> str:
@@ -211,65 +250,6 @@ def _explicit_sidecar(path: str) -> list[_Input]:
     return []
 
 
-def _walk(root: str, loader: _Loader) -> tuple[list[str], int]:
-    """Files to read under `root`, sorted by relative path, and how many others were ignored."""
-    found: dict[tuple[str, ...], str] = {}
-    folders_seen: set[tuple[int, int]] = set()
-    files_seen: set[tuple[int, int]] = set()
-    ignored, stack = 0, [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = os.stat(folder)
-            if (info.st_dev, info.st_ino) in folders_seen:
-                continue  # a symbolic link loop, or a folder reached twice
-            folders_seen.add((info.st_dev, info.st_ino))
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
-        except OSError as exc:
-            loader.skip(InputError(f"{folder}: cannot read folder ({exc.strerror}); skipped"))
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            kind = _entry_kind(entry, files_seen, loader)
-            if kind == "folder" and is_saved_inputs(entry.path):
-                loader.skip(InputError(f"{entry.path}: inputs saved by --save-inputs; skipped "
-                                       "(give the folder as its own PATH to compare them)"))
-            elif kind == "folder":
-                stack.append(entry.path)
-            elif kind == "file":
-                found[tuple(os.path.relpath(entry.path, root).split(os.sep))] = entry.path
-            elif kind == "other":
-                ignored += 1
-    return [found[key] for key in sorted(found)], ignored
-
-
-def _entry_kind(entry: os.DirEntry, seen: set[tuple[int, int]], loader: _Loader) -> str:
-    """'folder', 'file' (to read), 'other' (ignored) or '' (a sidecar, seen, or unreadable)."""
-    name = entry.name.lower()
-    try:
-        if entry.is_dir():
-            return "folder"
-        if not entry.is_file():
-            if entry.is_symlink():
-                loader.skip(InputError(f"{entry.path}: broken symbolic link; skipped"))
-                return ""
-            return "other"
-        if name.endswith(SIDECAR):
-            return ""  # read with its document
-        if not (name.endswith(_KNOWN) or not os.path.splitext(name)[1]):
-            return "other"
-        info = entry.stat()
-    except OSError as exc:
-        loader.skip(InputError(f"{entry.path}: cannot read ({exc.strerror}); skipped"))
-        return ""
-    if (info.st_dev, info.st_ino) in seen:
-        return ""  # the same file reached through a link
-    seen.add((info.st_dev, info.st_ino))
-    return "file"
-
-
 def _read(item: _Input, loader: _Loader) -> bytes:
     """The raw bytes of one input, at most `max_bytes` of them; never writes anything."""
     limit = loader.options.max_bytes
@@ -282,7 +262,7 @@ def _read(item: _Input, loader: _Loader) -> bytes:
         raise InputError("-: standard input can be read only once")
     loader.stdin_read = True
     try:
-        data = stream.read(limit + 1)
+        data = read_at_most(stream, limit + 1)
     except OSError as exc:
         raise InputError(f"-: cannot read standard input ({exc.strerror or exc})") from exc
     if len(data) > limit:
@@ -292,26 +272,7 @@ def _read(item: _Input, loader: _Loader) -> bytes:
 
 
 def _read_file(path: str, limit: int) -> bytes:
-    try:
-        size = os.stat(path).st_size
-        if size > limit:
-            raise InputError(f"{path}: file is {size:,} bytes, over the limit of {limit:,} "
-                             f"(raise it with --max-bytes)")
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError as exc:
-        broken = " (broken symbolic link)" if os.path.islink(path) else ""
-        raise InputError(f"{path}: no such file or directory{broken}") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a folder, expected a file") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > limit:
-        raise InputError(f"{path}: file is over the limit of {limit:,} bytes "
-                         f"(raise it with --max-bytes)")
-    return data
+    return read_file(path, limit)
 
 
 def _sidecar(item: _Input, loader: _Loader) -> tuple[dict[str, str], tuple[str, ...]]:
@@ -322,8 +283,11 @@ def _sidecar(item: _Input, loader: _Loader) -> tuple[dict[str, str], tuple[str, 
     if not os.path.isfile(path):
         return {}, ()
     try:
-        text, _ = decode_bytes(_read_file(path, loader.options.max_bytes), path)
+        text, _ = decode_bytes(_read_file(path, min(loader.options.max_bytes, SIDECAR_MAX_BYTES)), path)
         data = json.loads(text)
+    except RecursionError:
+        loader.skip(InputError(f"{path}: JSON nested too deeply to read; metadata ignored"))
+        return {}, ()
     except json.JSONDecodeError as exc:
         loader.skip(InputError(f"{path}: invalid JSON at line {exc.lineno}, column "
                                f"{exc.colno}: {exc.msg}; metadata ignored"))

@@ -30,6 +30,9 @@ class Options:
     """Language of the texts as compared (translations are compared in this language)."""
     max_bytes: int = 20_000_000
     """Largest input file accepted, in bytes."""
+    follow_links: bool = False
+    """Follow symbolic links that lead out of a folder given as a PATH (never into /, /proc,
+    /sys or /dev)."""
     strict: bool = False
     """Treat any unreadable input file as an error instead of skipping it with a warning."""
     artefacts: bool = True
@@ -43,6 +46,6 @@ class Options:
     def to_json(self) -> dict:
         return {"reference": self.reference, "link_threshold": self.link_threshold,
                 "max_run": self.max_run, "language": self.language,
-                "max_bytes": self.max_bytes, "strict": self.strict, "artefacts": self.artefacts,
-                "quotes": self.quotes, "semantic": self.semantic.value}
+                "max_bytes": self.max_bytes, "follow_links": self.follow_links, "strict": self.strict,
+                "artefacts": self.artefacts, "quotes": self.quotes, "semantic": self.semantic.value}
 
