@@ -45,6 +45,11 @@ class Record:
     """Declared metadata among META_FIELDS, plus 'id' when the record names itself."""
 
 
+MAX_ATTRIBUTES = 1_000
+"""An element with more attributes than this is not a page to extract an article from
+(trafilatura's time grows faster than linearly with them): its tags are stripped instead."""
+
+
 class _PageScan(HTMLParser):
     """One pass over a page: visible text (tags stripped) and head metadata."""
 
@@ -55,8 +60,11 @@ class _PageScan(HTMLParser):
         self.title = ""
         self._hidden = 0
         self._in_title = False
+        self.most_attributes = 0
+        """The largest number of attributes one element has (see MAX_ATTRIBUTES)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.most_attributes = max(self.most_attributes, len(attrs))
         values = {k: v or "" for k, v in attrs}
         if tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
@@ -105,7 +113,11 @@ def html_to_text(markup: str, path: str) -> tuple[str, dict[str, str], tuple[str
     scan = _PageScan()
     scan.feed(markup)
     scan.close()
-    text, note = _article_text(markup)
+    if scan.most_attributes > MAX_ATTRIBUTES:
+        text, note = "", (f"an element has {scan.most_attributes:,} attributes, over the limit of "
+                          f"{MAX_ATTRIBUTES:,}: article extraction skipped; tags stripped")
+    else:
+        text, note = _article_text(markup)
     if not text.strip():
         text, note = scan.text(), note or "no article found by trafilatura; tags stripped"
     if not text.strip():

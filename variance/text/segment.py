@@ -18,10 +18,13 @@ from dataclasses import replace
 
 import sentencex
 
+from ..errors import InputError
 from ..model import Document, MetaSpan, Sentence, SentenceKind
 
-__all__ = ["segment_document", "split_paragraph", "MAX_SENTENCE_CHARS"]
+__all__ = ["segment_document", "split_paragraph", "MAX_SENTENCES", "MAX_SENTENCE_CHARS"]
 
+MAX_SENTENCES = 20_000
+"""Sentences one document may have (about 2 MB of prose); more is an input error, not hours."""
 MAX_SENTENCE_CHARS = 1500
 """A sentence longer than this (a line with no punctuation) is cut at spaces into pieces."""
 
@@ -43,9 +46,13 @@ _META_KIND = {"title": SentenceKind.HEADLINE, "headline": SentenceKind.HEADLINE}
 
 
 def segment_document(doc: Document, language: str = "en") -> Document:
-    """Return `doc` with its sentences: metadata spans first-class, body split into sentences."""
+    """Return `doc` with its sentences: metadata spans first-class, body split into sentences.
+    InputError when it has more than `MAX_SENTENCES`."""
     spans: list[tuple[int, int, int, SentenceKind]] = []
     for number, (start, end) in enumerate(_paragraphs(doc.text)):
+        if len(spans) > MAX_SENTENCES:
+            raise InputError(f"{doc.path}: more than {MAX_SENTENCES:,} sentences, the limit for "
+                             "one document (split it into several files)")
         for s, e, kind in _classify(doc.meta, start, end):
             s, e = _strip(doc.text, s, e)
             if s >= e:
@@ -55,6 +62,9 @@ def segment_document(doc: Document, language: str = "en") -> Document:
                              split_paragraph(doc.text, s, e, language))
             else:
                 spans.append((s, e, number, kind))
+    if len(spans) > MAX_SENTENCES:
+        raise InputError(f"{doc.path}: {len(spans):,} sentences, over the limit of "
+                         f"{MAX_SENTENCES:,} for one document (split it into several files)")
     sentences = tuple(Sentence(i, s, e, p, k) for i, (s, e, p, k) in enumerate(spans))
     return replace(doc, sentences=sentences)
 
