@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..render.terminal import terminal_line
+from ..text.safe import valid_unicode
 from .common import (
     build_options,
     console_for_stdout,
@@ -52,6 +53,8 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
     from ..render.json_out import checks_json
 
     text, paths = (None, paths) if source else (paths[0] if paths else "", paths[1:])
+    if text is not None:  # an argument with bytes that are not UTF-8 holds surrogate escapes
+        text = valid_unicode(text)[0]
     if not paths:
         raise click.UsageError("give the quote, then the files or folders to search: variance quote TEXT PATH...")
     if text is not None and not any(ch.isalnum() for ch in text):
