@@ -116,3 +116,20 @@ def _linked(comparison, pairs) -> set:
         if where.get(a, set()) & where.get(b, set()):
             out.add((a, b))
     return out
+
+
+REMEMBERED = "China does not fear rivalry, but wants both sides to progress together instead of a zero-sum contest"
+
+
+def test_a_remembered_paraphrase_is_found_through_its_meaning():
+    from variance.quotes.check import check_quote
+
+    with_meaning = {r.document[:3]: r for r in check_quote(compare([str(SEEDS)], QUIET), REMEMBERED).results}
+    words = {r.document[:3]: r for r in check_quote(
+        compare([str(SEEDS)], Options(artefacts=False, quotes=False, semantic=Semantic.OFF)), REMEMBERED).results}
+    for doc in ("001", "002"):
+        found = with_meaning[doc]
+        assert found.verdict.value == "paraphrased" and found.meaning >= 0.6
+        assert "zero-sum game" in compare([str(SEEDS)], QUIET).document(found.document).text[found.start:found.end]
+        assert words[doc].verdict.value == "absent"
+    assert with_meaning["000"].verdict.value == "absent" and with_meaning["000"].meaning is None

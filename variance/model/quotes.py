@@ -105,6 +105,9 @@ class QuoteMatch:
     witness offsets into the document."""
     statement: int | None
     """The statement holding the passage, if the alignment put it in one."""
+    meaning: float | None = None
+    """For a paraphrase found by the sentence encoder (few shared words): its similarity of
+    meaning to the quote, 0..1."""
 
 
 @dataclass(frozen=True)

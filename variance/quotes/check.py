@@ -9,7 +9,9 @@ word by word against the quote (`variance.diff.words`, kinds from `variance.diff
   `CHANGED_MIN`) and keeps most of its content words (`KEPT_MIN`);
 - paraphrased: a run of clauses shares enough of the quote's content words (`overlap` at least
   `PARAPHRASE_MIN`, or `HOME_MIN` inside the statement that carries the quote best elsewhere),
-  for a quote of `PARAPHRASE_WORDS` content words or more;
+  for a quote of `PARAPHRASE_WORDS` content words or more; or, when the words find none, one
+  sentence means the same (the sentence encoder, similarity of meaning at least
+  `MEANING_QUOTE_MIN`; not with `--semantic off`): a remembered paraphrase;
 - absent: nothing that close.
 The thresholds come from cases written from the seeds (tests/data/quote_cases.tsv) and are
 explained in docs/quotes.md. Attribution conflicts (the same words given to different people)
@@ -18,9 +20,11 @@ are found across documents and within one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..diff.classify import make_change
 from ..diff.words import diff_texts
-from ..model import Change, Comparison, Document, Member, Op, Statement
+from ..model import Change, Comparison, Document, Member, Op, Semantic, Statement
 from ..model.quotes import Conflict, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from ..text.normalize import key_words
 from ..text.quotemarks import direct_quotes, quoted_share
@@ -48,6 +52,9 @@ HOME_MIN = 0.45
 """Overlap from which a passage is a paraphrase inside the statement that carries the quote."""
 PARAPHRASE_WORDS = 4
 """Content words a quote needs before a paraphrase of it can be told from chance."""
+MEANING_QUOTE_MIN = 0.6
+"""Similarity of meaning (the sentence encoder) from which a sentence is a paraphrase of the
+quote when the words alone found none."""
 QUOTED_SHARE = 0.5
 """Share of a passage inside quotation marks from which it counts as quoted."""
 
@@ -121,6 +128,8 @@ def _best_match(comparison: Comparison, doc: Document, text: str, weights, liter
         if match is not None:
             return match
     para = _paraphrase(comparison, doc, text, weights, home) if weights is not None else None
+    if para is None and weights is not None and comparison.options.semantic is not Semantic.OFF:
+        para = _meaning_match(comparison, doc, text)
     if para is not None:
         return para
     return QuoteMatch(doc.id, Verdict.ABSENT, 0, 0, closest(text, doc), 0.0, False, None, (), None)
@@ -152,6 +161,25 @@ def _paraphrase(comparison: Comparison, doc: Document, text: str, weights, home)
         if inside is not None and inside[0] >= HOME_MIN:
             return _paraphrase_match(comparison, doc, text, inside)
     return None
+
+
+def _meaning_match(comparison: Comparison, doc: Document, text: str) -> QuoteMatch | None:
+    """The body sentence nearest in meaning to the quote (the sentence encoder), when it is at
+    least `MEANING_QUOTE_MIN` near: a remembered paraphrase that shares few words."""
+    from ..align.embed import default_encoder
+
+    sentences = [s for s in doc.body_sentences if s.end > s.start]
+    if not sentences:
+        return None
+    vectors = default_encoder().encode([text] + [doc.text[s.start:s.end] for s in sentences])
+    sims = vectors[1:] @ vectors[0]
+    k = int(sims.argmax())
+    if sims[k] < MEANING_QUOTE_MIN:
+        return None
+    s = sentences[k]
+    found = (similarity(text, doc.text[s.start:s.end]), s.start, s.end)
+    match = _match(comparison, doc, text, Verdict.PARAPHRASED, found, _changes(text, doc.text, s.start, s.end))
+    return replace(match, meaning=round(float(sims[k]), 4))
 
 
 def _paraphrase_match(comparison: Comparison, doc: Document, text: str, found) -> QuoteMatch:

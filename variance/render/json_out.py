@@ -131,7 +131,7 @@ def match_json(m: QuoteMatch, comparison: Comparison) -> dict:
         "text": None if absent else comparison.document(m.document).text[m.start:m.end],
         "start": None if absent else m.start, "end": None if absent else m.end,
         "similarity": m.similarity, "overlap": m.overlap, "quoted": m.quoted,
-        "statement": m.statement,
+        "statement": m.statement, "meaning": m.meaning,
         "attribution": None if a is None else {"speaker": a.speaker, "kind": a.kind.value, "cue": a.cue,
                                                "start": a.start, "end": a.end, "via": a.via.value, "how": a.how},
         "changes": [change_json(c) for c in m.changes],

@@ -30,7 +30,8 @@ def render_quote_check(comparison, check, console) -> None:
         if r.verdict.value == "absent":
             console.print(head.append(f"  (closest {r.similarity:.2f})", style="dim"))
             continue
-        console.print(head.append(f"  {r.similarity:.2f}  " + ("quoted" if r.quoted else "not quoted")))
+        meaning = f"  same meaning ({r.meaning:.2f})" if r.meaning is not None else ""
+        console.print(head.append(f"  {r.similarity:.2f}  " + ("quoted" if r.quoted else "not quoted") + meaning))
         a, doc = r.attribution, comparison.document(r.document)
         indented(console, Text("attributed to nobody", style="dim") if a is None else Text.assemble(
             (a.speaker, "bold cyan"), (f"  “{a.cue}”" + (f", {a.how}" if a.how else ""), "dim")))
