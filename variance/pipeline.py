@@ -17,6 +17,7 @@ from .decisions import DecisionFile, locate, resolve
 from .diff.drift import diff_statements
 from .errors import OptionError
 from .model import Comparison, Document, Options, Semantic
+from .coverage.events import find_other_events, separate_events
 from .coverage.omissions import rank_omissions
 from .model.decisions import DecisionsReport
 from .parallel import Aside
@@ -74,6 +75,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     try:
         statements = align_statements(docs, replace(options, language=language), progress,
                                       constraints=constraints)
+        statements, events = separate_events(statements, docs, find_other_events(docs))
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)
@@ -85,7 +87,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
         if decisions else None
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
-                            decisions=report_, unaligned=unaligned)
+                            decisions=report_, unaligned=unaligned, events=events)
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     quotes = budgeted_quotes(comparison) if options.quotes else None

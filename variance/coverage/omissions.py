@@ -20,9 +20,10 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|%)?|\b(?:two|three|four|fiv
 def rank_omissions(comparison: Comparison) -> tuple[Omission, ...]:
     """Statements of the reference that other versions dropped, most telling first: what they
     contain counts most (a direct quote 3, numbers 2, named people 2), then the share of the
-    other versions that dropped them."""
+    other versions that dropped them. A version of another event drops nothing."""
     ref = comparison.reference
-    others = [d.id for d in comparison.documents if d.id != ref]
+    others = [d.id for d in comparison.documents
+              if d.id != ref and comparison.other_event(d.id) is None]
     if ref is None or not others:
         return ()
     doc = comparison.document(ref)

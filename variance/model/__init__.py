@@ -7,7 +7,7 @@ the text shown is always the original slice.
 from .archive import Carrier, Cluster, Trace
 from .artefact import Artefact, ArtefactKind
 from .comparison import Comparison
-from .coverage import Omission
+from .coverage import Omission, OtherEvent
 from .decisions import (
     AppliedDecision,
     Constraint,
@@ -42,7 +42,7 @@ from .statement import (
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options", "Semantic", "Evidence",
     "MetaSpan", "Sentence", "Fetch", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
-    "Artefact", "Comparison", "Omission", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
+    "Artefact", "Comparison", "Omission", "OtherEvent", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
     "DecisionStatus", "DecisionSpan", "Decision", "Place", "Constraint", "Constraints", "PlacedSpan",
     "AppliedDecision", "DecisionsReport", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity", "pieces",
 ]

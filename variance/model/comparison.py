@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .artefact import Artefact
-from .coverage import Omission
+from .coverage import Omission, OtherEvent
 from .decisions import DecisionsReport
 from .document import Document
 from .options import Options
@@ -40,6 +40,9 @@ class Comparison:
     """The reference's statements other versions dropped, most telling first."""
     decisions: DecisionsReport | None = None
     """The editor's decisions file and what became of each decision; None when none was read."""
+    events: tuple[OtherEvent, ...] = ()
+    """Versions that report another event than the rest (their date disagrees), with the
+    statements they stay linked to because the wording is near-verbatim."""
     unaligned: tuple[Document, ...] = ()
     """Documents in another language than the comparison's: segmented and shown, never aligned
     (lexical evidence cannot link sentences across languages); the warnings say so."""
@@ -70,6 +73,10 @@ class Comparison:
             for m in st.members:
                 carried[m.document] = carried.get(m.document, 0) + 1
         return carried, len(ref)
+
+    def other_event(self, doc_id: str) -> OtherEvent | None:
+        """Why `doc_id` reports another event than the rest, or None."""
+        return next((e for e in self.events if e.document == doc_id), None)
 
     def document(self, doc_id: str) -> Document:
         return self._by_id[doc_id]

@@ -116,6 +116,7 @@ def _documents(comparison: Comparison) -> list[dict]:
             "reference_statements": total,
             "carried_share": round(carried / total, 4) if total else None,
             "drift": comparison.document_drift(doc.id), "artefacts": artefacts.get(doc.id, 0),
+            "other_event": (e.message if (e := comparison.other_event(doc.id)) else None),
         })
     return rows
 

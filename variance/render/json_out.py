@@ -26,6 +26,10 @@ def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
                           "text": doc.text[s.start:s.end]} for s in doc.sentences]}
     if comparison is not None:
         out["drift"] = comparison.document_drift(doc.id)
+        event = comparison.other_event(doc.id)
+        out["other_event"] = None if event is None else {
+            "date": event.date, "others": event.others, "message": event.message,
+            "kept": list(event.kept)}
     return out
 
 

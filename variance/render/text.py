@@ -94,6 +94,9 @@ def _header(comparison: Comparison, console: Console) -> None:
             line.append(f", carries {carried}/{total} of the reference")
         if drift is not None:
             line.append(f", drift {drift:.2f}")
+        event = comparison.other_event(doc.id)
+        if event is not None:
+            line.append(f", {event.message}", style="yellow")
         console.print(line)
         if doc.title:
             indented(console, Text(doc.title, style="italic"))

@@ -292,6 +292,8 @@ class VarianceApp(App[int]):
                           f"({shared} shared) · reference {c.reference}")
         if label := self.view.describe():
             self.sub_title += f" · {label}"
+        for event in c.events:
+            self.sub_title += f" · {event.document}: {event.message}"
 
     def watch_view(self) -> None:
         if self.comparison is not None:

@@ -1,0 +1,144 @@
+"""Versions that report another event: a date that disagrees with the rest.
+
+Each document's event date is its declared date (metadata, a "date" line, a dateline such as
+"BEIJING, June 20, 2023"), else the first "Month day" of its dateline or first three body
+sentences. When at least two other versions agree on a date (within a few days) and a version
+gives a date further away, that version reports another event (seed 000, the June 2023
+meeting, beside four versions of the April 2024 one). Its members are taken out of the
+statements they share with the others, unless the wording is near-verbatim, where the link stays
+and is listed in `OtherEvent.kept` ("another event"). Place and participants are not compared:
+the versions of one story often differ in both (datelines name where the copy was filed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from ..model import Document, OtherEvent, SentenceKind, Statement
+from ..text.normalize import fold
+
+__all__ = ["find_other_events", "separate_events", "NEAR_VERBATIM"]
+
+NEAR_VERBATIM = 90.0
+"""Similarity (rapidfuzz ratio of folded texts, 0-100) from which a member of another event
+stays linked: the same words reported again, worth seeing beside the others."""
+_SAME_EVENT_DAYS = 3
+"""Dates this close are one event (a readout dated the day after the meeting)."""
+_MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august "
+                                          "september october november december".split())}
+_MONTH_DAY = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) +
+                        r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(m.capitalize() for m in _MONTHS) +
+                        r")\b(?:,?\s+((?:19|20)\d\d))?")
+_ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+_When = tuple[int | None, int, int]
+"""(year or None, month, day)."""
+
+
+def _declared(doc: Document) -> _When | None:
+    m = _ISO.match(doc.date or "")
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _written(text: str) -> _When | None:
+    """The first date written out in `text` ("April 26", "26 April 2024", "June 20, 2023")."""
+    found = []
+    for m in _MONTH_DAY.finditer(text):
+        found.append((m.start(), int(m.group(3)) if m.group(3) else None,
+                      _MONTHS[m.group(1).lower()], int(m.group(2))))
+    for m in _DAY_MONTH.finditer(text):
+        found.append((m.start(), int(m.group(3)) if m.group(3) else None,
+                      _MONTHS[m.group(2).lower()], int(m.group(1))))
+    valid = [f for f in sorted(found) if 1 <= f[3] <= 31]
+    return valid[0][1:] if valid else None
+
+
+def event_date(doc: Document) -> _When | None:
+    """When the document says its event happened: declared, else written near the top."""
+    declared = _declared(doc)
+    if declared:
+        return declared
+    head = [doc.text[m.start:m.end] for m in doc.meta if m.kind in ("dateline", "date")]
+    body = [doc.text[s.start:s.end] for s in doc.sentences if s.kind is SentenceKind.BODY][:3]
+    return _written(" ".join(head + body))
+
+
+def _days_apart(a: _When, b: _When) -> int:
+    """Days between two dates; without both years, the month and day alone (same year)."""
+    year = a[0] if a[0] and b[0] else 2000
+    ya, yb = (a[0], b[0]) if a[0] and b[0] else (year, year)
+    return abs((date(ya, a[1], a[2]) - date(yb, b[1], b[2])).days)
+
+
+def _iso(when: _When) -> str:
+    return (f"{when[0]:04d}-" if when[0] else "") + f"{when[1]:02d}-{when[2]:02d}"
+
+
+def find_other_events(documents: Sequence[Document]) -> tuple[OtherEvent, ...]:
+    """The documents whose event date disagrees with a date at least two others agree on."""
+    dated = {}
+    for d in documents:
+        try:
+            when = event_date(d)
+            if when is not None:
+                _days_apart(when, when)          # a valid calendar date
+                dated[d.id] = when
+        except ValueError:
+            continue
+    found = []
+    for doc_id, when in dated.items():
+        others = [w for k, w in dated.items() if k != doc_id]
+        support = [(sum(1 for o in others if _days_apart(o, w) <= _SAME_EVENT_DAYS), w)
+                   for w in others]
+        count, majority = max(support, key=lambda s: (s[0], s[1][0] is not None)) if support else (0, when)
+        if count >= 2 and _days_apart(when, majority) > _SAME_EVENT_DAYS and \
+                sum(1 for o in others if _days_apart(o, when) <= _SAME_EVENT_DAYS) < count:
+            found.append(OtherEvent(doc_id, _iso(when), _iso(majority),
+                                    f"another event: dated {_iso(when)}; {count} other versions "
+                                    f"give {_iso(majority)}"))
+    return tuple(found)
+
+
+def separate_events(statements: Sequence[Statement], documents: Sequence[Document],
+                    events: Sequence[OtherEvent]) -> tuple[tuple[Statement, ...], tuple[OtherEvent, ...]]:
+    """Statements with another event's members taken out unless near-verbatim; those taken
+    out become statements of their own (new ids after the last). The events come back with
+    the statements they stay linked to."""
+    if not events:
+        return tuple(statements), tuple(events)
+    apart = {e.document for e in events}
+    texts = {d.id: d.text for d in documents}
+    kept: dict[str, list[int]] = {e.document: [] for e in events}
+    out, split_off = [], []
+    for st in statements:
+        others = [m for m in st.members if m.document not in apart]
+        if not others or len(others) == len(st.members):
+            out.append(st)
+            continue
+        stay = []
+        for m in st.members:
+            if m.document not in apart:
+                continue
+            text = fold(texts[m.document][m.start:m.end])
+            best = max(fuzz.ratio(text, fold(texts[o.document][o.start:o.end])) for o in others)
+            if best >= NEAR_VERBATIM:
+                stay.append(m)
+                kept[m.document].append(st.id)
+            else:
+                split_off.append((m, [r for r in st.repeats if r.document == m.document]))
+        members = tuple(m for m in st.members if m.document not in apart or m in stay)
+        repeats = tuple(r for r in st.repeats if r.document not in apart or
+                        any(s.document == r.document for s in stay))
+        score = round(sum(m.confidence for m in members) / len(members), 4) if len(members) > 1 else 0.0
+        out.append(replace(st, members=members, repeats=repeats, score=score))
+    next_id = max((st.id for st in statements), default=0) + 1
+    for k, (m, repeats) in enumerate(split_off):
+        out.append(Statement(next_id + k, (replace(m, confidence=0.0, reason=()),), 0.0,
+                             repeats=tuple(repeats)))
+    return tuple(out), tuple(replace(e, kept=tuple(kept[e.document])) for e in events)
