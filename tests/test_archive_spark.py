@@ -1,13 +1,24 @@
 """The Spark engine (local mode) gives exactly what the embedded engine gives, on the small
-archive: the same index rows and the same clusters. One Spark session serves the module."""
+archive: the same index rows and the same clusters and passages, and it resumes alike.
+
+Spark runs as a user runs it, through `python -m variance` in a child process: its JVM and the
+threads that talk to it end with the child, so the test process stays single-threaded (the
+parallelism policy never forks with another thread alive)."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import duckdb
 import pytest
 from archive_data import write_archive
 
-from variance.archive import find_reuse, index_archive, open_index
+
+def variance(*args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "variance", *args], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -15,44 +26,43 @@ def indexes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("spark")
     path = str(write_archive(folder))
     embedded, spark = str(folder / "duckdb.duckdb"), str(folder / "spark.duckdb")
-    index_archive([path], embedded, jobs=1)
-    index_archive([path], spark, engine="spark", master="local[2]")
+    variance("index", path, "--db", embedded, "--jobs", "1", "--quiet")
+    variance("index", path, "--db", spark, "--engine", "spark", "--master", "local[2]", "--quiet")
     return embedded, spark
 
 
-def _rows(db: str) -> dict[str, list[tuple]]:
+def _rows(db: str, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
     con = duckdb.connect(db, read_only=True)
     try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-                for t in ("articles", "sentences", "shingles")}
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
     finally:
         con.close()
 
 
 def test_spark_index_is_the_embedded_index(indexes):
     embedded, spark = indexes
-    a, b = _rows(embedded), _rows(spark)
+    tables = ("articles", "sentences", "shingles")
+    a, b = _rows(embedded, tables), _rows(spark, tables)
     assert a["shingles"] and a == b
 
 
 def test_spark_reuse_gives_the_same_clusters_and_passages(indexes):
     embedded, spark = indexes
-    results = []
-    for db, engine in ((embedded, "duckdb"), (spark, "spark")):
-        index = open_index(db)
-        clusters = find_reuse(index, engine=engine, master="local[2]")
-        passages = index.con.execute("SELECT * FROM passages ORDER BY ALL").fetchall()
-        index.close()
-        results.append((clusters, passages))
-    assert results[0][0] and results[0] == results[1]
+    variance("reuse", "--db", embedded)
+    variance("reuse", "--db", spark, "--engine", "spark", "--master", "local[2]")
+    tables = ("clusters", "passages")
+    a, b = _rows(embedded, tables), _rows(spark, tables)
+    assert a["clusters"] and a == b
 
 
 def test_spark_resumes_like_the_embedded_engine(indexes, tmp_path):
     _, spark = indexes
     rows = [{"id": "late", "text": "An article that came in after the first index run, with words enough."}]
-    summary = index_archive([str(write_archive(tmp_path, rows, "late.jsonl"))], spark, engine="spark",
-                            master="local[2]")
-    assert (summary.added, summary.unchanged) == (1, 0)
-    index = open_index(spark, read_only=True)
-    assert index.con.execute("SELECT count(*) FROM articles WHERE id = 'late'").fetchone()[0] == 1
-    index.close()
+    variance("index", str(write_archive(tmp_path, rows, "late.jsonl")), "--db", spark, "--engine", "spark",
+             "--master", "local[2]", "--quiet")
+    con = duckdb.connect(spark, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles WHERE id = 'late'").fetchone()[0] == 1
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] > 1
+    finally:
+        con.close()
