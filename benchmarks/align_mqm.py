@@ -13,12 +13,12 @@ import random
 import time
 from itertools import combinations
 
+from mqm import articles, versions
 from rapidfuzz import fuzz
 
-from mqm import articles, versions
 from variance.model import Document, Options
-from variance.text.normalize import fold
 from variance.pipeline import compare_documents
+from variance.text.normalize import fold
 from variance.text.segment import segment_document
 
 SEED = 20211

@@ -20,6 +20,7 @@ import time
 from collections import Counter, defaultdict
 
 from mqm import annotations, articles, versions
+
 from variance.artefacts.detect import detect_artefacts
 from variance.model import ArtefactKind, Document
 from variance.pipeline import compare_documents

@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import DEFAULT_SEED, write_corpus  # noqa: E402
+from synth import DEFAULT_SEED, write_corpus
 
-from variance.align import align_statements  # noqa: E402
-from variance.decisions import locate, new_decision, resolve  # noqa: E402
-from variance.load import load_paths  # noqa: E402
-from variance.model import Options  # noqa: E402
-from variance.model.decisions import DecisionKind, DecisionSpan, SpanRole  # noqa: E402
-from variance.text.segment import segment_document  # noqa: E402
+from variance.align import align_statements
+from variance.decisions import locate, new_decision, resolve
+from variance.load import load_paths
+from variance.model import Options
+from variance.model.decisions import DecisionKind, DecisionSpan, SpanRole
+from variance.text.segment import segment_document
 
 KINDS = [DecisionKind.PIN, DecisionKind.LINK, DecisionKind.UNLINK, DecisionKind.MERGE, DecisionKind.SPLIT]
 
@@ -34,7 +34,7 @@ KINDS = [DecisionKind.PIN, DecisionKind.LINK, DecisionKind.UNLINK, DecisionKind.
 def random_decisions(docs, count: int, rng: random.Random):
     sentences = [(d, s) for d in docs for s in d.body_sentences]
     out = []
-    for i in range(count):
+    for _ in range(count):
         picked = rng.sample(sentences, rng.randint(2, 4))
         spans = [DecisionSpan(d.id, d.sha256, s.start, s.end, d.text[s.start:s.end],
                               SpanRole.MEMBER if k == 0 else SpanRole.STATEMENT)

@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import _sizes, _variance, measure  # noqa: E402
-from synth import BASE_PATH, DEFAULT_SEED, write_corpus  # noqa: E402
+from run import _sizes, _variance, measure
+from synth import BASE_PATH, DEFAULT_SEED, write_corpus
 
 __all__ = ["compare_modes", "main"]
 

@@ -29,8 +29,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import BASE_PATH, DEFAULT_SEED, write_corpus  # noqa: E402
-from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs, statement_pairs  # noqa: E402
+from synth import BASE_PATH, DEFAULT_SEED, write_corpus
+from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs, statement_pairs
 
 __all__ = ["measure", "run_size", "profile", "main"]
 
@@ -256,7 +256,7 @@ def _row(cells) -> str:
 
 
 def tables(rows: list[dict]) -> list[str]:
-    mb = lambda x: f"{x / 2 ** 20:,.0f}"  # noqa: E731
+    mb = lambda x: f"{x / 2 ** 20:,.0f}"
     head = ["N", "sentences", "gold links", "align s", "align CPU s", "align peak MB", "P", "R", "F1", "ceiling F1"]
     report = any("report" in r for r in rows)
     head += ["report s", "report CPU s", "report peak MB", "report size MB", "report in Chromium"] if report else []
@@ -286,7 +286,7 @@ def tables(rows: list[dict]) -> list[str]:
 def ratios(rows: list[dict], key: str | None = None) -> list[str]:
     """Growth of variance's time between sizes (of `align`, or of `rows[i][key]`): linear
     would be the ratio of sizes."""
-    pick = (lambda r: r) if key is None else (lambda r: r[key])  # noqa: E731
+    pick = (lambda r: r) if key is None else (lambda r: r[key])
     rows = [r for r in rows if key is None or key in r]
     return [f"- {b['n']:,} / {a['n']:,} versions: wall ×{pick(b)['time'] / pick(a)['time']:.2f}, "
             f"CPU ×{pick(b)['cpu'] / pick(a)['cpu']:.2f} "
@@ -295,7 +295,7 @@ def ratios(rows: list[dict], key: str | None = None) -> list[str]:
 
 def targets(rows: list[dict], seeds: dict[str, list[dict]]) -> list[str]:
     """Issue 17's targets, each with what was measured."""
-    met = lambda ok: "met" if ok else "NOT met"  # noqa: E731
+    met = lambda ok: "met" if ok else "NOT met"
     by_n = {r["n"]: r for r in rows}
     out = [f"- F1 >= 0.95 at every size: {met(all(r['prf'][2] >= 0.95 for r in rows))} "
            f"(lowest {min(r['prf'][2] for r in rows):.4f})"]

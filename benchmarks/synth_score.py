@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import ADDITIONS, HEADLINE  # noqa: E402
+from synth import ADDITIONS, HEADLINE
 
 __all__ = ["Corpus", "load_corpus", "statement_pairs", "ceiling_pairs", "score_pairs", "prf"]
 
@@ -128,7 +128,7 @@ def score_pairs(corpus: Corpus, pairs) -> tuple[int, int]:
             for j in range(bits_b.shape[1]):
                 ok = (bits_a[:, i] >= 0) & (bits_b[:, j] >= 0)
                 wrong.append(np.unique((base + bits_a[:, i])[ok] * 64 + bits_b[:, j][ok]))
-    count = lambda parts: len(np.unique(np.concatenate(parts))) if parts else 0  # noqa: E731
+    count = lambda parts: len(np.unique(np.concatenate(parts))) if parts else 0
     return count(right), count(wrong)
 
 

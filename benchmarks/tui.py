@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import _sizes  # noqa: E402
-from synth import DEFAULT_SEED, write_corpus  # noqa: E402
+from run import _sizes
+from synth import DEFAULT_SEED, write_corpus
 
 __all__ = ["tour", "main"]
 

@@ -4,10 +4,9 @@ never forks where a fork is unsafe (`variance.parallel`)."""
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
-
-import threading
 
 from variance.parallel import ENV, Aside, can_fork, parallel_map
 

@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from variance.quotes.attribution import attribute, person_names, same_speaker
 from variance.model import Document
+from variance.quotes.attribution import attribute, person_names, same_speaker
 from variance.text.segment import segment_document
 
 

@@ -6,8 +6,7 @@ from conftest import seed_documents
 
 from variance import parallel
 from variance.diff import drift
-from variance.model import pieces
-from variance.model import ChangeKind
+from variance.model import ChangeKind, pieces
 from variance.pipeline import compare_documents
 
 

@@ -46,7 +46,6 @@ from variance.model import (
 from variance.pipeline import compare_documents
 from variance.quotes import budgeted_quotes
 from variance.quotes.check import corpus_quotes
-from variance.text.quotemarks import quote_spans
 from variance.render.html import (
     FOLD_AFTER,
     QUOTES_OPEN,
@@ -55,6 +54,7 @@ from variance.render.html import (
     render_html,
     report_data,
 )
+from variance.text.quotemarks import quote_spans
 
 GOLD = Path(__file__).parent / "data" / "gold" / "small-report.html"
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'

@@ -20,9 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from variance.load import paths as load_module
-from variance.load import walk as walk_module
 from variance.errors import InputError, VarianceError
+from variance.load import walk as walk_module
 from variance.load.paths import document_from_text, load_paths
 from variance.model import Document, Options
 
@@ -121,7 +120,7 @@ ENCODINGS = [
      "Grüße aus Köln, schöne Straße.", "decoded as cp1252"),
     ("cp1251", "Привет, как дела? Это новость из Пекина.".encode("cp1251"),
      "Привет, как дела? Это новость из Пекина.", "decoded as cp1251"),
-    ("mojibake", "Xi said: â€œWe are partnersâ€\x9d. CafÃ© talks.".encode("utf-8"),
+    ("mojibake", "Xi said: â€œWe are partnersâ€\x9d. CafÃ© talks.".encode(),
      "Xi said: “We are partners”. Café talks.", "repaired mojibake"),
     ("CRLF", b"One.\r\nTwo.\r\n", "One.\nTwo.\n", "decoded as utf-8"),
     ("lone CR", b"One.\rTwo.\r", "One.\nTwo.\n", "decoded as utf-8"),

@@ -15,11 +15,11 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from variance.quotes.attribution import same_speaker
 from variance.cli import main
 from variance.model import Document, Options
-from variance.pipeline import compare_documents
 from variance.model.quotes import Verdict
+from variance.pipeline import compare_documents
+from variance.quotes.attribution import same_speaker
 from variance.quotes.check import check_quote, corpus_quotes, document_quotes
 from variance.render.json_out import check_json
 

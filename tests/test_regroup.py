@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 from variance.align.cluster import align_statements
 from variance.align.features import FeatureSpace
-from variance.model import Document, Options
 from variance.align.regroup import merge_disjoint
+from variance.model import Document, Options
 from variance.text.segment import segment_document
 
 

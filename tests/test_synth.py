@@ -13,14 +13,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from synth import ADDITIONS, HEADLINE, base_story, write_corpus  # noqa: E402
-from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs  # noqa: E402
+from synth import ADDITIONS, HEADLINE, base_story, write_corpus
+from synth_score import Corpus, ceiling_pairs, load_corpus, prf, score_pairs
 
-from variance.load.paths import load_paths  # noqa: E402
-from variance.model import Options  # noqa: E402
-from variance.text.normalize import key_words  # noqa: E402
-from variance.pipeline import compare_documents  # noqa: E402
-from variance.render.json_out import comparison_to_json  # noqa: E402
+from variance.load.paths import load_paths
+from variance.model import Options
+from variance.pipeline import compare_documents
+from variance.render.json_out import comparison_to_json
+from variance.text.normalize import key_words
 
 
 @pytest.fixture(scope="module")

@@ -137,11 +137,11 @@ def _run(pipe, callers_end, function, args, prepare) -> None:
         return
     try:
         answer: tuple[bool, Any] = (True, function(*args, *later))
-    except Exception as exc:  # noqa: BLE001 - carried to the caller, who raises it
+    except Exception as exc:
         answer = (False, exc)
     try:
         pipe.send(answer)
-    except Exception as exc:  # noqa: BLE001 - the value or the exception does not pickle
+    except Exception as exc:
         pipe.send((False, RuntimeError(f"the answer could not be sent back: {exc!r}")))
     finally:
         pipe.close()

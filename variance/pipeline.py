@@ -13,12 +13,12 @@ from functools import partial
 
 from .align.cluster import align_statements, choose_reference
 from .artefacts.detect import detect_artefacts, load_lexicons
+from .coverage.events import find_other_events, separate_events
+from .coverage.omissions import rank_omissions
 from .decisions import DecisionFile, locate, resolve
 from .diff.drift import diff_statements
 from .errors import OptionError
 from .model import Comparison, Document, Options, Semantic
-from .coverage.events import find_other_events, separate_events
-from .coverage.omissions import rank_omissions
 from .model.decisions import DecisionsReport
 from .parallel import Aside
 from .quotes import budgeted_quotes, check_quote, document_quotes

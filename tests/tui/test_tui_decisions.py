@@ -98,7 +98,7 @@ async def test_l_links_the_most_alike_sentence_of_another_version(corpus):
 async def test_m_merges_two_statements(corpus):
     app, path = app_on(corpus)
     async with app.run_test(size=(140, 44)) as pilot:
-        await open_statement(app, pilot, st := widest(app))
+        await open_statement(app, pilot, widest(app))
         await pilot.press("m")
         await pilot.press("enter")
         await settle(app, pilot)

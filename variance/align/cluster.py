@@ -1,14 +1,14 @@
 """Statements: groups of sentences, one run per document at most, that report the same thing.
 
 Alignment is order-free and corpus-wide, and does not depend on the reference, so statement ids
-stay the same when the reference changes. Documents are taken one at a time (the longest
-first); statements are numbered in the reading order of the longest. Each sentence, and each run of up to `max_run` adjacent sentences of
-one paragraph, is scored against the centroid of every statement found so far with one sparse
-product (an inverted index in effect: only shared features cost anything), and the best
-one-to-one assignment above the threshold wins. What finds no statement starts one. Centroids
-are refreshed between batches that double in size, so cost grows with the number of
-sentences times the number of statements, not with the number of sentence pairs. Three
-repairs follow (`variance.align.regroup`).
+stay the same when the reference changes. Documents are taken one at a time (the longest first);
+statements are numbered in the reading order of the longest. Each sentence, and each run of up
+to `max_run` adjacent sentences of one paragraph, is scored against the centroid of every
+statement found so far with one sparse product (an inverted index in effect: only shared
+features cost anything), and the best one-to-one assignment above the threshold wins. What finds
+no statement starts one. Centroids are refreshed between batches that double in size, so cost
+grows with the number of sentences times the number of statements, not with the number of
+sentence pairs. Three repairs follow (`variance.align.regroup`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .constrain import apply_constraints, main_and_repeats
-from .features import FeatureSpace, centroids, run_vectors
-from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from ..model import Document, Member, Options, Statement
 from ..model.decisions import Constraints
 from ..text.normalize import content_words
+from .constrain import apply_constraints, main_and_repeats
+from .features import FeatureSpace, centroids, run_vectors
+from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
 
 __all__ = ["align_statements", "choose_reference"]

@@ -40,7 +40,8 @@ class FeatureSpace:
     def __init__(self, texts: Sequence[str]):
         unique: dict[str, int] = {}
         which = [unique.setdefault(t, len(unique)) for t in texts]
-        copies: np.ndarray | list[int] = np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else []
+        copies: np.ndarray | list[int] = (
+            np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else [])
         self.vocab: dict[str, int] = {}
         rows = [self._counts(t) for t in unique]
         df = np.zeros(len(self.vocab), dtype=np.float64)

@@ -55,7 +55,8 @@ def _article(fields: Mapping[str, object], source: str, where: str, number: int)
     """An article from one record, or InputError naming the record."""
     body = next((fields[k] for k in _TEXT if fields.get(k) is not None), None)
     if not isinstance(body, str) or not body.strip():
-        what = "no text" if body is None else ("an empty text" if isinstance(body, str) else "a text that is not a string")
+        what = ("no text" if body is None
+                else "an empty text" if isinstance(body, str) else "a text that is not a string")
         raise InputError(f"{source}: {where} {number}: {what} (expected a 'text' field)")
     meta: dict[str, str | None] = {}
     for name in FIELDS:

@@ -1,11 +1,11 @@
 """`variance trace`: every indexed article carrying a statement, ranked, with its wording.
 
-Candidates are the articles sharing at least one shingle with the statement (one equality
-lookup per shingle in the `shingles` table, which `index` keeps in hash order, so DuckDB's zone
-maps read one or two row groups per shingle), most shared first, at most `limit` of them. Each candidate is then checked with
-variance's own quote check (`variance.quotes.check.check_quote`: the closest passage, its word
-diff, a verdict); articles found absent are dropped. Carriers are ranked by verdict, then
-similarity, then date and key.
+Candidates are the articles sharing at least one shingle with the statement (one equality lookup
+per shingle in the `shingles` table, which `index` keeps in hash order, so DuckDB's zone maps
+read one or two row groups per shingle), most shared first, at most `limit` of them. Each
+candidate is then checked with variance's own quote check (`variance.quotes.check.check_quote`:
+the closest passage, its word diff, a verdict); articles found absent are dropped. Carriers are
+ranked by verdict, then similarity, then date and key.
 """
 
 from __future__ import annotations

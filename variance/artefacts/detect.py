@@ -16,12 +16,12 @@ import heapq
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from .corpus import Corpus, DocumentView, Finding, zipf
-from .rules import TEXT_RULES
-from .words import WORD_RULES, detect_name_variants
 from ..model import Artefact, Document, Statement
 from ..text.normalize import WORD_RE, fold_word
 from ..text.segment import segment_document
+from .corpus import Corpus, DocumentView, Finding, zipf
+from .rules import TEXT_RULES
+from .words import WORD_RULES, detect_name_variants
 
 __all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
 from ..model import ArtefactKind
 from ..text.normalize import MONTHS, STOPWORDS
+from .corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
 
 __all__ = ["FRAGMENT_WORDS", "QUOTE_PARAGRAPHS", "TEXT_RULES", "detect_doubled",
            "detect_stray_punctuation", "detect_fragments", "detect_untranslated"]

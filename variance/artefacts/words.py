@@ -15,6 +15,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
+from ..model import ArtefactKind
+from ..text.normalize import STOPWORDS
 from .corpus import (
     Corpus,
     DocumentView,
@@ -23,8 +25,6 @@ from .corpus import (
     in_capitalised_run,
     is_capitalised,
 )
-from ..model import ArtefactKind
-from ..text.normalize import STOPWORDS
 
 __all__ = ["detect_glued", "glued_split", "detect_case", "detect_name_variants", "WORD_RULES"]
 

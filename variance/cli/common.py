@@ -12,8 +12,14 @@ import click
 
 from ..errors import VarianceError
 from ..model import Options, Semantic
-from ..outputs import (EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated,
-                       silence_stdout, terminate_on_sigterm)
+from ..outputs import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    Terminated,
+    silence_stdout,
+    terminate_on_sigterm,
+)
 from ..render.terminal import terminal_line
 
 __all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",

@@ -19,8 +19,8 @@ from .common import (
     run_compare,
     save_inputs_option,
     say,
-    warn,
     semantic_option,
+    warn,
 )
 
 __all__ = ["align", "lint", "diff", "tui", "report"]

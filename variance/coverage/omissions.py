@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..quotes.attribution import person_names
 from ..model import Comparison, Omission
+from ..quotes.attribution import person_names
 from ..text.quotemarks import direct_quotes, quoted_share
 
 __all__ = ["rank_omissions"]

@@ -7,12 +7,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..parallel import Warn, parallel_map
-from .classify import make_change, settle_moved_cues
-from .words import diff_texts
 from ..model import Change, ChangeKind, Document, Member, Op, PairDiff, Statement
+from ..parallel import Warn, parallel_map
 from ..text.language import comparison_language
 from ..text.quotemarks import inside_quote, quote_spans
+from .classify import make_change, settle_moved_cues
+from .words import diff_texts
 
 __all__ = ["diff_statements", "diff_members"]
 

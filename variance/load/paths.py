@@ -37,17 +37,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from .decode import clean_text, decode_bytes
-from ..errors import InputError
-from .formats import META_FIELDS, Record, html_to_text, json_records
 from variance.load.metadata import find_meta
+
+from ..errors import InputError
 from ..model import Document, MetaSpan, Options
+from ..text.safe import valid_unicode
+from .decode import clean_text, decode_bytes
 from .extract import merge_spans
-from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
 from .fetch import Fetched, fetch_url, fetched_text, is_url, url_name
+from .formats import META_FIELDS, Record, html_to_text, json_records
+from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
 from .language import document_language
 from .saved import is_saved_inputs, read_saved_inputs
-from ..text.safe import valid_unicode
 from .walk import MAX_FILES, read_at_most, read_file, walk_folder
 
 __all__ = ["load_paths", "document_from_text"]

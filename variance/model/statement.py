@@ -4,8 +4,8 @@ and the kinds and severities of those changes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 __all__ = ["Evidence", "Op", "ChangeKind", "Severity", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity",
            "Span", "Member", "Change", "PairDiff", "Statement", "pieces"]

@@ -24,7 +24,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from .provenance import fetched_line
 from ..model import (
     SEVERITY_OF,
     SEVERITY_RANK,
@@ -41,9 +40,10 @@ from ..model import (
 from ..model import pieces as member_pieces
 from ..model.quotes import LeftOut, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from .labels import decision_label
+from .provenance import fetched_line
 
-__all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "KIND_LABELS", "VERDICT_LABELS", "FOLD_AFTER",
-           "QUOTES_OPEN", "quotes_checked", "lazy_payload"]
+__all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "KIND_LABELS", "VERDICT_LABELS",
+           "FOLD_AFTER", "QUOTES_OPEN", "quotes_checked", "lazy_payload"]
 
 KIND_LABELS = {
     ChangeKind.COSMETIC: "case, punctuation, quote style, spacing",
@@ -214,7 +214,8 @@ def _single_by_document(statements: list[dict], docs: tuple[Document, ...]) -> l
 def omissions_that_matter(comparison: Comparison) -> list[dict]:
     """Reference statements other versions dropped, most telling first (`Comparison.omissions`:
     quotes, numbers, named people, then how many dropped them)."""
-    return [{"id": o.statement, "text": _text(comparison, comparison.statement(o.statement).anchor(comparison.reference)),
+    return [{"id": o.statement,
+             "text": _text(comparison, comparison.statement(o.statement).anchor(comparison.reference)),
              "score": o.score, "reasons": list(o.reasons), "dropped_by": list(o.dropped_by)}
             for o in comparison.omissions]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from .terminal import for_terminal
 from .labels import short_labels
+from .terminal import for_terminal
 from .text import diff_text, indented
 
 __all__ = ["render_quote_check", "render_quote_table", "QUOTE_LEGEND", "VERDICT_STYLE"]
@@ -23,7 +23,8 @@ def render_quote_check(comparison, check, console) -> None:
 
     counts = {v.value: n for v, n in check.verdict_counts().items()}
     console.print(Text.assemble(("quote ", "bold"), f"“{check.text}”"))
-    console.print(f"{len(check.results)} document{'s' * (len(check.results) != 1)}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
+    found = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+    console.print(f"{len(check.results)} document{'s' * (len(check.results) != 1)}: " + found)
     for title, r in [("", r) for r in check.results] + [("also ", r) for r in check.also]:
         head = Text(f"\n{title}{r.document}  ", style="bold")
         head.append(r.verdict.value, style=VERDICT_STYLE[r.verdict.value])

@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Change, ChangeKind, Comparison, Evidence, Member, Severity, Statement, pieces, worst_severity
-from .terminal import for_terminal
-from .provenance import fetched_line
 from .labels import decision_label
+from .provenance import fetched_line
+from .terminal import for_terminal
 
 __all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 import snowballstemmer
 from unidecode import unidecode
 
-__all__ = ["STOPWORDS", "MONTHS", "SPEECH_VERBS", "SPEECH_WORDS", "fold", "fold_word", "key_words", "content_words", "stem", "WORD_RE"]
+__all__ = ["STOPWORDS", "MONTHS", "SPEECH_VERBS", "SPEECH_WORDS", "fold", "fold_word", "key_words", "content_words",
+           "stem", "WORD_RE"]
 
 # Spellings of one name that should compare equal. Applied to original text before folding,
 # so case can tell "US" (the country) from "us" (the pronoun).

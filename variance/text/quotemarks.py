@@ -30,8 +30,8 @@ _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "「": "」"}
 _DANGLING = "”»」"
 """Closers that may end a quote whose opener is missing (never ’, which is also an apostrophe)."""
 _WORD = re.compile(r"[^\W_]")
-_MARKS = re.compile("[" + re.escape("".join(sorted(set('"‘’' + _DANGLING + "".join(_PAIRS) + "".join(_PAIRS.values())))))
-                    + "]")
+_MARK_CHARACTERS = set('"‘’' + _DANGLING + "".join(_PAIRS) + "".join(_PAIRS.values()))
+_MARKS = re.compile("[" + re.escape("".join(sorted(_MARK_CHARACTERS))) + "]")
 """Every character that may open, close or end a quote."""
 _TRAPPED_CUE = re.compile(r"(?:(?<=[a-z])|(?<=,\s))(?:said|says|added|noted|stressed|told|remarked)"
                           r"\s+(?:[A-Z][\w’'-]*\s*){1,3}[.,]?\s*$")

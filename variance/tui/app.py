@@ -21,8 +21,8 @@ from textual.worker import Worker, WorkerState
 
 from ..decisions import DecisionFile
 from ..errors import VarianceError
-from ..model.decisions import Decision
 from ..model import Comparison, Options
+from ..model.decisions import Decision
 from ..render.terminal import for_terminal
 from .paint import kind_variables, verdict_variables
 from .screens import (

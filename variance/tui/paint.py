@@ -13,8 +13,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.markup import parse_style
 
-from ..model import pieces
-from ..model import ChangeKind, Member, PairDiff, Severity, Statement
+from ..model import ChangeKind, Member, PairDiff, Severity, Statement, pieces
 from ..model.quotes import QuoteMatch, Verdict
 from ..render.text import KIND_STYLE
 from .view import Lookup, Status, ViewFilter

@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
-
 from ..model import (
     SEVERITY_RANK,
     Artefact,

@@ -8,7 +8,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-
 from ..widgets import OmissionList
 
 __all__ = ["OmissionsScreen"]
