@@ -150,7 +150,7 @@ def _cluster(documents, units, rows_of, X, options: Options, progress):
 
 def _runs(rows: list[int], units, max_run: int) -> list[tuple[int, ...]]:
     """Every single sentence, then every run of adjacent sentences within one paragraph."""
-    runs = [(r,) for r in rows]
+    runs: list[tuple[int, ...]] = [(r,) for r in rows]
     for length in range(2, max_run + 1):
         for i in range(len(rows) - length + 1):
             run = tuple(rows[i:i + length])
@@ -173,7 +173,9 @@ def _assign_document(rows, units, X, centroid_sets, first_new: int, options: Opt
     single = {run[0]: i for i, run in enumerate(runs) if len(run) == 1}
     cand_i, cand_t = np.nonzero(S >= options.link_threshold)
     order = np.argsort(-S[cand_i, cand_t], kind="stable")
-    taken, used_rows, used_t = [], set(), set()
+    taken: list[tuple[tuple[int, ...], int]] = []
+    used_rows: set[int] = set()
+    used_t: set[int] = set()
     for k in order:
         i, t = int(cand_i[k]), int(cand_t[k])
         run = runs[i]

@@ -138,7 +138,7 @@ def separate_events(statements: Sequence[Statement], documents: Sequence[Documen
         score = round(sum(m.confidence for m in members) / len(members), 4) if len(members) > 1 else 0.0
         out.append(replace(st, members=members, repeats=repeats, score=score))
     next_id = max((st.id for st in statements), default=0) + 1
-    for k, (m, repeats) in enumerate(split_off):
+    for k, (m, theirs) in enumerate(split_off):
         out.append(Statement(next_id + k, (replace(m, confidence=0.0, reason=()),), 0.0,
-                             repeats=tuple(repeats)))
+                             repeats=tuple(theirs)))
     return tuple(out), tuple(replace(e, kept=tuple(kept[e.document])) for e in events)

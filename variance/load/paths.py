@@ -35,7 +35,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from variance.load.metadata import find_meta
 
@@ -184,12 +184,12 @@ def _document(doc_id: str, path: str, text: str, digest: str, notes: tuple[str, 
     doc_id, path = _shown_name(doc_id), _shown_name(path)
     declared = {k: valid_unicode(v)[0] if isinstance(v, str) else v for k, v in declared.items()}
     meta = find_meta(text)
-    fields: dict[str, str | None] = {**meta.detected, **meta.declared, **declared}
+    fields: dict[str, Any] = {**meta.detected, **meta.declared, **declared}
     fields["language"], language_note = document_language(fields.get("language"), text)
     return Document(
         id=doc_id, path=path, text=text, sha256=digest, meta=merge_spans(spans, meta.spans),
         notes=tuple(notes) + tuple(meta.notes) + language_note,
-        **{k: fields.get(k) for k in META_FIELDS})
+        **_meta_fields(fields))
 
 
 def _expand(path: str, loader: _Loader) -> list[_Input]:
@@ -386,3 +386,8 @@ def _format(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
             return "text", ("starts like JSON but does not parse as JSON; read as text",)
         return "json", ()
     return "text", ()
+
+
+def _meta_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """The `Document` fields among `fields` (title, outlet, date, language, role...), None when absent."""
+    return {k: fields.get(k) for k in META_FIELDS}

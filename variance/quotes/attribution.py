@@ -112,7 +112,7 @@ def speech_index(document: Document) -> SpeechIndex:
     """Read `document` once for speech cues, resolving pronouns and descriptions as it goes."""
     masked = _mask_quotes(document)
     people: list[str] = []
-    state = {"focus": None, "issuer": None}
+    state: dict[str, str | None] = {"focus": None, "issuer": None}
     cues: dict[int, tuple[Attribution, ...]] = {}
     for sentence in document.sentences:
         if sentence.kind is SentenceKind.METADATA:

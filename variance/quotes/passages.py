@@ -157,6 +157,7 @@ def _best_in(q: _Keyed, w: _Keyed) -> tuple[float, int, int]:
         i, j = 0, n
     else:
         a = fuzz.partial_ratio_alignment(q.key, w.key)
+        assert a is not None               # no score cut-off was given
         i = next(k for k, (s, e) in enumerate(w.bounds) if e > a.dest_start)
         j = next((k for k, (s, e) in enumerate(w.bounds) if s >= a.dest_end), n)
     qw, ww = q.key.split(" "), w.key.split(" ")
@@ -206,7 +207,7 @@ def paraphrase_passage(text: str, document: Document, weights: dict[str, float] 
     end = len(document.text) if end is None else end
     clauses = [c for c in _clauses(document) if c[1] >= start and c[2] <= end]
     size = _window_size(text)
-    best = None
+    best: tuple[tuple[float, int], int, int] | None = None
     for i, first in enumerate(clauses):
         if not first[3] & want:
             continue  # a run opening on a clause that shares nothing scores below the same run without it
@@ -224,8 +225,8 @@ def paraphrase_passage(text: str, document: Document, weights: dict[str, float] 
                 best = (score, first[1], last[2])
     if best is None or best[0][0] == 0:
         return None
-    (score, _), lo, hi = best
-    return score, lo, hi
+    (value, _), lo, hi = best
+    return value, lo, hi
 
 
 def _weigher(weights: dict[str, float] | None):

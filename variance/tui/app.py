@@ -287,6 +287,7 @@ class VarianceApp(App[int]):
 
     def _describe(self) -> None:
         c = self.comparison
+        assert c is not None                     # described once compared
         shared = sum(1 for st in c.statements if len(st.members) > 1)
         self.sub_title = (f"{len(c.documents)} versions · {len(c.statements)} statements "
                           f"({shared} shared) · reference {c.reference}")

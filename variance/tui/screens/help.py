@@ -22,7 +22,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
             yield Label("Keys", classes="dialog-title")
-            table = DataTable(cursor_type="row", id="help-keys")
+            table: DataTable = DataTable(cursor_type="row", id="help-keys")
             table.add_columns("where", "key", "does")
             table.add_rows(self.rows)
             yield table
