@@ -10,8 +10,10 @@ the first 10 versions of the corpus of 1,000.
 `write_corpus(out, n)` writes `out/texts/v0001.txt`... and `out/gold.json` (outside the folder
 that is compared, so `variance align out/texts` never reads it). The gold maps every written
 sentence, as a `[start, end)` span of its file's text, to the base sentence ids it carries: a
-split gives two spans with one id, a merge one span with two ids, an added local sentence no
-id (and the number of the addition template it was written from).
+split gives two spans with one id, a merge one span with two ids and its `parts` (where each
+id's words are), an added local sentence no id (and the number of the addition template it was
+written from), a lead that repeats a later sentence in other words the id of that sentence (and
+the edit `repeat`).
 
 Run: python benchmarks/synth.py OUT --versions N [--seed S]
 """
@@ -37,6 +39,12 @@ _WORD_GAP = re.compile(r"(?<=[a-z]{3}) (?=[a-z]{3})")
 _LONG_WORD = re.compile(r"\b[a-z]{5,}\b")
 _SPLIT_POINT = re.compile(r"; |, (?:and|but) (?=(?:[A-Z]|(?:the|he|it|they|we|both|all|humanity|"
                           r"competition|cooperation|people)\b))")
+_PART_END, _PART_START = "\x01", "\x02"
+"""Markers around the glue of a merge while the version is edited; removed when assembled, their
+places become the merge's `parts`."""
+REPEAT_RATE = 0.3
+"""Share of versions whose lead says one of their later sentences again, in other words."""
+EXTRA_MERGE_RATE = 0.06
 _LOWER_STARTS = {"The", "They", "This", "He", "We", "How", "Today", "Over", "Although", "As",
                  "With", "Once", "Planet"}
 
@@ -141,10 +149,12 @@ def base_story(path: Path = BASE_PATH) -> list[list[Piece]]:
 def make_version(base: list[list[Piece]], seed: int, k: int) -> tuple[str, list[dict], list[int] | None]:
     """Version `k`: its text, its gold spans and the span of its dateline (or None)."""
     rng = random.Random(f"synth:{seed}:{k}")
+    claims = random.Random(f"synth-claims:{seed}:{k}")  # the draws added for claims, apart
     headline, body = _headline(base[0][0], rng), [list(p) for p in base[1:]]
     body = _drop(body, rng.uniform(0.0, 0.3), rng)
-    body = [_split_some(_merge_some(p, rng), rng) for p in body]
+    body = [_split_some(_merge_some(p, rng, claims), rng) for p in body]
     body = _arrange(body, rng)
+    body = _repeat_in_lead(body, claims)
     body = _add_local(body, rng)
     body = _rewrite(body, rng)
     dateline = rng.choice(("BEIJING, April 26, 2024 ({outlet}) -- ", "BEIJING -- ")) \
@@ -167,20 +177,40 @@ def _drop(body: list[list[Piece]], rate: float, rng: random.Random) -> list[list
     return [para for para in kept if para]
 
 
-def _merge_some(para: list[Piece], rng: random.Random) -> list[Piece]:
-    """Join a few adjacent sentences into one: "A; the B" or "A - B"."""
+def _merge_some(para: list[Piece], rng: random.Random, claims: random.Random) -> list[Piece]:
+    """Join a few adjacent sentences into one: "A; the B", "A - B" or "A, and the B"."""
     out: list[Piece] = []
     for piece in para:
         last = out[-1] if out else None
         if (last and len(last.base) == 1 and last.text.endswith(".") and "merge" not in last.edits
-                and rng.random() < 0.04):
+                and (rng.random() < 0.04 or claims.random() < EXTRA_MERGE_RATE)):
             first, _, rest = piece.text.partition(" ")
             second = (first.lower() if first.rstrip(",") in _LOWER_STARTS else first) + " " + rest
             glue = rng.choice(("; ", " - "))
-            out[-1] = Piece(last.text[:-1] + glue + second, last.base + piece.base, edits=("merge",))
+            glue = ", and " if claims.random() < 1 / 3 else glue
+            text = last.text[:-1] + _PART_END + glue + _PART_START + second
+            out[-1] = Piece(text, last.base + piece.base, edits=("merge",))
         else:
             out.append(piece)
     return out
+
+
+def _repeat_in_lead(body: list[list[Piece]], claims: random.Random) -> list[list[Piece]]:
+    """Some versions open with a later sentence of theirs said again in other words, as wire
+    leads do ("Xi said cooperation must be two-way" ... and the full quote further down)."""
+    later = [p for para in body[1:] for p in para if len(p.base) == 1 and p.addition is None
+             and not p.edits and len(p.text.split()) >= 8]
+    if claims.random() >= REPEAT_RATE or not later:
+        return body
+    source = claims.choice(later)
+    words = source.text.rstrip(".")
+    head = words.split(", ")[0]
+    words = head if len(head.split()) >= 8 else words
+    for old, new in PARAPHRASES:
+        words = words.replace(old, new)
+    text = claims.choice(("Xi said ", "In Beijing, officials said ", "The meeting heard that "))
+    text += (words[0].lower() if words.split(" ")[0] in _LOWER_STARTS else words[0]) + words[1:] + "."
+    return [[Piece(text, source.base, edits=("repeat",))] + body[0]] + body[1:]
 
 
 def _split_some(para: list[Piece], rng: random.Random) -> list[Piece]:
@@ -308,14 +338,21 @@ def _assemble(headline: Piece, body: list[list[Piece]], dateline: str):
             text += dateline
         for k, piece in enumerate(para):
             text += " " if k else ""
-            spans.append(_span(piece, len(text), len(text) + len(piece.text)))
-            text += piece.text
+            written = piece.text.replace(_PART_END, "").replace(_PART_START, "")
+            spans.append(_span(piece, len(text), len(text) + len(written)))
+            text += written
     return text + "\n", spans, dateline_span
 
 
 def _span(piece: Piece, start: int, end: int) -> dict:
-    return {"start": start, "end": end, "base": list(piece.base), "addition": piece.addition,
-            "edits": list(piece.edits)}
+    out = {"start": start, "end": end, "base": list(piece.base), "addition": piece.addition,
+           "edits": list(piece.edits)}
+    if _PART_END in piece.text:
+        first, rest = piece.text.split(_PART_END, 1)
+        glue, second = rest.split(_PART_START, 1)
+        cut = start + len(first)
+        out["parts"] = [[start, cut, piece.base[0]], [cut + len(glue), end, piece.base[1]]]
+    return out
 
 
 def write_corpus(out: Path, versions: int, seed: int = DEFAULT_SEED, base_path: Path = BASE_PATH) -> Path:

@@ -20,7 +20,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import ADDITIONS, HEADLINE
 
-__all__ = ["Corpus", "load_corpus", "statement_pairs", "ceiling_pairs", "score_pairs", "prf"]
+__all__ = ["Corpus", "load_corpus", "load_places", "statement_pairs", "place_pairs", "ceiling_pairs",
+           "score_pairs", "repeat_links", "prf"]
 
 ADDITION_BIT = 40
 """Addition template t is unit ADDITION_BIT + t (the base story has ids 0..39)."""
@@ -31,18 +32,25 @@ class Corpus:
     """The body sentences variance found, each with the gold units (bit mask) it overlaps."""
 
     def __init__(self, docs: list[str], doc_of: np.ndarray, mask: np.ndarray,
-                 index: dict[tuple[str, int], int], texts: list[str]):
+                 index: dict[tuple[str, int], int], texts: list[str],
+                 repeats: frozenset[tuple[int, int]] = frozenset()):
         self.docs, self.doc_of, self.mask, self.index, self.texts = docs, doc_of, mask, index, texts
         self.bits = _bit_table(mask)
+        self.repeats = repeats
+        """(document, unit) pairs where the gold has the document say the unit twice (a lead
+        that repeats a later sentence): a link between those two places is right."""
+        self.places = False
+        """Rows are places (members, repeats) rather than sentences: two places of one document
+        in one statement that share no unit are a wrong link."""
 
     def gold_links(self) -> int:
-        """Pairs of versions sharing a unit, summed over units."""
+        """Pairs of versions sharing a unit, summed over units, and the repeats."""
         total = 0
         for bit in range(64):
             has = (self.mask >> np.uint64(bit)) & np.uint64(1)
             n = len(np.unique(self.doc_of[has.astype(bool)]))
             total += n * (n - 1) // 2
-        return total
+        return total + len(self.repeats)
 
 
 def _bit_table(mask: np.ndarray) -> np.ndarray:
@@ -81,7 +89,71 @@ def load_corpus(result: dict, gold: dict, texts_dir: Path) -> Corpus:
                 doc_of.append(position[doc["id"]])
                 masks.append(mask)
                 texts.append(s["text"])
-    return Corpus(docs, np.array(doc_of, dtype=np.int64), np.array(masks, dtype=np.uint64), index, texts)
+    return Corpus(docs, np.array(doc_of, dtype=np.int64), np.array(masks, dtype=np.uint64), index, texts,
+                  repeat_links(gold, docs))
+
+
+def _place_mask(spans: list[dict], pieces: list[list[int]]) -> int:
+    """The gold units a place's `[start, end)` pieces overlap; a merged sentence counts only
+    the units of the parts it overlaps."""
+    mask = 0
+    for a, b in pieces:
+        for span in spans:
+            if not (span["start"] < b and a < span["end"]):
+                continue
+            if "parts" in span:
+                mask |= sum(1 << u for s, e, u in span["parts"] if s < b and a < e and u != HEADLINE)
+            else:
+                mask |= _unit_mask(span)
+    return mask
+
+
+def repeat_links(gold: dict, docs: list[str]) -> frozenset[tuple[int, int]]:
+    """(document, unit) for every unit a document's gold says twice, once as a repeat."""
+    out = set()
+    for d, name in enumerate(docs):
+        spans = gold["files"][name]["spans"]
+        for span in spans:
+            if "repeat" in span["edits"]:
+                for u in span["base"]:
+                    if any(u in other["base"] for other in spans if other is not span):
+                        out.add((d, u))
+    return frozenset(out)
+
+
+def load_places(result: dict, gold: dict, texts_dir: Path) -> tuple[Corpus, list[np.ndarray]]:
+    """Every place of every statement (members and repeats, by their exact spans) with the gold
+    units it overlaps, and the rows of each statement's places."""
+    docs = sorted(d["id"] for d in result["documents"])
+    position = {d: i for i, d in enumerate(docs)}
+    texts_of = {d: (texts_dir / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
+    doc_of, masks, texts, groups = [], [], [], []
+    for st in result["statements"]:
+        rows = []
+        for m in st["members"] + st.get("repeats", []):
+            pieces = m.get("spans") or [[m["start"], m["end"]]]
+            text = texts_of[m["document"]]
+            if m["text"] != text[m["start"]:m["end"]]:
+                raise SystemExit(f"{m['document']}: a member's offsets do not match the file text")
+            mask = _place_mask(gold["files"][m["document"]]["spans"], pieces)
+            if mask:
+                rows.append(len(masks))
+                doc_of.append(position[m["document"]])
+                masks.append(mask)
+                texts.append(m["text"])
+        groups.append(np.array(rows, dtype=np.int64))
+    corpus = Corpus(docs, np.array(doc_of, dtype=np.int64), np.array(masks, dtype=np.uint64), {},
+                    texts, repeat_links(gold, docs))
+    corpus.places = True
+    return corpus, groups
+
+
+def place_pairs(groups: list[np.ndarray]):
+    """Every pair of places that variance put in one statement."""
+    for g in groups:
+        if len(g) > 1:
+            a, b = np.triu_indices(len(g), 1)
+            yield g[a], g[b]
 
 
 def statement_pairs(result: dict, corpus: Corpus):
@@ -106,11 +178,18 @@ def ceiling_pairs(corpus: Corpus):
 
 
 def score_pairs(corpus: Corpus, pairs) -> tuple[int, int]:
-    """(right links, wrong links), each deduplicated, from chunks of (a, b) sentence pairs."""
+    """(right links, wrong links), each deduplicated, from chunks of (a, b) sentence pairs.
+
+    Pairs within one document count only as repeats: right when the gold has the document say
+    that unit twice; between places (not sentences of one member), wrong when they share no
+    unit; ignored otherwise (two parts of one split sentence are one member, not a link)."""
     right, wrong = [], []
     n = np.int64(len(corpus.docs))
+    allowed = np.array(sorted(d * 64 + u for d, u in corpus.repeats), dtype=np.int64)
     for a, b in pairs:
         da, db = corpus.doc_of[a], corpus.doc_of[b]
+        same = (da == db) & (a != b)
+        _same_doc_links(corpus, a[same], b[same], allowed, right, wrong)
         keep = da != db
         a, b, da, db = a[keep], b[keep], da[keep], db[keep]
         swap = da > db
@@ -122,14 +201,34 @@ def score_pairs(corpus: Corpus, pairs) -> tuple[int, int]:
             hit = ((inter >> np.uint64(bit)) & np.uint64(1)).astype(bool)
             if hit.any():
                 right.append(np.unique(pair[hit] + bit))
-        miss = inter == 0
-        bits_a, bits_b, base = corpus.bits[a[miss]], corpus.bits[b[miss]], pair[miss] * 64
-        for i in range(bits_a.shape[1]):
-            for j in range(bits_b.shape[1]):
-                ok = (bits_a[:, i] >= 0) & (bits_b[:, j] >= 0)
-                wrong.append(np.unique((base + bits_a[:, i])[ok] * 64 + bits_b[:, j][ok]))
-    count = lambda parts: len(np.unique(np.concatenate(parts))) if parts else 0
+        _wrong_links(corpus, a, b, inter, pair, wrong)
+    count = lambda parts: len(np.unique(np.concatenate(parts))) if parts else 0  # noqa: E731
     return count(right), count(wrong)
+
+
+def _wrong_links(corpus: Corpus, a, b, inter, pair, wrong) -> None:
+    miss = inter == 0
+    bits_a, bits_b, base = corpus.bits[a[miss]], corpus.bits[b[miss]], pair[miss] * 64
+    for i in range(bits_a.shape[1]):
+        for j in range(bits_b.shape[1]):
+            ok = (bits_a[:, i] >= 0) & (bits_b[:, j] >= 0)
+            wrong.append(np.unique((base + bits_a[:, i])[ok] * 64 + bits_b[:, j][ok]))
+
+
+def _same_doc_links(corpus: Corpus, a, b, allowed, right, wrong) -> None:
+    if not len(a):
+        return
+    d = corpus.doc_of[a]
+    n = np.int64(len(corpus.docs))
+    inter = corpus.mask[a] & corpus.mask[b]
+    pair = (d * n + d) * 64
+    for bit in range(64):
+        hit = ((inter >> np.uint64(bit)) & np.uint64(1)).astype(bool)
+        hit &= np.isin(d * 64 + bit, allowed)
+        if hit.any():
+            right.append(np.unique(pair[hit] + bit))
+    if corpus.places:
+        _wrong_links(corpus, np.minimum(a, b), np.maximum(a, b), inter, pair, wrong)
 
 
 def prf(right: int, wrong: int, gold: int) -> tuple[float, float, float]:

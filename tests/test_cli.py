@@ -31,18 +31,25 @@ def test_align_prints_every_version_of_a_shared_statement(runner):
     assert "absent from:" in result.stdout
 
 
-def test_align_json_is_format_1_with_exact_slices(runner):
+def test_align_json_is_format_2_with_exact_slices(runner):
     result = runner.invoke(main, ["align", str(SEEDS), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["format"] == 2 and set(data) >= {"documents", "reference", "statements", "options"}
     assert "artefacts" not in data
-    texts = {d["id"]: d for d in data["documents"]}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    sentences = {d["id"]: d["sentences"] for d in data["documents"]}
+    partial = 0
     for st in data["statements"]:
-        for m in st["members"]:
-            doc = texts[m["document"]]
-            first, last = doc["sentences"][m["sentences"][0]], doc["sentences"][m["sentences"][-1]]
-            assert m["text"].startswith(first["text"]) and m["text"].endswith(last["text"])
+        for m in st["members"] + st["repeats"]:
+            text = texts[m["document"]]
+            assert m["text"] == text[m["start"]:m["end"]]
+            assert [m["start"], m["end"]] == [m["spans"][0][0], m["spans"][-1][1]]
+            touched = [s["index"] for s in sentences[m["document"]]
+                       if any(s["start"] < b and a < s["end"] for a, b in m["spans"])]
+            assert m["sentences"] == touched
+            partial += m["partial"]
+    assert partial > 0 and any(st["repeats"] for st in data["statements"])
 
 
 def test_align_json_is_deterministic(runner):

@@ -126,6 +126,22 @@ def test_every_members_pieces_rebuild_its_exact_wording(seeds_comparison):
             assert "".join(p.get("text", p.get("ins", "")) for p in m["pieces"]) == m["text"]
 
 
+def test_a_part_of_a_sentence_comes_inside_the_rest_of_it_and_a_repeat_says_where(seeds_comparison):
+    """A member that is a clause shows its sentence around it (dimmed); a version that says a
+    statement twice shows the second place in the same card."""
+    c = seeds_comparison
+    for s in report_data(c)["shared"]:
+        for m in s["members"] + s["repeats"]:
+            doc = c.document(m["document"])
+            if m["partial"]:
+                whole = " ".join(x for x in (m["before"], m["text"], m["after"]) if x)
+                assert whole in doc.text and m["text"] in whole
+    page = render_html(c)
+    assert 'class="ctx"' in page and "part of a sentence" in page
+    repeats = [r for s in report_data(c)["shared"] for r in s["repeats"]]
+    assert repeats and all(f"said again, {r['where']}" in page for r in repeats)
+
+
 def test_deleted_words_are_the_references_own_slices(seeds_comparison):
     ref = seeds_comparison.document(seeds_comparison.reference).text
     for st in report_data(seeds_comparison)["shared"]:

@@ -25,5 +25,5 @@ def test_reference_coverage_counts_the_reference_statements_a_version_carries(ra
 
 def test_options_are_written_into_every_output(raw_seeds_comparison):
     options = raw_seeds_comparison.options.to_json()
-    assert set(options) == {"reference", "link_threshold", "max_run", "language", "max_bytes",
+    assert set(options) == {"reference", "link_threshold", "max_run", "claims", "language", "max_bytes",
                             "follow_links", "strict", "artefacts", "quotes", "semantic"}

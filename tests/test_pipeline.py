@@ -21,15 +21,24 @@ UNICODE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size
 
 
 def check_invariants(c: Comparison) -> None:
-    seen = set()
+    """One main member per document; every place an exact, in-range slice touching the sentences
+    it names; no character of a document in two places."""
+    taken: dict[str, list[tuple[int, int]]] = {}
     for st_ in c.statements:
         assert len({m.document for m in st_.members}) == len(st_.members)
-        for m in st_.members:
+        assert {m.document for m in st_.repeats} <= {m.document for m in st_.members}
+        for m in st_.members + st_.repeats:
             doc = c.document(m.document)
             assert all(0 <= i < len(doc.sentences) for i in m.sentences)
-            for i in m.sentences:
-                assert (m.document, i) not in seen
-                seen.add((m.document, i))
+            assert 0 <= m.start < m.end <= len(doc.text)
+            assert (m.spans[0].start, m.spans[-1].end) == (m.start, m.end)
+            for p in m.spans:
+                touched = [s.index for s in doc.sentences if s.start < p.end and p.start < s.end]
+                assert set(touched) <= set(m.sentences)
+                taken.setdefault(m.document, []).append((p.start, p.end))
+    for spans in taken.values():
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
         for d in st_.diffs:
             a, w = st_.member(d.against), st_.member(d.document)
             ta, tw = c.document(d.against).text, c.document(d.document).text

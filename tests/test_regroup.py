@@ -54,9 +54,24 @@ def test_context_alone_does_not_link_unrelated_words():
     assert [("d2", (1,))] in grouping(docs)
 
 
-def test_a_sentence_split_in_two_lines_up_as_one_member():
-    a = "China is willing to cooperate, but cooperation must be bilateral and balanced for both sides."
-    b = "China is willing to cooperate. But cooperation must be bilateral and balanced for both sides."
-    other = "The weather in Beijing was sunny."
-    docs = documents(a + "\n" + other, b + "\n" + other)
-    assert [("d0", (0,)), ("d1", (0, 1))] in grouping(docs)
+SPLIT_A = "China is willing to cooperate, but cooperation must be bilateral and balanced for both sides."
+SPLIT_B = "China is willing to cooperate. But cooperation must be bilateral and balanced for both sides."
+
+
+def test_a_sentence_split_in_two_lines_up_part_by_part():
+    docs = documents(SPLIT_A + "\nThe weather in Beijing was sunny.", SPLIT_B + "\nThe weather in Beijing was sunny.")
+    statements = align_statements(docs, Options())
+    parts = {}
+    for st in statements:
+        a, b = st.member("d0"), st.member("d1")
+        if a and b and b.sentences[0] < 2:
+            parts[b.sentences] = (a.partial, docs[0].text[a.start:a.end])
+    assert parts == {(0,): (True, "China is willing to cooperate,"),
+                     (1,): (True, "but cooperation must be bilateral and balanced for both sides.")}
+
+
+def test_whole_sentences_line_a_split_up_as_one_member():
+    docs = documents(SPLIT_A + "\nThe weather in Beijing was sunny.", SPLIT_B + "\nThe weather in Beijing was sunny.")
+    found = [[(m.document, m.sentences) for m in st.members]
+             for st in align_statements(docs, Options(claims=False))]
+    assert [("d0", (0,)), ("d1", (0, 1))] in found

@@ -51,13 +51,16 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
 
     documents = load_paths(paths, options, warn=collect, originals=originals)
     return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
-                             decisions=decisions)
+                             decisions=decisions, warn=warn)
 
 
 def compare_documents(documents: Sequence[Document], options: Options = Options(), *,
                       progress: Progress | None = None, warnings: tuple[str, ...] = (),
-                      decisions: DecisionFile | None = None) -> Comparison:
-    """Segment, align (around the editor's `decisions`), diff and inspect loaded documents."""
+                      decisions: DecisionFile | None = None,
+                      warn: Callable[[str], None] | None = None) -> Comparison:
+    """Segment, align (around the editor's `decisions`), diff and inspect loaded documents;
+    what the stages warn about (a sentence too long to be cut into claims) joins `warnings`
+    and goes to `warn`."""
     options = replace(options, reference=resolve_reference(documents, options.reference))
     report = progress or (lambda stage, done, total: None)
     docs = []
@@ -68,13 +71,19 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report("segment", len(documents), len(documents))
     docs, unaligned, warnings, language = _by_language(docs, options, warnings)
     said: list[str] = []
+
+    def collect(message: str) -> None:
+        said.append(message)
+        if warn:
+            warn(message)
+
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
                       prepare=partial(load_lexicons, options.language), what="artefact detection",
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     try:
         statements = align_statements(docs, replace(options, language=language), progress,
-                                      constraints=constraints)
+                                      constraints=constraints, warn=collect)
         statements, events = separate_events(statements, docs, find_other_events(docs))
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))

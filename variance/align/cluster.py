@@ -1,31 +1,37 @@
-"""Statements: groups of sentences, one run per document at most, that report the same thing.
+"""Statements: groups of claims, one run per document at most, that report the same thing.
 
-Alignment is order-free and corpus-wide, and does not depend on the reference, so statement ids
-stay the same when the reference changes. Documents are taken one at a time (the longest first);
-statements are numbered in the reading order of the longest. Each sentence, and each run of up
-to `max_run` adjacent sentences of one paragraph, is scored against the centroid of every
-statement found so far with one sparse product (an inverted index in effect: only shared
-features cost anything), and the best one-to-one assignment above the threshold wins. What finds
-no statement starts one. Centroids are refreshed between batches that double in size, so cost
-grows with the number of sentences times the number of statements, not with the number of
-sentence pairs. Three repairs follow (`variance.align.regroup`).
+The unit is a claim: a sentence, or a part of one where it joins several claims
+(`variance.text.clauses`). Alignment is order-free and corpus-wide, and does not depend on the
+reference, so statement ids stay the same when the reference changes. Documents are taken one at
+a time (the longest first); statements are numbered in the reading order of the longest. Each
+claim, and each run of adjacent claims of one paragraph over up to `max_run` sentences, is scored
+against the centroid of every statement found so far with one sparse
+product (an inverted index in effect: only shared features cost anything), and the best
+one-to-one assignment above the threshold wins. What finds no statement starts one. Centroids
+are refreshed between batches that double in size, so cost grows with the number of
+claims times the number of statements, not with the number of sentence pairs. Three
+repairs follow (`variance.align.regroup`); then the parts of a sentence that every version
+keeps together are joined again, and a place where a version says a statement a second time
+becomes a repeat of that statement (`variance.align.claims`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 
-from ..model import Document, Member, Options, Statement
-from ..model.decisions import Constraints
-from ..text.normalize import content_words
-from .constrain import apply_constraints, main_and_repeats
+from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
+from .constrain import apply_constraints
 from .features import FeatureSpace, centroids, run_vectors
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
+from ..model import Document, Member, Options, Span, Statement
+from ..model.decisions import Constraints
+from ..text.clauses import clause_spans
+from ..text.normalize import content_words
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
 
 __all__ = ["align_statements", "choose_reference"]
@@ -33,13 +39,27 @@ __all__ = ["align_statements", "choose_reference"]
 FIRST_BATCHES = 8
 """Documents aligned one at a time before batching starts."""
 MAX_BATCH = 64
+MAX_RUN_PARTS = 6
+"""Most claims one run may join (besides `max_run` sentences)."""
 
 
 @dataclass(frozen=True)
-class _Unit:
+class Unit:
+    """One claim: a sentence or a part of one."""
+
     doc: int
+    """Index of the document."""
     sentence: int
+    """Index of the sentence it is (part of)."""
     paragraph: int
+    start: int
+    """Offset of its first character in the document text."""
+    end: int
+    """Offset one past its last character."""
+    first: bool
+    """It begins its sentence."""
+    last: bool
+    """It ends its sentence."""
 
 
 Progress = Callable[[str, int, int], None]
@@ -47,15 +67,16 @@ Progress = Callable[[str, int, int], None]
 
 def align_statements(documents: Sequence[Document], options: Options = Options(),
                      progress: Progress | None = None, *,
-                     constraints: Constraints | None = None) -> tuple[Statement, ...]:
-    """Group the body sentences of `documents` into statements (see module docstring), keeping
+                     constraints: Constraints | None = None,
+                     warn: Callable[[str], None] | None = None) -> tuple[Statement, ...]:
+    """Group the body claims of `documents` into statements (see module docstring), keeping
     the editor's `constraints` (`variance.align.constrain`)."""
-    units, rows_of = _units(documents)
+    units, rows_of = _units(documents, warn if options.claims else None, options.claims)
     if not units:
         return ()
     languages = document_languages(documents, options.language)
-    space = FeatureSpace([documents[u.doc].sentence_text(u.sentence) for u in units])
-    X = _words_only_in(space.matrix, units, languages, options.language)
+    space = FeatureSpace([documents[u.doc].text[u.start:u.end] for u in units])
+    X = _words_only_in(_weighted(space, units), units, languages, options.language)
     clusters = _cluster(documents, units, rows_of, X, options, progress)
     clusters = merge_disjoint(clusters, units, X, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, X)
@@ -67,15 +88,34 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
 
         clusters, links = link_by_meaning(clusters, units, rows_of, documents, languages, options,
                                           default_encoder().encode)
-    if constraints:
-        clusters = apply_constraints(clusters, units, rows_of, documents, constraints)
-    statements = [_statement(c, units, documents, space, X, links) for c in clusters]
-    order = _timeline(statements, documents, documents[_processing_order(documents)[0]].id)
-    ranked = sorted(statements, key=lambda s: order[id(s)])
+    repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
+    if options.claims:
+        clusters = carve_parts(clusters, units, X, options.link_threshold)
+        clusters, repeats = attach_repeats(clusters, units, X)
+        clusters, repeats = absorb_lone_parts(clusters, repeats, units, X, options.link_threshold)
+        clusters, repeats = rejoin_parts(clusters, repeats, units)
     if constraints:  # a pin may bring a second place of a document into a statement
-        return tuple(Statement(i + 1, main, s.score, repeats=again) for i, s in enumerate(ranked)
-                     for main, again in [main_and_repeats(s.members)])
-    return tuple(Statement(i + 1, s.members, s.score) for i, s in enumerate(ranked))
+        places = apply_constraints([c + r for c, r in zip(clusters, repeats)], units, rows_of,
+                                   documents, constraints)
+        clusters, repeats = _main_and_repeats(places, units)
+    statements = [_statement(c, r, units, documents, space, X, links) for c, r in zip(clusters, repeats)]
+    order = _timeline(statements, documents, documents[_processing_order(documents)[0]].id)
+    return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
+                 enumerate(sorted(statements, key=lambda s: order[id(s)])))
+
+
+def _main_and_repeats(places, units):
+    """Each cluster's first run of a document is its main member, the others its repeats."""
+    clusters, repeats = [], []
+    for runs in places:
+        seen: set[int] = set()
+        main, again = [], []
+        for run in runs:
+            (again if units[run[0]].doc in seen else main).append(run)
+            seen.add(units[run[0]].doc)
+        clusters.append(main)
+        repeats.append(again)
+    return clusters, repeats
 
 
 def choose_reference(documents: Sequence[Document], statements: Sequence[Statement],
@@ -92,24 +132,23 @@ def choose_reference(documents: Sequence[Document], statements: Sequence[Stateme
     return min(documents, key=lambda d: (-carried[d.id], -len(d.body_sentences), d.id)).id
 
 
-def _words_only_in(X: sparse.csr_matrix, units, languages, language: str) -> sparse.csr_matrix:
-    """The lexical vectors with the rows of documents in another language emptied: words of
-    different languages are no evidence (meaning links them, `variance.align.meaning`)."""
-    foreign = np.array([languages[u.doc] != language for u in units], dtype=bool)
-    if not foreign.any():
-        return X
-    return sparse.csr_matrix(sparse.diags((~foreign).astype(np.float64)) @ X)
-
-
-def _units(documents: Sequence[Document]) -> tuple[list[_Unit], list[list[int]]]:
-    units: list[_Unit] = []
+def _units(documents: Sequence[Document], warn, claims: bool = True) -> tuple[list[Unit], list[list[int]]]:
+    units: list[Unit] = []
     rows_of: list[list[int]] = []
     for di, doc in enumerate(documents):
         rows = []
+        kept_whole = 0
         for s in doc.body_sentences:
-            rows.append(len(units))
-            units.append(_Unit(di, s.index, s.paragraph))
+            parts, gave_up = clause_spans(doc.text, s.start, s.end) if claims \
+                else ([(s.start, s.end)], False)
+            kept_whole += gave_up
+            for k, (a, b) in enumerate(parts):
+                rows.append(len(units))
+                units.append(Unit(di, s.index, s.paragraph, a, b, k == 0, k == len(parts) - 1))
         rows_of.append(rows)
+        if kept_whole and warn:
+            warn(f"{doc.path}: {kept_whole} sentence(s) too long or with too many parts to be "
+                 f"cut into claims; aligned whole")
     return units, rows_of
 
 
@@ -148,13 +187,50 @@ def _cluster(documents, units, rows_of, X, options: Options, progress):
     return clusters
 
 
+def _words_only_in(X: sparse.csr_matrix, units, languages, language: str) -> sparse.csr_matrix:
+    """The lexical vectors with the rows of documents in another language emptied: words of
+    different languages are no evidence (meaning links them, `variance.align.meaning`)."""
+    foreign = np.array([languages[u.doc] != language for u in units], dtype=bool)
+    if not foreign.any():
+        return X
+    return sparse.csr_matrix(sparse.diags((~foreign).astype(np.float64)) @ X)
+
+
+def _weighted(space: FeatureSpace, units: list[Unit]) -> sparse.csr_matrix:
+    """The part vectors scaled so that the parts of one sentence add up to about the sentence's
+    own vector (each part by the square root of its share of the sentence's features); a
+    sentence kept whole keeps unit length."""
+    sentence = np.array([hash((u.doc, u.sentence)) for u in units])
+    _, group = np.unique(sentence, return_inverse=True)
+    sizes = np.maximum(space.sizes, 1.0)
+    share = sizes / np.bincount(group, weights=sizes)[group]
+    return sparse.csr_matrix(sparse.diags(np.sqrt(share)) @ space.matrix)
+
+
+def _leftovers(rows: list[int], used: set[int], units) -> list[tuple[int, ...]]:
+    """The parts no statement took, as runs of adjacent parts of one sentence: a sentence that
+    matched nothing starts one statement, whole, not one per part."""
+    out: list[list[int]] = []
+    for r in rows:
+        if r in used:
+            continue
+        if out and out[-1][-1] == r - 1 and units[r - 1].sentence == units[r].sentence:
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return [tuple(run) for run in out]
+
+
 def _runs(rows: list[int], units, max_run: int) -> list[tuple[int, ...]]:
-    """Every single sentence, then every run of adjacent sentences within one paragraph."""
+    """Every single claim, then every run of adjacent claims within one paragraph spanning at
+    most `max_run` sentences and `MAX_RUN_PARTS` claims."""
     runs: list[tuple[int, ...]] = [(r,) for r in rows]
-    for length in range(2, max_run + 1):
+    for length in range(2, max_run + MAX_RUN_PARTS):
         for i in range(len(rows) - length + 1):
             run = tuple(rows[i:i + length])
-            if units[run[0]].paragraph == units[run[-1]].paragraph:
+            first, last = units[run[0]], units[run[-1]]
+            if (first.paragraph == last.paragraph and length <= MAX_RUN_PARTS
+                    and last.sentence - first.sentence < max_run):
                 runs.append(run)
     return runs
 
@@ -191,31 +267,51 @@ def _assign_document(rows, units, X, centroid_sets, first_new: int, options: Opt
     return taken
 
 
-def _statement(runs, units, documents, space: FeatureSpace, X, links: dict) -> Statement:
-    """A statement with each member's confidence: similarity to the rest of the statement (of
+def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: dict) -> Statement:
+    """A statement with each place's confidence: similarity to the rest of the statement (of
     meaning, for a member that meaning linked), and why it was linked."""
     V = run_vectors(runs, X) if len(runs) > 1 else None
-    confidences = _leave_one_out(V) if V is not None else [0.0]
-    words = [set(content_words(" ".join(documents[units[r].doc].sentence_text(units[r].sentence)
-                                         for r in run))) for run in runs]
+    confidences = list(_leave_one_out(V)) if V is not None else [0.0]
+    words = [set(content_words(" ".join(_text(units, documents, r) for r in run))) for run in runs]
     carriers = Counter(w for ws in words for w in ws)
+
+    def reason(ws) -> tuple[str, ...]:
+        shared = (w for w in ws if carriers[w] > 1)
+        return tuple(sorted(shared, key=lambda w: (-space.word_idf(w), w))[:5])
+
     members = []
     for k, run in enumerate(runs):
-        doc = documents[units[run[0]].doc]
-        first, last = doc.sentences[units[run[0]].sentence], doc.sentences[units[run[-1]].sentence]
-        shared = sorted((w for w in words[k] if carriers[w] > 1), key=lambda w: (-space.word_idf(w), w))[:5]
         link = links.get(run)
         if link is not None:
             confidences[k] = link.score
-            members.append(Member(doc.id, tuple(units[r].sentence for r in run), first.start, last.end,
-                                  round(float(link.score), 4), tuple(shared), evidence=link.evidence,
-                                  meaning=link.score, nearest=link.nearest))
+            members.append(replace(_member(run, float(link.score), reason(words[k]), units, documents),
+                                   evidence=link.evidence, meaning=link.score, nearest=link.nearest))
         else:
-            members.append(Member(doc.id, tuple(units[r].sentence for r in run), first.start,
-                                  last.end, round(float(confidences[k]), 4), tuple(shared)))
+            members.append(_member(run, float(confidences[k]), reason(words[k]), units, documents))
     members.sort(key=lambda m: m.document)
+    again = []
+    if repeats:
+        R = run_vectors(repeats, X)
+        C = centroids([runs], X)
+        sims = (R @ C.T).toarray().ravel()
+        again = sorted((_member(run, float(sim), reason(set(content_words(
+            " ".join(_text(units, documents, r) for r in run)))), units, documents)
+            for run, sim in zip(repeats, sims)), key=lambda m: (m.document, m.start))
     score = float(np.mean(confidences)) if len(runs) > 1 else 0.0
-    return Statement(0, tuple(members), round(score, 4))
+    return Statement(0, tuple(members), round(score, 4), repeats=tuple(again))
+
+
+def _text(units, documents, row: int) -> str:
+    u = units[row]
+    return documents[u.doc].text[u.start:u.end]
+
+
+def _member(run, confidence: float, reason: tuple[str, ...], units, documents) -> Member:
+    first, last = units[run[0]], units[run[-1]]
+    doc = documents[first.doc]
+    sentences = tuple(sorted({units[r].sentence for r in run}))
+    return Member(doc.id, sentences, first.start, last.end, round(confidence, 4), reason,
+                  (Span(first.start, last.end),), partial=not (first.first and last.last))
 
 
 def _leave_one_out(V: sparse.csr_matrix) -> np.ndarray:

@@ -67,8 +67,7 @@ class _Rows:
         di = self.doc_index.get(place.document)
         if di is None:
             return set()
-        doc = self.documents[di]
-        return {r for r in self.rows_of[di] if _overlaps(doc.sentences[self.units[r].sentence], place)}
+        return {r for r in self.rows_of[di] if _overlaps(self.units[r], place)}
 
     def runs(self, rows: set[int]) -> list[tuple[int, ...]]:
         """`rows` cut into runs of rows adjacent in their document, document by document."""
@@ -86,8 +85,9 @@ class _Rows:
         return self.units[run[0]].doc
 
 
-def _overlaps(sentence, place: Place) -> bool:
-    return sentence.start < place.end and place.start < sentence.end
+def _overlaps(unit, place: Place) -> bool:
+    """Does the claim (a sentence or a part of one) overlap the place?"""
+    return unit.start < place.end and place.start < unit.end
 
 
 def _components(constraints: Constraints, rows_in: _Rows) -> dict[int, int]:

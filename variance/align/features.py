@@ -49,6 +49,9 @@ class FeatureSpace:
             df[list(words) + list(grams)] += k
         self.idf = np.log((len(texts) + 1) / (df + 1)) + 1.0
         self.matrix = self._build(rows)[which] if texts else sparse.csr_matrix((0, len(self.vocab)))
+        self.sizes = np.array([sum(words.values()) + sum(grams.values()) for words, grams in rows],
+                              dtype=np.float64)[which] if texts else np.zeros(0)
+        """Number of features of each text: how much of its sentence a part says."""
 
     def _counts(self, text: str) -> tuple[Counter, Counter]:
         words, grams = sentence_features(text)

@@ -75,7 +75,7 @@ def link_by_meaning(clusters, units, rows_of, documents: Sequence[Document], lan
                     options: Options, encode: Encode):
     """Clusters (lists of runs of unit rows) after the meaning links, and the `Link` of every run
     that meaning placed."""
-    texts = [documents[u.doc].sentence_text(u.sentence) for u in units]
+    texts = [documents[u.doc].text[u.start:u.end] for u in units]
     vectors = _Vectors(texts, encode)
     links: dict[tuple[int, ...], Link] = {}
     foreign = [di for di, lang in enumerate(languages) if lang != options.language and rows_of[di]]

@@ -134,7 +134,7 @@ def fill_gaps(clusters, units, rows_of, X):
         candidates = [t for t in sorted(set(after.get(prev, ())) | set(before.get(nxt, ())))
                       if len(clusters[t]) > 1 and units[row].doc not in docs_in[t]]
         best, best_score = None, 0.0
-        sims = (X[row] @ C[candidates].T).toarray().ravel() if candidates else ()
+        sims = (normalize_rows(X[row]) @ C[candidates].T).toarray().ravel() if candidates else ()
         for t, sim in zip(candidates, sims):
             support = (follows.get((prev, t), 0) + follows.get((t, nxt), 0)) / (2 * len(clusters[t]))
             if sim >= GAP_MIN_SIMILARITY and support >= GAP_MIN_SUPPORT and sim + support > best_score:
@@ -159,18 +159,24 @@ def absorb_splits(clusters, units, rows_of, X, max_run: int):
     docs = [{units[run[0]].doc: run for run in members} for members in clusters]
     position = {r: i for rows in rows_of for i, r in enumerate(rows)}
     for u, members in enumerate(clusters):
-        t = _common_neighbour(members, units, rows_of, position, cluster_of)
-        if t is None or t == u or not clusters[t] or not set(docs[u]) < set(docs[t]):
-            continue
-        merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
-        runs = [tuple(sorted(docs[t][d] + docs[u][d])) for d in sorted(docs[u])]
-        if max(len(r) for r in runs) > max_run or not _improves(merged_only, runs,
-                                                               [docs[t][d] for d in sorted(docs[u])], C[u], X):
-            continue
-        clusters[t] = [docs[t][d] for d in set(docs[t]) - set(docs[u])] + runs
-        docs[t] = {units[r[0]].doc: r for r in clusters[t]}
-        clusters[u], docs[u] = [], {}
+        for t in _common_neighbours(members, units, rows_of, position, cluster_of):
+            if t == u or not clusters[t] or not clusters[u] or not set(docs[u]) < set(docs[t]):
+                continue
+            merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
+            runs = [tuple(sorted(docs[t][d] + docs[u][d])) for d in sorted(docs[u])]
+            if max(_sentences(r, units) for r in runs) > max_run or not _improves(
+                    merged_only, runs, [docs[t][d] for d in sorted(docs[u])], C[u], X):
+                continue
+            clusters[t] = [docs[t][d] for d in set(docs[t]) - set(docs[u])] + runs
+            docs[t] = {units[r[0]].doc: r for r in clusters[t]}
+            for r in (r for run in runs for r in run):
+                cluster_of[r] = t
+            clusters[u], docs[u] = [], {}
     return [members for members in clusters if members]
+
+
+def _sentences(run, units) -> int:
+    return units[run[-1]].sentence - units[run[0]].sentence + 1
 
 
 def _improves(merged, joined, apart, u_centroid, X) -> bool:
@@ -183,8 +189,9 @@ def _improves(merged, joined, apart, u_centroid, X) -> bool:
     return gain >= RUN_GAIN
 
 
-def _common_neighbour(members, units, rows_of, position, cluster_of):
-    """The statement every member of a statement sits right after (or right before), if any."""
+def _common_neighbours(members, units, rows_of, position, cluster_of):
+    """The statement every member of a statement sits right after, then the one every member
+    sits right before (each if there is one)."""
     for step in (-1, 1):
         found = set()
         for run in members:
@@ -196,8 +203,7 @@ def _common_neighbour(members, units, rows_of, position, cluster_of):
                 break
             found.add(cluster_of[rows[i]])
         if len(found) == 1:
-            return found.pop()
-    return None
+            yield found.pop()
 
 
 def _neighbour_clusters(row, units, rows_of, position, cluster_of):

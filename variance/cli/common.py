@@ -151,13 +151,14 @@ def chosen_semantic() -> Semantic:
 
 
 def build_options(reference, threshold, max_bytes, strict, *, artefacts: bool = True,
-                  quotes: bool = True) -> Options:
+                  quotes: bool = True, claims: bool = True) -> Options:
     """Options from the shared flags; a command that does not show artefacts or the corpus'
     quotes skips finding them."""
     context = click.get_current_context(silent=True)
     follow = bool(context and context.meta.get("variance.follow_links"))
     return Options(reference=reference, link_threshold=threshold, max_bytes=max_bytes, strict=strict,
-                   follow_links=follow, artefacts=artefacts, quotes=quotes, semantic=chosen_semantic())
+                   follow_links=follow, artefacts=artefacts, quotes=quotes, semantic=chosen_semantic(),
+                   claims=claims)
 
 
 def save_inputs_option(command: Callable) -> Callable:

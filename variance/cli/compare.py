@@ -32,11 +32,15 @@ __all__ = ["align", "lint", "diff", "tui", "report"]
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents, reference, statements.")
 @click.option("--diff/--no-diff", default=False, help="Mark each version's changes against the reference.")
 @click.option("--shared", is_flag=True, help="Only statements carried by two versions or more.")
+@click.option("--whole-sentences", is_flag=True,
+              help="Align whole sentences only: no parts of sentences, no repeats (as format 1 did).")
 @decision_options
 @handles_errors
-def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared, decisions_file):
-    """Group the sentences of every version into statements and show each version's wording."""
-    options = build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False)
+def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared, whole_sentences,
+          decisions_file):
+    """Group the claims of every version into statements and show each version's wording."""
+    options = build_options(reference, threshold, max_bytes, strict, artefacts=False, quotes=False,
+                            claims=not whole_sentences)
     comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file))
     if as_json:
         from ..render.json_out import comparison_to_json, dumps

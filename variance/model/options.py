@@ -26,6 +26,9 @@ class Options:
     """Minimum similarity of a sentence run to a statement for it to join the statement."""
     max_run: int = 3
     """Longest run of adjacent sentences one member may span (splits and merges)."""
+    claims: bool = True
+    """Align claims: parts of sentences that join several statements, and places where a
+    version says a statement again; False aligns whole sentences only, one place each."""
     language: str = "en"
     """Language of the texts as compared (translations are compared in this language)."""
     max_bytes: int = 20_000_000
@@ -45,7 +48,7 @@ class Options:
 
     def to_json(self) -> dict:
         return {"reference": self.reference, "link_threshold": self.link_threshold,
-                "max_run": self.max_run, "language": self.language,
+                "max_run": self.max_run, "claims": self.claims, "language": self.language,
                 "max_bytes": self.max_bytes, "follow_links": self.follow_links, "strict": self.strict,
                 "artefacts": self.artefacts, "quotes": self.quotes, "semantic": self.semantic.value}
 

@@ -158,7 +158,9 @@ def _statement(comparison: Comparison, st: Statement, column: dict[str, int]) ->
         "decisions": [{"kind": a.decision.kind.value, "label": decision_label(a, st.id)}
                       for a in decided.on_statement(st.id)] if decided else [],
         "anchor_is_reference": anchor.document == ref, "anchor_text": anchor_text,
+        "anchor_context": _context(comparison, anchor),
         "members": members, "carried_by": len(st.members),
+        "repeats": [_repeat(comparison, m, st, column) for m in st.repeats],
         "absent": [d.id for d in comparison.documents if d.id not in present],
         "cells": ["r" if d.id == anchor.document else worst.get(d.id, "a")
                   for d in comparison.documents],
@@ -190,7 +192,26 @@ def _member(comparison: Comparison, m: Member, diff: PairDiff | None, is_anchor:
         "text": text[m.start:m.end],
         "drift": diff.drift if diff else None, "worst": _worst(diff.changes) if diff else 0,
         "pieces": _pieces(text, m.start, m.end, diff.changes) if diff else [{"text": text[m.start:m.end]}],
+        **_context(comparison, m),
     }
+
+
+def _context(comparison: Comparison, m: Member) -> dict:
+    """For a part of a sentence, the rest of that sentence before and after it (shown dimmed)."""
+    if not m.partial:
+        return {"partial": False, "before": "", "after": ""}
+    doc = comparison.document(m.document)
+    lo, hi = doc.sentence_extent(m.sentences)
+    return {"partial": True, "before": doc.text[lo:m.start].rstrip(), "after": doc.text[m.end:hi].lstrip()}
+
+
+def _repeat(comparison: Comparison, m: Member, st: Statement, column: dict[str, int]) -> dict:
+    """Another place where a version says the statement: its words, and where it sits."""
+    main = st.member(m.document)
+    text = comparison.document(m.document).text
+    return {"document": m.document, "column": column[m.document] + 1, "confidence": m.confidence,
+            "text": text[m.start:m.end], "where": "later" if main and m.start > main.start else "earlier",
+            "sentence": m.sentences[0] + 1, **_context(comparison, m)}
 
 
 def _pieces(text: str, start: int, end: int, changes) -> list[dict]:

@@ -88,11 +88,17 @@ def statement_prompt(st: Statement, lookup: Lookup, view: ViewFilter) -> Content
     return Content("\n").join([badges, Content.styled(words, "$text-muted")])
 
 
-def member_wording(text: str, member: Member, diff: PairDiff | None, view: ViewFilter) -> Content:
-    """A version's wording, its shown changes coloured by kind; words it dropped struck through."""
-    if diff is None:
-        return Content(text[member.start:member.end])
-    return passage_wording(text, member.start, member.end, diff.changes, view)
+def member_wording(text: str, member: Member, diff: PairDiff | None, view: ViewFilter,
+                   sentence: tuple[int, int] | None = None) -> Content:
+    """A version's wording, its shown changes coloured by kind; words it dropped struck through.
+    A part of a sentence comes inside the rest of `sentence` (its extent), dimmed."""
+    words = Content(text[member.start:member.end]) if diff is None else \
+        passage_wording(text, member.start, member.end, diff.changes, view)
+    if not member.partial or sentence is None:
+        return words
+    before, after = text[sentence[0]:member.start].rstrip(), text[member.end:sentence[1]].lstrip()
+    return Content.assemble(*([(before + " ", "$text-muted")] if before else []), words,
+                            *([(" " + after, "$text-muted")] if after else []))
 
 
 def passage_wording(text: str, start: int, end: int, changes, view: ViewFilter) -> Content:

@@ -96,8 +96,13 @@ class Lookup:
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.statements = {st.id: st for st in comparison.statements}
-        self._of_sentence = {(m.document, i): st.id for st in comparison.statements
-                             for m in st.members for i in m.sentences}
+        self._of_sentence: dict[tuple[str, int], int] = {}
+        """(document, sentence) -> the first statement one of its places is in (a sentence cut
+        into claims serves several)."""
+        for st in comparison.statements:
+            for m in st.members + st.repeats:
+                for i in m.sentences:
+                    self._of_sentence.setdefault((m.document, i), st.id)
         self._ends = {d.id: [s.end for s in d.sentences] for d in comparison.documents}
         self.artefacts: dict[str, list[Artefact]] = defaultdict(list)
         for a in comparison.artefacts:

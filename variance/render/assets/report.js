@@ -53,13 +53,23 @@
     return parent;
   }
 
+  function inSentence(m, words) {     /* html.j2's in_sentence(): the rest of the sentence dimmed */
+    var p = el("p", "vtext");
+    if (m.before) p.append(el("span", "ctx", m.before), " ");
+    p.appendChild(words);
+    if (m.after) p.append(" ", el("span", "ctx", m.after));
+    return p;
+  }
+
   function version(m) {                /* html.j2's version() for a folded, never-anchor member */
     var box = el("div", "version"), head = el("div", "vhead");
     box.setAttribute("data-col", m.column);
     head.append(el("span", "dn", String(m.column)), " ", el("b", "did", m.document), " ",
                 el("span", "num drift sev-" + m.worst, "drift " + fixed(m.drift)), " ",
                 el("span", "num conf", "link " + fixed(m.confidence)));
-    box.append(head, changes(el("p", "vtext"), m.pieces));
+    if (m.partial) head.append(" ", el("span", "part", "part of a sentence"));
+    box.append(head, m.partial ? inSentence(m, changes(el("span", "claim is-part"), m.pieces))
+                               : changes(el("p", "vtext"), m.pieces));
     if (m.reason.length) box.appendChild(el("p", "why", "via " + m.reason.join(" · ")));
     return box;
   }

@@ -60,7 +60,8 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.statement, self.lookup, self.view = st, lookup, view
         anchor = lookup.anchor(st)
         order = {d.id: i for i, d in enumerate(lookup.comparison.documents)}
-        members = sorted(st.members, key=lambda m: (m is not anchor, order[m.document]))
+        members = [place for m in sorted(st.members, key=lambda m: (m is not anchor, order[m.document]))
+                   for place in st.places(m.document)]  # a repeat right after its main member
         shown = members if self.show_all else members[:SHOWN]
         self.query_one("#detail-title", Static).update(self._title(st, lookup))
         self.query_one("#decided", Static).update(self._decided(st, lookup))
@@ -111,20 +112,26 @@ class StatementDetail(VerticalScroll, can_focus=True):
 
     def _column(self, member, is_anchor, st, lookup: Lookup, view: ViewFilter) -> VersionColumn:
         doc = lookup.comparison.document(member.document)
-        diff = st.diff(member.document)
+        again = member in st.repeats
+        diff = None if again else st.diff(member.document)
         role = "witness"
-        if member.document == lookup.comparison.reference:
+        if member.document == lookup.comparison.reference and not again:
             role = "reference"
         elif is_anchor and st.diffs:
             role = "anchor"
         title = {"reference": "★ ", "anchor": "◆ "}.get(role, "") + doc.id
         subtitle = f"drift {diff.drift:.2f} · conf {member.confidence:.2f}" if diff else \
             {"reference": "reference", "anchor": "compared against"}.get(role, "")
+        if again:
+            main = st.member(member.document)
+            subtitle = f"said again, {'later' if main and member.start > main.start else 'earlier'}"
+        if member.partial:
+            subtitle += (" · " if subtitle else "") + "part of a sentence"
         report = lookup.comparison.decisions
-        if report is not None and member.document in report.linked(st.id):
+        if report is not None and member.document in report.linked(st.id) and not again:
             subtitle = f"linked by the editor · {subtitle}" if subtitle else "linked by the editor"
-        return VersionColumn(member_wording(doc.text, member, diff, view),
-                             title=title, subtitle=subtitle, role=role)
+        wording = member_wording(doc.text, member, diff, view, doc.sentence_extent(member.sentences))
+        return VersionColumn(wording, title=title, subtitle=subtitle, role=role)
 
     @staticmethod
     def _title(st: Statement, lookup: Lookup) -> Content:

@@ -1,0 +1,212 @@
+"""Claims after clustering: parts that belong together, and statements said twice.
+
+- `carve_parts`: a sentence that joins two claims ("A, and B") was placed whole in the
+  statement of A; where other versions give B a statement of its own and this version has
+  no member there, the part that says B leaves for it (both members are then partial).
+- `attach_repeats` (before rejoining): see below.
+- `absorb_lone_parts`: a part that no other version says, left alone, goes back to the member
+  that holds the rest of its sentence (the cut found nothing to link it to).
+- `rejoin_parts`: the aligner sees the parts of a long sentence ("A; B") as separate claims.
+  Where every version that carries A carries B right after it in the same sentence, and the
+  other way round, nothing tells them apart: they are one statement again, with whole-sentence
+  members as before.
+- `attach_repeats`: a version that says a statement a second time (a wire lead paraphrasing a
+  line it quotes in full later) leaves the second place alone in a statement of its own. When
+  that place matches a statement the version already carries well enough, it becomes a repeat
+  of that statement.
+
+Clusters are lists of runs (tuples of claim rows), one run per document.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from .features import normalize_rows, run_vectors
+
+__all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
+           "CARVE_MARGIN", "ABSORB_SLACK"]
+
+ABSORB_SLACK = 0.05
+"""How much a lone part may lower its host member's match to be taken back into it."""
+
+CARVE_MARGIN = 0.05
+"""A part leaves its sentence's statement for another when it resembles the other this much
+more than its own."""
+
+REPEAT_MIN = 0.45
+"""A lone place becomes a repeat when it is this similar to the rest of a statement its
+document already carries (higher than the link threshold: a repeat has no other version's
+placement to back it)."""
+REPEAT_MARGIN = 0.1
+"""...and this much more similar to it than to any other statement."""
+
+
+def carve_parts(clusters, units, X, threshold: float):
+    """Move a leading or trailing part of a member to a statement its document lacks, when the
+    part matches that statement above `threshold`, better than its own by `CARVE_MARGIN`, and
+    what stays behind still matches its own statement as well as the whole did."""
+    pieces, owners = [], []
+    for t, runs in enumerate(clusters):
+        for k, run in enumerate(runs):
+            for cut in range(1, len(run)):
+                if units[run[cut]].sentence == units[run[cut - 1]].sentence:
+                    pieces += [(run[:cut], run[cut:]), (run[cut:], run[:cut])]
+                    owners += [(t, k), (t, k)]
+    if not pieces:
+        return clusters
+    C = _centroids(clusters, X)
+    P = run_vectors([p for p, _ in pieces], X)
+    S = (P @ C.T).tocsr()
+    own = np.array([S[i, t] for i, (t, _) in enumerate(owners)])
+    rest = (run_vectors([r for _, r in pieces], X).multiply(C[[t for t, _ in owners]])).sum(axis=1).A1
+    whole = (run_vectors([clusters[t][k] for t, k in owners], X).multiply(
+        C[[t for t, _ in owners]])).sum(axis=1).A1
+    docs = [{units[run[0]].doc for run in runs} for runs in clusters]
+    S.data[S.data < threshold] = 0
+    S.eliminate_zeros()
+    rows, cols = S.nonzero()
+    order = np.argsort(-S.data if len(S.data) else S.data, kind="stable")
+    changed: set[tuple[int, int]] = set()
+    for j in order:
+        i, u = int(rows[j]), int(cols[j])
+        (t, k), (piece, remainder) = owners[i], pieces[i]
+        doc = units[piece[0]].doc
+        if u == t or doc in docs[u] or (t, k) in changed or S.data[j] < own[i] + CARVE_MARGIN \
+                or rest[i] < whole[i]:
+            continue
+        clusters[t][k] = remainder
+        clusters[u].append(piece)
+        docs[u].add(doc)
+        changed.add((t, k))
+        changed.add((u, len(clusters[u]) - 1))
+    return clusters
+
+
+def absorb_lone_parts(clusters, repeats, units, X, threshold: float):
+    """A part of a sentence that no other version says, alone in its statement, goes back to the
+    member holding the rest of its sentence, when that member still matches its statement above
+    `threshold`, or at least as well less `ABSORB_SLACK`: a cut that found nothing is undone."""
+    owner = {r: (t, k) for t, runs in enumerate(clusters) for k, run in enumerate(runs) for r in run}
+    C = _centroids(clusters, X)
+    for t, runs in enumerate(clusters):
+        if len(runs) != 1 or repeats[t] or (units[runs[0][0]].first and units[runs[0][-1]].last):
+            continue
+        run = runs[0]
+        for mate, before in ((run[0] - 1, True), (run[-1] + 1, False)):
+            if mate not in owner or units[mate].sentence != units[run[0]].sentence \
+                    or units[mate].doc != units[run[0]].doc:
+                continue
+            u, k = owner[mate]
+            if u == t or not clusters[u] or len(clusters[u]) < 2:
+                continue
+            host = clusters[u][k]
+            if (host[-1] + 1 != run[0]) if before else (run[-1] + 1 != host[0]):
+                continue
+            joined = host + run if before else run + host
+            V = run_vectors([host, joined], X)
+            alone, together = (V @ C[u].T).toarray().ravel()
+            if together >= min(threshold, alone - ABSORB_SLACK):
+                clusters[u][k] = joined
+                clusters[t] = []
+                for r in run:
+                    owner[r] = (u, k)
+                break
+    keep = [t for t, runs in enumerate(clusters) if runs]
+    return [clusters[t] for t in keep], [repeats[t] for t in keep]
+
+
+def rejoin_parts(clusters, repeats, units):
+    """Join statement U onto T when, in every document carrying either, U's run starts with the
+    part right after T's run ends, inside one sentence (see module docstring). Statements with
+    repeats are left as they are."""
+    owner = {r: t for t, runs in enumerate(clusters) for run in runs for r in run}
+    for t in range(len(clusters)):
+        while clusters[t]:
+            u = _follower(clusters[t], units, owner)
+            if u is None or u == t or not _leads(clusters[u], units, owner, t) \
+                    or len(clusters[u]) != len(clusters[t]) or repeats[t] or repeats[u]:
+                break
+            by_doc = {units[run[0]].doc: run for run in clusters[u]}
+            clusters[t] = [run + by_doc[units[run[0]].doc] for run in clusters[t]]
+            for run in clusters[u]:
+                for r in run:
+                    owner[r] = t
+            clusters[u] = []
+    keep = [t for t, runs in enumerate(clusters) if runs]
+    return [clusters[t] for t in keep], [repeats[t] for t in keep]
+
+
+def _follower(runs, units, owner):
+    """The one statement holding, in every run, the next part of the run's last sentence."""
+    found = set()
+    for run in runs:
+        last = units[run[-1]]
+        if last.last:
+            return None
+        found.add(owner[run[-1] + 1])
+        if len(found) > 1:
+            return None
+    return found.pop() if found else None
+
+
+def _leads(runs, units, owner, t) -> bool:
+    """Does every run start right after a part held by statement t, in the same sentence?"""
+    return all(not units[run[0]].first and owner.get(run[0] - 1) == t for run in runs)
+
+
+def attach_repeats(clusters, units, X):
+    """(clusters, repeats per cluster): lone places that say again a statement their document
+    already carries are moved to that statement's repeats (see module docstring)."""
+    repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
+    lone = [t for t, runs in enumerate(clusters) if len(runs) == 1]
+    shared = [t for t, runs in enumerate(clusters) if len(runs) > 1]
+    if not lone or not shared:
+        return clusters, repeats
+    docs_in = [{units[run[0]].doc: run for run in clusters[t]} for t in shared]
+    V = run_vectors([clusters[t][0] for t in lone], X)
+    sums = _sums([clusters[t] for t in shared], X)
+    S = (V @ normalize_rows(sums).T).toarray()
+    best = np.argmax(S, axis=1)
+    top = S[np.arange(len(lone)), best]
+    runner_up = np.partition(S, -2, axis=1)[:, -2] if S.shape[1] > 1 else np.zeros(len(lone))
+    doc_of = [units[clusters[t][0][0]].doc for t in lone]
+    chosen = [i for i in range(len(lone)) if top[i] >= REPEAT_MIN and top[i] >= runner_up[i] + REPEAT_MARGIN
+              and doc_of[i] in docs_in[best[i]]]
+    if not chosen:
+        return clusters, repeats
+    # similarity to the rest of the statement, the document's own member left out
+    T = sums[best[chosen]]
+    D = _sums([[docs_in[best[i]][doc_of[i]]] for i in chosen], X)
+    W = V[chosen]
+    rest_sq = _rowdot(T, T) - 2 * _rowdot(T, D) + _rowdot(D, D)
+    sim = (_rowdot(W, T) - _rowdot(W, D)) / np.sqrt(np.maximum(rest_sq, 1e-12))
+    moved = set()
+    for i, value in zip(chosen, sim):
+        if value >= REPEAT_MIN:
+            repeats[shared[best[i]]].append(clusters[lone[i]][0])
+            moved.add(lone[i])
+    keep = [t for t in range(len(clusters)) if t not in moved]
+    return [clusters[t] for t in keep], [repeats[t] for t in keep]
+
+
+def _rowdot(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:
+    """Row-by-row dot products of two matrices of the same shape."""
+    return np.asarray(A.multiply(B).sum(axis=1)).ravel()
+
+
+def _sums(clusters, X) -> sparse.csr_matrix:
+    """For each group of runs, the sum over its runs of each run's mean row."""
+    rows, cols, vals = [], [], []
+    for t, runs in enumerate(clusters):
+        for run in runs:
+            rows.extend(run)
+            cols.extend([t] * len(run))
+            vals.extend([1.0 / len(run)] * len(run))
+    return sparse.csr_matrix((vals, (cols, rows)), shape=(len(clusters), X.shape[0])) @ X
+
+
+def _centroids(clusters, X) -> sparse.csr_matrix:
+    """Centroids of groups of runs (each run weighted once)."""
+    return normalize_rows(_sums(clusters, X))
