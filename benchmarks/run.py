@@ -29,9 +29,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import BASE_PATH, DEFAULT_SEED, write_corpus  # noqa: E402
-from synth_score import (Corpus, ceiling_pairs, load_corpus, load_places, place_pairs, prf,  # noqa: E402
-                         score_pairs)
+from synth import BASE_PATH, DEFAULT_SEED, write_corpus
+from synth_score import Corpus, ceiling_pairs, load_corpus, load_places, place_pairs, prf, score_pairs
 
 __all__ = ["measure", "run_size", "profile", "main"]
 

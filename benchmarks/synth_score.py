@@ -202,7 +202,7 @@ def score_pairs(corpus: Corpus, pairs) -> tuple[int, int]:
             if hit.any():
                 right.append(np.unique(pair[hit] + bit))
         _wrong_links(corpus, a, b, inter, pair, wrong)
-    count = lambda parts: len(np.unique(np.concatenate(parts))) if parts else 0  # noqa: E731
+    count = lambda parts: len(np.unique(np.concatenate(parts))) if parts else 0
     return count(right), count(wrong)
 
 

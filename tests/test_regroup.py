@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from variance.align.cluster import align_statements
 from variance.align.features import FeatureSpace
 from variance.align.regroup import merge_disjoint
-from variance.model import Document, Options
+from variance.model import Document, Options, Semantic
 from variance.text.segment import segment_document
 
 
@@ -15,8 +15,8 @@ def documents(*texts: str) -> list[Document]:
     return [segment_document(Document(id=f"d{i}", path="", text=t, sha256="")) for i, t in enumerate(texts)]
 
 
-def grouping(docs) -> list[list[tuple[str, tuple[int, ...]]]]:
-    return [[(m.document, m.sentences) for m in st.members] for st in align_statements(docs, Options())]
+def grouping(docs, options: Options = Options()) -> list[list[tuple[str, tuple[int, ...]]]]:
+    return [[(m.document, m.sentences) for m in st.members] for st in align_statements(docs, options)]
 
 
 def test_statements_found_twice_in_different_documents_are_merged():
@@ -48,10 +48,12 @@ def test_a_loose_paraphrase_between_linked_neighbours_joins_by_context():
 
 
 def test_context_alone_does_not_link_unrelated_words():
+    """The context repair needs shared words; this sentence shares none with the talks (the
+    sentence encoder, which may link it by meaning, is other evidence: off here)."""
     other = "Negotiators spent the afternoon on catch limits in the north."
     docs = documents(FIRST + TALKS + LAST, FIRST + TALKS.replace("the northern", "northern") + LAST,
                      FIRST + other + LAST)
-    assert [("d2", (1,))] in grouping(docs)
+    assert [("d2", (1,))] in grouping(docs, Options(semantic=Semantic.OFF))
 
 
 SPLIT_A = "China is willing to cooperate, but cooperation must be bilateral and balanced for both sides."

@@ -24,14 +24,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
-from .constrain import apply_constraints
-from .features import FeatureSpace, centroids, run_vectors
-from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from ..model import Document, Member, Options, Span, Statement
 from ..model.decisions import Constraints
 from ..text.clauses import clause_spans
 from ..text.normalize import content_words
+from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
+from .constrain import apply_constraints
+from .features import FeatureSpace, centroids, run_vectors
+from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
 
 __all__ = ["align_statements", "choose_reference"]
@@ -293,6 +293,7 @@ def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: d
     if repeats:
         R = run_vectors(repeats, X)
         C = centroids([runs], X)
+        assert C is not None                     # one cluster given, one centroid back
         sims = (R @ C.T).toarray().ravel()
         again = sorted((_member(run, float(sim), reason(set(content_words(
             " ".join(_text(units, documents, r) for r in run)))), units, documents)
