@@ -23,8 +23,10 @@ class RowTable(DataTable):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        self.post_message(self.Highlighted(int(event.row_key.value)))
+        if event.row_key is not None and event.row_key.value is not None:   # an empty table has none
+            self.post_message(self.Highlighted(int(event.row_key.value)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(int(event.row_key.value)))
+        if event.row_key is not None and event.row_key.value is not None:
+            self.post_message(self.Chosen(int(event.row_key.value)))
