@@ -98,6 +98,8 @@ def _drift(a: str, b: str, changes) -> float:
     total = len(_WORD.findall(a)) + len(_WORD.findall(b))
     if total == 0:
         return 0.0
-    moved = sum(len(_WORD.findall(c.reference)) + len(_WORD.findall(c.witness))
+    # A change that is not cosmetic counts at least once even without words of its own (a
+    # quotation mark opened around a claim, a sign): drift is 0 for cosmetic changes only.
+    moved = sum(max(1, len(_WORD.findall(c.reference)) + len(_WORD.findall(c.witness)))
                 for c in changes if c.kind is not ChangeKind.COSMETIC)
     return round(min(1.0, moved / total), 4)
