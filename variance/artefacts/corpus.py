@@ -118,7 +118,15 @@ class Corpus:
         known = {d.id for d in documents}
         whole = [st for st in statements if all(m.document in known for m in st.members)]
         self.statement_of = {(m.document, i): st for st in whole for m in st.members for i in m.sentences}
-        """(document id, sentence index) -> the statement holding that sentence."""
+        """(document id, sentence index) -> a statement holding that sentence (a sentence cut
+        into claims serves several: `place_of` finds the one at an offset)."""
+        self.places: dict[str, list[tuple[int, int, Statement]]] = {}
+        """document id -> (start, end, statement) of every member, main or repeat, in order."""
+        for st in whole:
+            for m in st.members + st.repeats:
+                self.places.setdefault(m.document, []).append((m.start, m.end, st))
+        for spans in self.places.values():
+            spans.sort(key=lambda p: (p[0], p[1]))
         self.views = [_view(d) for d in documents]
         self.by_id = {v.doc.id: i for i, v in enumerate(self.views)}
         self.count: Counter[str] = Counter()        # every occurrence, folded

@@ -16,7 +16,7 @@ import heapq
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from ..model import Artefact, Document, Statement
+from ..model import Artefact, Document, Member, Statement
 from ..text.normalize import WORD_RE, fold_word
 from ..text.segment import segment_document
 from .corpus import Corpus, DocumentView, Finding, zipf
@@ -78,11 +78,10 @@ def _repeats(line: str, evidence: tuple[str, ...]) -> bool:
 
 def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tuple[str, ...]:
     """What each other member of the finding's statement says at the same place."""
-    sentence = view.sentence_at(finding.start)
-    statement = corpus.statement_of.get((view.doc.id, sentence)) if sentence is not None else None
-    if statement is None:
+    held = _place_of(corpus, view.doc.id, finding.start, finding.end)
+    if held is None:
         return ()
-    own = statement.member(view.doc.id)
+    own, statement = held
     words = _member_words(corpus, own)
     keys, r0, r1 = _region(words, finding)
     wording: dict[str, list[str]] = {}
@@ -100,12 +99,35 @@ def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tup
     return tuple(f"{', '.join(docs)}: {said}" for said, docs in wording.items())
 
 
+def _place_of(corpus: Corpus, document: str, start: int, end: int) -> tuple[Member, Statement] | None:
+    """The member of `document` (main or repeat) that holds [start, end), with its statement: a
+    sentence cut into claims has one member per part, each in its own statement."""
+    best = None
+    for s, e, st in corpus.places.get(document, ()):
+        if s > start:
+            break
+        if start < e or (start == e == end):
+            overlap = min(e, end) - max(s, start)
+            if best is None or overlap > best[0]:
+                best = (overlap, s, e, st)
+    if best is None:
+        return None
+    _, s, e, st = best
+    member = next(m for m in st.members + st.repeats
+                  if m.document == document and m.start == s and m.end == e)
+    return member, st
+
+
 def _member_words(corpus: Corpus, member) -> list[tuple[int, int, str]]:
-    """A member's folded words, computed once per comparison."""
-    key = ("member words", member.document, member.start, member.end)
+    """A member's folded words, computed once per comparison; a part of a sentence reads its
+    whole sentences (the wording at a place may run past where a claim was cut)."""
+    doc = corpus.views[corpus.by_id[member.document]].doc
+    start, end = member.start, member.end
+    if member.partial and member.sentences:
+        start, end = doc.sentence_extent(member.sentences)
+    key = ("member words", member.document, start, end)
     if key not in corpus.memo:
-        doc = corpus.views[corpus.by_id[member.document]].doc
-        corpus.memo[key] = _words(doc.text, member.start, member.end)
+        corpus.memo[key] = _words(doc.text, start, end)
     return corpus.memo[key]
 
 
