@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from variance.coverage.events import event_date, find_other_events, separate_events
 from variance.model import Document, Member, Statement
+from variance.model.decisions import Constraint, Constraints, Place
 
 SEED_000 = "000_2d70ad85e036a288"
 
@@ -66,3 +67,8 @@ def test_a_near_verbatim_link_to_another_event_stays_and_is_listed():
     members = members[:3] + (Member("old", (0,), 0, len(other.text), 0.5),)
     statements, [apart] = separate_events([Statement(1, members, 0.8)], docs[:3] + [other], [event])
     assert apart.kept == () and [len(s.members) for s in statements] == [3, 1]
+    linked = Constraints((Constraint("k", together=((Place("a", 0, len(same)),
+                                                     Place("old", 0, len(other.text))),)),))
+    statements, [stays] = separate_events([Statement(1, members, 0.8)], docs[:3] + [other], [event],
+                                          linked)
+    assert stays.kept == (1,) and [len(s.members) for s in statements] == [4]   # the editor's link wins

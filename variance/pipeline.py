@@ -84,7 +84,8 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     try:
         statements = align_statements(docs, replace(options, language=language), progress,
                                       constraints=constraints, warn=collect)
-        statements, events = separate_events(statements, docs, find_other_events(docs))
+        statements, events = separate_events(statements, docs, find_other_events(docs),
+                                             constraints)
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)

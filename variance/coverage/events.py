@@ -5,8 +5,9 @@ Each document's event date is its declared date (metadata, a "date" line, a date
 sentences. When at least two other versions agree on a date (within a few days) and a version
 gives a date further away, that version reports another event (seed 000, the June 2023
 meeting, beside four versions of the April 2024 one). Its members are taken out of the
-statements they share with the others, unless the wording is near-verbatim, where the link stays
-and is listed in `OtherEvent.kept` ("another event"). Place and participants are not compared:
+statements they share with the others, unless the wording is near-verbatim or the editor kept
+the member there (a link, pin, merge or verify of the editor's), where the link stays and is
+listed in `OtherEvent.kept` ("another event"). Place and participants are not compared:
 the versions of one story often differ in both (datelines name where the copy was filed).
 """
 
@@ -19,7 +20,8 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from ..model import Document, OtherEvent, SentenceKind, Statement
+from ..model import Document, Member, OtherEvent, SentenceKind, Statement
+from ..model.decisions import Constraints, Place
 from ..text.normalize import fold
 
 __all__ = ["find_other_events", "separate_events", "NEAR_VERBATIM"]
@@ -105,11 +107,23 @@ def find_other_events(documents: Sequence[Document]) -> tuple[OtherEvent, ...]:
     return tuple(found)
 
 
+def _overlaps(m: Member, place: Place) -> bool:
+    return m.document == place.document and m.start < place.end and place.start < m.end
+
+
+def _linked_by_editor(m: Member, others: Sequence[Member], constraints: Constraints | None) -> bool:
+    """Did a decision keep `m` in one statement with another version's member of it?"""
+    return any(any(_overlaps(m, p) for p in group) and
+               any(_overlaps(o, p) for o in others for p in group)
+               for c in (constraints.items if constraints else ()) for group in c.together)
+
+
 def separate_events(statements: Sequence[Statement], documents: Sequence[Document],
-                    events: Sequence[OtherEvent]) -> tuple[tuple[Statement, ...], tuple[OtherEvent, ...]]:
-    """Statements with another event's members taken out unless near-verbatim; those taken
-    out become statements of their own (new ids after the last). The events come back with
-    the statements they stay linked to."""
+                    events: Sequence[OtherEvent], constraints: Constraints | None = None
+                    ) -> tuple[tuple[Statement, ...], tuple[OtherEvent, ...]]:
+    """Statements with another event's members taken out unless near-verbatim or kept there
+    by the editor's `constraints`; those taken out become statements of their own (new ids
+    after the last). The events come back with the statements they stay linked to."""
     if not events:
         return tuple(statements), tuple(events)
     apart = {e.document for e in events}
@@ -127,7 +141,7 @@ def separate_events(statements: Sequence[Statement], documents: Sequence[Documen
                 continue
             text = fold(texts[m.document][m.start:m.end])
             best = max(fuzz.ratio(text, fold(texts[o.document][o.start:o.end])) for o in others)
-            if best >= NEAR_VERBATIM:
+            if best >= NEAR_VERBATIM or _linked_by_editor(m, others, constraints):
                 stay.append(m)
                 kept[m.document].append(st.id)
             else:
