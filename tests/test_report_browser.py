@@ -197,6 +197,7 @@ def test_a_conflicts_version_link_opens_the_folded_quote_at_that_passage(opened)
     panel = page.locator(link.get_attribute("href"))
     assert panel.is_hidden()
     link.click()
+    panel.wait_for(state="visible", timeout=5000)   # the page opens it on hashchange, a later task
     assert panel.is_visible() and opened.in_viewport(link.get_attribute("href"))
     assert "Xi Jinping" in panel.inner_text() and "President Xi asserted" in panel.inner_text()
     changed = panel.locator(".ch ins")
