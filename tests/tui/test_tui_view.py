@@ -41,14 +41,31 @@ def test_sentence_status_follows_the_statement_it_belongs_to(seeds_comparison):
     seeds_comparison = replace(seeds_comparison, artefacts=())  # artefacts take precedence
     lookup = Lookup(seeds_comparison)
     view = ViewFilter()
+    # A sentence cut into claims belongs to every statement one of its parts is in: it is
+    # changed when any part is, unique when every part is said by this version alone.
+    holding: dict[tuple[str, int], list] = {}
+    for st in seeds_comparison.statements:
+        for m in st.members + st.repeats:
+            for i in m.sentences:
+                holding.setdefault((m.document, i), []).append(st)
+
+    def changed_in(st, document):
+        diffs = st.diffs if lookup.anchor(st).document == document else [st.diff(document)]
+        return any(view.shows(c) for d in diffs if d is not None for c in d.changes)
+
     for st in seeds_comparison.statements:
         for m in st.members:
             status = lookup.status(m.document, m.sentences[0], view)
-            if len(st.members) == 1:
+            shared = [h for h in holding[m.document, m.sentences[0]] if len(h.members) > 1]
+            if not shared:
                 assert status is Status.UNIQUE
-            elif m.document != lookup.anchor(st).document:
-                changed = any(view.shows(c) for c in st.diff(m.document).changes)
-                assert status is (Status.CHANGED if changed else Status.AS_IS)
+            elif any(changed_in(h, m.document) for h in shared):
+                assert status is Status.CHANGED
+            else:
+                assert status is Status.AS_IS
+            if len(st.members) > 1 and m.document != lookup.anchor(st).document \
+                    and any(view.shows(c) for c in st.diff(m.document).changes):
+                assert status is Status.CHANGED  # a changed part marks its sentence
     ref = seeds_comparison.document(seeds_comparison.reference)
     assert lookup.status(ref.id, 0, view) is Status.UNCOMPARED  # the headline
 

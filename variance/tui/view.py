@@ -99,10 +99,15 @@ class Lookup:
         self._of_sentence: dict[tuple[str, int], int] = {}
         """(document, sentence) -> the first statement one of its places is in (a sentence cut
         into claims serves several)."""
+        self._all_of_sentence: dict[tuple[str, int], list[int]] = {}
+        """(document, sentence) -> every statement one of its places is in, in order."""
         for st in comparison.statements:
             for m in st.members + st.repeats:
                 for i in m.sentences:
                     self._of_sentence.setdefault((m.document, i), st.id)
+                    held = self._all_of_sentence.setdefault((m.document, i), [])
+                    if st.id not in held:
+                        held.append(st.id)
         self._ends = {d.id: [s.end for s in d.sentences] for d in comparison.documents}
         self.artefacts: dict[str, list[Artefact]] = defaultdict(list)
         for a in comparison.artefacts:
@@ -147,11 +152,17 @@ class Lookup:
         st = self.statement_of(document, sentence)
         if st is None or s.kind is not SentenceKind.BODY:
             return Status.UNCOMPARED
-        if len(st.members) == 1:
+        held = [self.statements[k] for k in self._all_of_sentence.get((document, sentence), [st.id])]
+        shared = [h for h in held if len(h.members) > 1]
+        if not shared:
             return Status.UNIQUE
-        diffs = st.diffs if self.anchor(st).document == document else \
-            [d for d in st.diffs if d.document == document]
-        return Status.CHANGED if any(view.shows(c) for d in diffs for c in d.changes) else Status.AS_IS
+        # A sentence cut into claims is changed when any of its parts is.
+        for h in shared:
+            diffs = h.diffs if self.anchor(h).document == document else \
+                [d for d in h.diffs if d.document == document]
+            if any(view.shows(c) for d in diffs for c in d.changes):
+                return Status.CHANGED
+        return Status.AS_IS
 
     def sentence_at(self, document: str, offset: int) -> int | None:
         """Index of the sentence holding `offset`, else the next one; None past the last."""
