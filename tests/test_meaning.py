@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS, seed_documents
+from conftest import SEEDS
 from seedgold import find_sentence, read_gold, score, statement_of
 
 from variance.align import embed
@@ -97,7 +97,11 @@ def test_auto_leaves_the_encoder_alone_when_the_words_decide(monkeypatch):
 
 
 def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
-    docs = seed_documents()
+    # Loaded as a user loads them: the dates found at load keep 000 (another meeting) apart,
+    # so its look-alikes of the 2024 statements stay unlinked with or without meaning.
+    from variance.load import load_paths
+
+    docs = load_paths([str(SEEDS)], QUIET)
     words = compare_documents(docs, Options(artefacts=False, quotes=False, semantic=Semantic.OFF))
     both = compare_documents(docs, QUIET)
     tier = read_gold(TIER)
@@ -105,7 +109,11 @@ def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
     look_alikes = [p for p in read_gold() + tier if not p.same]
     assert _linked(both, look_alikes) <= _linked(words, look_alikes)
     gold = score(both, read_gold())
-    assert gold["precision"] >= score(words, read_gold())["precision"] - 0.01 and gold["recall"] >= 0.94
+    assert gold["precision"] >= score(words, read_gold())["precision"] - 0.01
+    assert gold["recall"] >= score(words, read_gold())["recall"]
+    # 0.94 was measured on whole-sentence links; the partial tier has its own figure (claims)
+    sentences = [p for p in read_gold() if p.tier == "sentence"]
+    assert score(both, sentences)["recall"] >= 0.94
 
 
 def _linked(comparison, pairs) -> set:
