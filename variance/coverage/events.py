@@ -14,6 +14,7 @@ the versions of one story often differ in both (datelines name where the copy wa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -94,17 +95,45 @@ def find_other_events(documents: Sequence[Document]) -> tuple[OtherEvent, ...]:
         except ValueError:
             continue
     found = []
+    near = _near_counts(list(dated.values()))
+    firsts: dict[_When, list[tuple[int, str]]] = {}
+    for i, (doc_id, when) in enumerate(dated.items()):
+        owners = firsts.setdefault(when, [])
+        if len(owners) < 2:
+            owners.append((i, doc_id))
     for doc_id, when in dated.items():
-        others = [w for k, w in dated.items() if k != doc_id]
-        support = [(sum(1 for o in others if _days_apart(o, w) <= _SAME_EVENT_DAYS), w)
-                   for w in others]
-        count, majority = max(support, key=lambda s: (s[0], s[1][0] is not None)) if support else (0, when)
-        if count >= 2 and _days_apart(when, majority) > _SAME_EVENT_DAYS and \
-                sum(1 for o in others if _days_apart(o, when) <= _SAME_EVENT_DAYS) < count:
+        count, majority = _majority(doc_id, when, firsts, near)
+        if count >= 2 and _days_apart(when, majority) > _SAME_EVENT_DAYS and near[when] - 1 < count:
             found.append(OtherEvent(doc_id, _iso(when), _iso(majority),
                                     f"another event: dated {_iso(when)}; {count} other versions "
                                     f"give {_iso(majority)}"))
     return tuple(found)
+
+
+def _near_counts(dates: list[_When]) -> dict[_When, int]:
+    """For each distinct date, how many of `dates` (itself included) lie within
+    `_SAME_EVENT_DAYS` of it: distinct dates are few, so this stays linear in the documents."""
+    copies = Counter(dates)
+    return {w: sum(k for o, k in copies.items() if _days_apart(o, w) <= _SAME_EVENT_DAYS)
+            for w in copies}
+
+
+def _majority(doc_id: str, when: _When, firsts: dict[_When, list[tuple[int, str]]],
+              near: dict[_When, int]) -> tuple[int, _When]:
+    """The date the most other documents agree with (within a few days) and how many: of the
+    dates the other documents give, the first in document order with the most support (a date
+    with a year first), each date's support counted without `doc_id` itself. `firsts` holds
+    each distinct date's first two (position, document id)."""
+    best: tuple[int, bool, int] | None = None
+    chosen = when
+    for w, owners in firsts.items():
+        position = next((i for i, k in owners if k != doc_id), None)
+        if position is None:
+            continue
+        key = (near[w] - (_days_apart(when, w) <= _SAME_EVENT_DAYS), w[0] is not None, -position)
+        if best is None or key > best:
+            best, chosen = key, w
+    return (best[0], chosen) if best else (0, when)
 
 
 def _overlaps(m: Member, place: Place) -> bool:
