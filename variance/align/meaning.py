@@ -75,6 +75,13 @@ def link_by_meaning(clusters, units, rows_of, documents: Sequence[Document], lan
                     options: Options, encode: Encode):
     """Clusters (lists of runs of unit rows) after the meaning links, and the `Link` of every run
     that meaning placed."""
+    from .embed import one_thread
+
+    with one_thread():
+        return _link(clusters, units, rows_of, documents, languages, options, encode)
+
+
+def _link(clusters, units, rows_of, documents, languages, options: Options, encode: Encode):
     texts = [documents[u.doc].text[u.start:u.end] for u in units]
     vectors = _Vectors(texts, encode)
     links: dict[tuple[int, ...], Link] = {}
