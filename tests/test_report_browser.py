@@ -291,3 +291,38 @@ def test_printing_draws_every_folded_part(browser, wide_report):
     assert page.locator("details.more .version").count() == 2 * 7      # both statements fold 7
     assert page.locator(".lazy:not([data-drawn])").count() == 0 and opened.errors == []
     page.close()
+
+
+def _phone(browser, path):
+    opened = Opened(browser, path, width=420)
+    page = opened.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 420   # nothing scrolls the page sideways
+    return opened, page
+
+
+def test_at_phone_width_the_documents_table_stacks_each_version(browser, seeds_report):
+    opened, page = _phone(browser, seeds_report)
+    rows = page.locator("table.docs tbody tr")
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        boxes = [cells.nth(j).bounding_box() for j in range(cells.count())]
+        assert all(b["x"] >= 0 and b["x"] + b["width"] <= 420 for b in boxes)
+        assert boxes[-1]["y"] > boxes[1]["y"]            # the sha256 under the name, not beside it
+    labels = page.eval_on_selector("table.docs tbody tr td:nth-child(4)",
+                                   "td => getComputedStyle(td, '::before').content")
+    assert labels == '"date"' and opened.errors == []
+    page.close()
+
+
+def test_at_phone_width_the_matrix_scrolls_within_itself_under_its_first_column(browser, wide_report):
+    opened, page = _phone(browser, wide_report)
+    wrap = page.locator(".matrix-wrap")
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth")
+    first = page.locator("#matrix tbody tr th").first
+    cell = page.locator("#matrix tbody tr td").first
+    before = first.bounding_box()
+    assert cell.bounding_box()["x"] + cell.bounding_box()["width"] <= 420   # cells on screen beside it
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    page.wait_for_timeout(50)
+    assert first.bounding_box()["x"] == before["x"] and opened.errors == []
+    page.close()
