@@ -129,6 +129,7 @@ class _Vectors:
         return _unit(np.array(out).reshape(len(runs), -1))
 
     def statements(self, clusters) -> np.ndarray:
+        self.rows([r for members in clusters for run in members[:STATEMENT_MEMBERS] for r in run])
         return _unit(np.array([self.runs(members[:STATEMENT_MEMBERS]).sum(axis=0)
                                for members in clusters]).reshape(len(clusters), -1))
 
@@ -190,7 +191,8 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
               and members[0] not in links]
     if not lonely or len(clusters) < 2:
         return clusters
-    S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
+    statements = vectors.statements(clusters)
+    S = vectors.runs([clusters[t][0] for t in lonely]) @ statements.T
     S[np.arange(len(lonely)), lonely] = -1.0
     docs = [{units[run[0]].doc for run in members} for members in clusters]
     nearest = {t: int(np.argmax(S[i])) for i, t in enumerate(lonely)}
