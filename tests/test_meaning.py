@@ -141,3 +141,24 @@ def test_a_remembered_paraphrase_is_found_through_its_meaning():
         assert "zero-sum game" in compare([str(SEEDS)], QUIET).document(found.document).text[found.start:found.end]
         assert words[doc].verdict.value == "absent"
     assert with_meaning["000"].verdict.value == "absent" and with_meaning["000"].meaning is None
+
+
+def test_the_link_picker_offers_a_paraphrase_the_words_rank_low():
+    # 003 speaks of "economic pressure from the Biden administration", 004 says Wang "criticized
+    # U.S. measures perceived as suppressing China's economy": few words in common
+    from variance.decisions import link_candidates
+    from variance.load import load_paths
+
+    docs = load_paths([str(SEEDS)], QUIET)
+
+    def rank(semantic: Semantic) -> int | None:
+        c = compare_documents(docs, Options(artefacts=False, quotes=False, semantic=semantic))
+        doc, index = find_sentence(c, "004", "Wang also criticized U.S. measures")
+        start = c.document(doc).sentences[index].start
+        st = next(st for st in c.statements if any("economic pressure from the Biden administration" in
+                                                   c.document(m.document).text[m.start:m.end] for m in st.members))
+        offered = link_candidates(c, st)
+        assert all((k.meaning is None) is (semantic is Semantic.OFF) for k in offered)
+        return next((i for i, k in enumerate(offered, 1) if k.document == doc and k.start == start), None)
+
+    assert rank(Semantic.OFF) is None and rank(Semantic.AUTO) <= 3

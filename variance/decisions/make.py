@@ -1,13 +1,15 @@
 """Making decisions from what a person sees: a statement, one of its members, a sentence of
 another version, another statement. Also the choices offered: the sentences and statements
-most like the one on screen, ranked by similarity of their words."""
+most like the one on screen, ranked by similarity of their words, and for sentences also of
+their meaning (the sentence encoder, unless the comparison was made with `--semantic off`), so
+that a paraphrase sharing few words is offered too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Comparison, Member, Statement
+from ..model import Comparison, Member, Semantic, Statement
 from ..model.decisions import Decision, DecisionKind, DecisionSpan, SpanRole
 from .store import new_decision
 
@@ -16,6 +18,9 @@ __all__ = ["Candidate", "link_candidates", "merge_candidates", "decide_unlink", 
 
 MOST = 40
 """Choices offered at most."""
+MEANING_MOST = 2000
+"""Sentences whose meaning is compared at most (the encoder's cost is per sentence): those of
+versions that lack the statement first, then the others by similarity of words."""
 
 
 @dataclass(frozen=True)
@@ -30,10 +35,13 @@ class Candidate:
     """0..1, how alike its words are to the statement's closest member."""
     statement: int | None
     """The statement holding it now, if any."""
+    meaning: float | None = None
+    """Similarity of meaning to the statement (sentence encoder, cosine), when compared."""
 
 
 def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Candidate, ...]:
-    """Body sentences not already in `st`, most like it first."""
+    """Body sentences not already in `st`, most like it first: the most alike in words and
+    the most alike in meaning in turn."""
     from rapidfuzz import fuzz, process
 
     texts = [_text(c, m) for m in _places(st)][:4]  # a few wordings: linear in the corpus
@@ -50,7 +58,41 @@ def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Can
             found.append(Candidate(doc.id, s.start, s.end, text, round(best[1] / 100, 4) if best else 0.0,
                                    holder.get((doc.id, s.start))))
     found.sort(key=lambda k: (-k.similarity, k.document, k.start))
-    return tuple(found[:most])
+    if c.options.semantic is Semantic.OFF or not found or not texts:
+        return tuple(found[:most])
+    found = _with_meaning(found, texts, {m.document for m in st.members})
+    by_meaning = sorted(found, key=lambda k: (-(k.meaning if k.meaning is not None else -1.0),
+                                              k.document, k.start))
+    return tuple(_in_turn(found, by_meaning)[:most])
+
+
+def _in_turn(*rankings: list[Candidate]) -> list[Candidate]:
+    """The first of each ranking, then the second of each, ..., each candidate once: words and
+    meaning each bring their best (a paraphrase scores low in words, a near copy with another
+    subject high in meaning)."""
+    out: dict[tuple[str, int], Candidate] = {}
+    for row in zip(*rankings):
+        for k in row:
+            out.setdefault((k.document, k.start), k)
+    return list(out.values())
+
+
+def _with_meaning(found: list[Candidate], texts: list[str], carrying: set[str]) -> list[Candidate]:
+    """The candidates with their similarity of meaning to the statement's wordings (the
+    nearest of them), for the `MEANING_MOST` that matter most (see there)."""
+    from dataclasses import replace
+
+    from ..align.embed import default_encoder, one_thread
+
+    order = sorted(range(len(found)), key=lambda i: (found[i].document in carrying, -found[i].similarity))
+    chosen = order[:MEANING_MOST]
+    with one_thread():
+        vectors = default_encoder().encode(texts + [found[i].text for i in chosen])
+        sims = (vectors[len(texts):] @ vectors[:len(texts)].T).max(axis=1)
+    out = list(found)
+    for i, sim in zip(chosen, sims):
+        out[i] = replace(found[i], meaning=round(float(sim), 4))
+    return out
 
 
 def merge_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[tuple[Statement, float], ...]:

@@ -116,7 +116,8 @@ class StatementsScreen(Screen):
         if st is None:
             return
         found = {f"{k.document}:{k.start}": k for k in link_candidates(c, st)}
-        options = [(key, _line(k.document, k.text, f"{k.similarity:.2f}"
+        options = [(key, _line(k.document, k.text, f"words {k.similarity:.2f}"
+                                + (f" · meaning {k.meaning:.2f}" if k.meaning is not None else "")
                                 + (f" · now in S{k.statement}" if k.statement else "")))
                    for key, k in found.items()]
 
@@ -124,7 +125,7 @@ class StatementsScreen(Screen):
             if key:
                 self.app.decide(decide_link(c, st, found[key], author=self.app.author))
 
-        self.app.push_screen(PickScreen(f"Link into S{st.id} (most alike first):", options), chosen)
+        self.app.push_screen(PickScreen(f"Link into S{st.id} (most alike in words or meaning first):", options), chosen)
 
     def action_merge(self) -> None:
         st, c = self._on_screen()
