@@ -3,12 +3,16 @@ statement's issuer, appositions, inverted cues, and a readout's lead carried ove
 
 from __future__ import annotations
 
+import csv
 import hashlib
+from pathlib import Path
 
 import pytest
 
-from variance.model import Document
+from variance.model import Document, Options
+from variance.pipeline import compare_documents
 from variance.quotes.attribution import attribute, person_names, same_speaker
+from variance.quotes.check import check_quote
 from variance.text.segment import segment_document
 
 
@@ -107,3 +111,74 @@ def test_a_description_with_nobody_named_before_stays_as_written():
     start = text.index("We will")
     a = attribute(d, start, start + 10)
     assert (a.speaker, a.kind, a.via) == ("the minister", "person", "unresolved")
+
+
+CASES = Path(__file__).parent / "data" / "attribution_cases.tsv"
+ROWS = [r for r in csv.reader(CASES.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
+        if r and not r[0].startswith("#")]
+
+
+def story(text: str) -> Document:
+    text = text.replace("\\n", "\n")
+    return segment_document(Document("t", "-", text, hashlib.sha256(text.encode()).hexdigest()))
+
+
+DEV = [r[:5] for r in ROWS if r[5] == "dev"]
+HELD = [r[:5] for r in ROWS if r[5] == "held"]
+
+
+def speaker_of(text: str, passage: str):
+    d = story(text)
+    start = d.text.index(passage)
+    a = attribute(d, start, start + len(passage))
+    return d, a, "-" if a is None or a.via == "unresolved" else a.speaker
+
+
+@pytest.mark.parametrize("form, text, passage, speaker, kind", DEV, ids=[r[0] for r in DEV])
+def test_every_attribution_form_and_its_mirror(form, text, passage, speaker, kind):
+    d, a, got = speaker_of(text, passage)
+    assert got == speaker
+    if a is not None and speaker != "-":
+        assert a.kind == kind
+        assert d.text[a.start:a.end] == a.cue and not a.cue.endswith(".")
+
+
+def test_speakers_of_the_cases_written_after_the_rules_are_mostly_found_and_precise():
+    got = [(r[3], speaker_of(r[1], r[2])[2]) for r in HELD]
+    right = sum(1 for g, p in got if g != "-" and p != "-" and same_speaker(g, p))
+    precision = right / sum(1 for _, p in got if p != "-")
+    recall = right / sum(1 for g, _ in got if g != "-")
+    assert precision >= 0.9 and recall >= 0.85, (precision, recall)
+
+
+@pytest.mark.parametrize("a, b", [("Korb", "Korb."), ("Antony Blinken", "Anthony Blinken"),
+                                  ("Antony Blinken", "Anthony Blinkin"), ("Blinken", "Antony Blinken"),
+                                  ("Dr. Samuel Okafor", "Okafor"), ("Inês Duarte", "Ines Duarte"),
+                                  ("E. Marsh", "Elena Marsh"), ("Secretary Blinken", "Antony Blinken")])
+def test_one_person_spelled_two_ways_is_one_speaker(a, b):
+    assert same_speaker(a, b) and same_speaker(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("Wang Yi", "Wang Yiwei"), ("Elena Marsh", "Ana Marsh"),
+                                  ("Xi Jinping", "Antony Blinken"), ("Li Qiang", "Lu Qiang"),
+                                  ("Ana Lobo", "Ana Costa"), ("Marsh", "Korb")])
+def test_two_people_stay_two_speakers(a, b):
+    assert not same_speaker(a, b) and not same_speaker(b, a)
+
+
+def test_a_speaker_spelled_two_ways_across_versions_is_no_conflict():
+    texts = ["The port reopened on Monday. “We have not been paid since March,” said union leader Tomás Korb.",
+             "The port reopened on Monday. “We have not been paid since March,” said Tomas Korb."]
+    docs = [story(t) for t in texts]
+    docs = [Document(f"v{i}", "-", d.text, d.sha256) for i, d in enumerate(docs)]
+    check = check_quote(compare_documents(docs, Options()), "We have not been paid since March")
+    assert [m.attribution.speaker for m in check.results] == ["Tomás Korb", "Tomas Korb"]
+    assert check.conflicts == ()
+
+
+def test_a_quote_given_to_another_person_is_a_conflict():
+    texts = ["“We have not been paid since March,” said union leader Tomás Korb.",
+             "“We have not been paid since March,” said port director Elena Marsh."]
+    docs = [Document(f"v{i}", "-", t, hashlib.sha256(t.encode()).hexdigest()) for i, t in enumerate(texts)]
+    check = check_quote(compare_documents(docs, Options()), "We have not been paid since March")
+    assert len(check.conflicts) == 1

@@ -52,6 +52,12 @@ _SAYS_BEFORE = frozenset("said says added adds noted notes stressed wrote explai
 """Verbs that put the speaker right after them ("said Ana Lobo")."""
 _TELLS = frozenset("told tells".split())
 """Verbs that put the audience right after them ("told Reuters")."""
+_TITLED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(_SAYS_BEFORE))}|according to)\s+(?:the\s+)?"
+                           r"(?:[a-z][\w-]*\s+){1,3}$")
+"""A cue and a lower-case title before a change: "said port director [Elena Marsh]"."""
+_APPOSED_BEFORE = re.compile(rf"^\s*,\s*(?:the|an?|who|which)\b[^,.;:]{{0,60}},\s*"
+                             rf"(?:{'|'.join(sorted(_CUE_WORDS))})\b")
+"""An apposition, then a cue, after a change: "[Elena Marsh], the port director, said"."""
 _PRONOUNS = frozenset("he she they it we i".split())
 _QUOTE_MARKS = set(OPENERS + CLOSERS + "\"'‘’")
 _NOT = re.compile(r"n['’]t\b", re.I)
@@ -220,7 +226,8 @@ def _slot(around: Sequence[tuple[str, str]], *, named: bool) -> _Slot:
             return _Slot.AUDIENCE
         if (follow and follow[0] in _CUE_WORDS) or \
                 (named and lead and lead[-1] in _SAYS_BEFORE) or \
-                " ".join(lead).endswith(("according to", "according to the")):
+                " ".join(lead).endswith(("according to", "according to the")) or \
+                (named and (_TITLED_AFTER.search(before) or _APPOSED_BEFORE.match(after))):
             return _Slot.SPEAKER
     return _Slot.NONE
 
