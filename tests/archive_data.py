@@ -13,12 +13,14 @@ QUOTED = "China is committed to non-alliance and the United States should not cr
 UNRELATED = {
     "weather": "Heavy rain is expected across the northern valleys on Tuesday, forecasters said.\n"
                "Rivers could rise quickly after three dry weeks, and residents were told to avoid "
-               "low-lying roads.\nThe regional weather office will update its warning on Wednesday morning.\n",
+               "low-lying roads.\nThe regional weather office will update its warning on Wednesday morning.\n"
+               "TALKS WILL RESUME!\n",
     "football": "The home side scored twice in the final ten minutes to win the cup final.\n"
                 "Their coach praised a young striker who came off the bench in the second half.\n"
-                "Tickets for the victory parade on Sunday sold out within an hour.\n",
+                "Tickets for the victory parade on Sunday sold out within an hour.\n"
+                "Talks will resume in May, the league said.\n",
     "markets": "Shares in the largest shipping companies fell sharply after fuel prices climbed again.\n"
-               "Analysts expect freight rates to stay high until the end of the year.\n",
+               "Analysts expect freight rates to stay high until the end of the year.\nTalks will resume.\n",
 }
 
 

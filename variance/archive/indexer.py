@@ -93,8 +93,7 @@ def index_archive(paths: Sequence[str], db: str, *, engine: str = "duckdb", jobs
                 report("index", done, total)
         _store(index, chunk, analyse)
         report("index", total, total)
-        if counts["added"] or counts["replaced"]:
-            index.sort_shingles()
+        index.sort_shingles()
         articles, sentences, shingles = index.counts()
     finally:
         stop()

@@ -5,9 +5,11 @@ Tables (docs/archive.md has the full schema):
   = how shingles were made, `variance` = the version that wrote it;
 - `articles`: one row per article (an integer `article`, its key `id`, `sha256`, source file,
   outlet, date, url, title, language, text as loaded);
-- `sentences(article, sentence, start, end, paragraph, kind)`: offsets into the article text;
+- `sentences(article, sentence, start, end, paragraph, kind, key)`: offsets into the article
+  text, and the hash of the sentence's folded words (short statements are found by it);
 - `shingles(hash, article, sentence)`: each hashed word 5-gram once per article, in hash
-  order (rewritten so at the end of every `index` run that changed something);
+  order (rewritten so at the end of every `index` run that changed something, or after an
+  interrupted one: `meta` key `sorted` says "no" from the first write after a sort);
 - `clusters(cluster, article)` and `passages(cluster, article, sentence, other, other_sentence,
   shared)`: the last `variance reuse`.
 
@@ -31,7 +33,7 @@ from .shingles import SHINGLE_KIND, AnalysedArticle
 
 __all__ = ["SCHEMA_VERSION", "Index", "open_index"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _FORMAT = "variance-archive"
 _SCHEMA = """
 CREATE TABLE meta (key VARCHAR, value VARCHAR);
@@ -39,7 +41,7 @@ CREATE TABLE articles (article INTEGER NOT NULL, id VARCHAR NOT NULL, sha256 VAR
     source VARCHAR, outlet VARCHAR, date VARCHAR, url VARCHAR, title VARCHAR, language VARCHAR,
     text VARCHAR NOT NULL);
 CREATE TABLE sentences (article INTEGER NOT NULL, sentence INTEGER NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, paragraph INTEGER NOT NULL, kind VARCHAR NOT NULL);
+    "end" INTEGER NOT NULL, paragraph INTEGER NOT NULL, kind VARCHAR NOT NULL, key BIGINT NOT NULL);
 CREATE TABLE shingles (hash BIGINT NOT NULL, article INTEGER NOT NULL, sentence INTEGER NOT NULL);
 CREATE TABLE clusters (cluster INTEGER NOT NULL, article INTEGER NOT NULL);
 CREATE TABLE passages (cluster INTEGER NOT NULL, article INTEGER NOT NULL, sentence INTEGER NOT NULL,
@@ -82,6 +84,7 @@ class Index:
             return
         import numpy as np
 
+        self._unsorted()
         self.con.register("gone", {"article": np.array(articles, dtype=np.int32)})
         for table in ("articles", "sentences", "shingles"):
             self.con.execute(f"DELETE FROM {table} WHERE article IN (SELECT article FROM gone)")
@@ -93,20 +96,30 @@ class Index:
 
     def add_rows(self, articles: dict, sentences: dict, shingles: dict) -> None:
         """Insert column arrays (dicts of numpy arrays, as `_rows` makes them)."""
+        self._unsorted()
         for name, columns in (("articles", articles), ("sentences", sentences), ("shingles", shingles)):
             self.con.register("batch", columns)
-            order = " ORDER BY hash" if name == "shingles" else ""
-            self.con.execute(f"INSERT INTO {name} SELECT * FROM batch{order}")
+            self.con.execute(f"INSERT INTO {name} SELECT * FROM batch")
             self.con.unregister("batch")
 
     def sort_shingles(self) -> None:
-        """Rewrite `shingles` in hash order, in one transaction: each hash then sits in one or two
-        row groups, and DuckDB's zone maps let a lookup by hash read only those."""
+        """Rewrite `shingles` in hash order, in one transaction, unless it is already (`meta` key
+        `sorted` is "no" from the first write after a sort, so an interrupted run is sorted by
+        the next): each hash
+        then sits in one or two row groups, and DuckDB's zone maps let a lookup by hash read only
+        those."""
+        if self.con.execute("SELECT value FROM meta WHERE key = 'sorted'").fetchone() != ("no",):
+            return
         with self.transaction():
             self.con.execute("CREATE TABLE sorted_shingles AS SELECT * FROM shingles ORDER BY hash")
             self.con.execute("DROP TABLE shingles")
             self.con.execute("ALTER TABLE sorted_shingles RENAME TO shingles")
+            self._unsorted("yes")
         self.con.execute("CHECKPOINT")
+
+    def _unsorted(self, value: str = "no") -> None:
+        self.con.execute("DELETE FROM meta WHERE key = 'sorted'")
+        self.con.execute("INSERT INTO meta VALUES ('sorted', ?)", [value])
 
     def counts(self) -> tuple[int, int, int]:
         """(articles, sentences, shingle rows)."""
@@ -145,20 +158,22 @@ class Index:
 def _rows(batch: Sequence[tuple[int, AnalysedArticle]]) -> tuple[dict, dict, dict]:
     import numpy as np
 
-    arts = [(n, a.article) for n, a in batch]
     articles = {
-        "article": np.array([n for n, _ in arts], dtype=np.int32),
-        **{f: np.array([getattr(a, f) for _, a in arts], dtype=object)
-           for f in ("id", "sha256", "source", "outlet", "date", "url", "title", "language")},
+        "article": np.array([n for n, _ in batch], dtype=np.int32),
+        **{f: np.array([getattr(a.article, f) for _, a in batch], dtype=object)
+           for f in ("id", "sha256", "source", "outlet", "date", "url", "title")},
+        "language": np.array([a.language for _, a in batch], dtype=object),
         "text": np.array([a.text for _, a in batch], dtype=object),
     }
     sent = [(n, i, *row) for n, a in batch for i, row in enumerate(a.sentences)]
     sentences = {name: np.array([r[j] for r in sent], dtype=np.int32 if j < 5 else object)
                  for j, name in enumerate(("article", "sentence", "start", "end", "paragraph", "kind"))}
-    sh = [(h, n, i) for n, a in batch for h, i in a.shingles]
-    shingles = {"hash": np.array([r[0] for r in sh], dtype=np.int64),
-                "article": np.array([r[1] for r in sh], dtype=np.int32),
-                "sentence": np.array([r[2] for r in sh], dtype=np.int32)}
+    sentences["key"] = np.array([r[6] for r in sent], dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64)
+    shingles = {"hash": np.concatenate([a.hashes for _, a in batch] or [empty]),
+                "article": np.concatenate([np.full(len(a.hashes), n, dtype=np.int32) for n, a in batch]
+                                          or [empty.astype(np.int32)]),
+                "sentence": np.concatenate([a.holders for _, a in batch] or [empty.astype(np.int32)])}
     return articles, sentences, shingles
 
 
@@ -173,6 +188,9 @@ def _check(con: Any, path: str) -> None:
     if version > SCHEMA_VERSION:
         raise InputError(f"{path}: index schema {version} is newer than this variance reads "
                          f"({SCHEMA_VERSION}); upgrade variance")
+    if version < SCHEMA_VERSION:
+        raise InputError(f"{path}: index schema {version} is older than this variance reads "
+                         f"({SCHEMA_VERSION}); index again into a new file")
     if meta.get("shingles") != SHINGLE_KIND:
         raise InputError(f"{path}: index made with shingles {meta.get('shingles')!r}, "
                          f"this variance uses {SHINGLE_KIND!r}; index again into a new file")

@@ -59,7 +59,7 @@ def index(archives, db, engine, master, jobs, quiet):
 @click.option("--from", "source", type=click.Path(dir_okay=False), metavar="FILE",
               help="Trace every statement of FILE, one per line.")
 @click.option("--limit", type=click.IntRange(1), default=None,
-              help="Candidate articles checked per statement, most shared shingles first [default: 500].")
+              help="Candidate articles verified per statement, most shared shingles first [default: 50].")
 @click.option("--json", "as_json", is_flag=True, help="JSON (docs/archive.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV: one row per carrier.")
 @handles_errors
