@@ -29,7 +29,7 @@ from ..text.clauses import clause_spans
 from ..text.normalize import content_words
 from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
 from .constrain import apply_constraints
-from .features import FeatureSpace, centroids, run_vectors
+from .features import FeatureSpace, centroids, normalize_rows, run_vectors
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
 from .sparse import sparse
@@ -170,21 +170,58 @@ def _batches(order: list[int]):
 
 def _cluster(documents, units, rows_of, X, options: Options, progress):
     clusters: list[list[tuple[int, ...]]] = []
+    members = _Members(X)
     done = 0
     for batch in _batches(_processing_order(documents)):
-        frozen = centroids(clusters, X)
+        runs = [_runs(rows_of[di], units, options.max_run) for di in batch]
+        V = run_vectors([run for doc_runs in runs for run in doc_runs], X)
+        frozen = members.centroids(len(clusters))
+        scores = (V @ frozen.T).toarray() if frozen is not None else None
         first_new = len(clusters)
-        for di in batch:
+        lo = 0
+        for di, doc_runs in zip(batch, runs):
+            hi = lo + len(doc_runs)
             fresh = centroids(clusters[first_new:], X)
-            taken = _assign_document(rows_of[di], units, X, (frozen, fresh), first_new, options)
+            parts = [] if scores is None else [scores[lo:hi]]
+            if fresh is not None:
+                parts.append((V[lo:hi] @ fresh.T).toarray())
+            taken = _assign_document(doc_runs, units, parts, 0 if scores is not None else first_new,
+                                     options) if parts and doc_runs else []
             for run, t in taken:
                 clusters[t].append(run)
+                members.add(t, run)
             used = {r for run, _ in taken for r in run}
-            clusters.extend([(r,)] for r in rows_of[di] if r not in used)
+            for r in rows_of[di]:
+                if r not in used:
+                    members.add(len(clusters), (r,))
+                    clusters.append([(r,)])
+            lo = hi
         done += len(batch)
         if progress:
             progress("align", done, len(documents))
     return clusters
+
+
+class _Members:
+    """Which rows each statement holds, kept as the statements grow, so that the centroids of
+    every statement are one sparse product away (the same as `centroids` of the clusters)."""
+
+    def __init__(self, X: sparse.csr_matrix) -> None:
+        self.X = X
+        self.rows: list[int] = []
+        self.statements: list[int] = []
+        self.weights: list[float] = []
+
+    def add(self, t: int, run: tuple[int, ...]) -> None:
+        self.rows.extend(run)
+        self.statements.extend([t] * len(run))
+        self.weights.extend([1.0 / len(run)] * len(run))
+
+    def centroids(self, count: int) -> sparse.csr_matrix | None:
+        if not count:
+            return None
+        M = sparse.csr_matrix((self.weights, (self.statements, self.rows)), shape=(count, self.X.shape[0]))
+        return normalize_rows(M @ self.X)
 
 
 def _words_only_in(X: sparse.csr_matrix, units, languages, language: str) -> sparse.csr_matrix:
@@ -235,24 +272,17 @@ def _runs(rows: list[int], units, max_run: int) -> list[tuple[int, ...]]:
     return runs
 
 
-def _assign_document(rows, units, X, centroid_sets, first_new: int, options: Options):
-    """Best one-to-one matching of this document's runs to statements, greedy by score."""
-    runs = _runs(rows, units, options.max_run)
-    if not runs:
-        return []
-    V = run_vectors(runs, X)
-    parts = [(V @ C.T).toarray() for C in centroid_sets if C is not None]
-    if not parts:
-        return []
-    S = np.hstack(parts)
-    offset = 0 if centroid_sets[0] is not None else first_new
+def _assign_document(runs, units, parts, offset: int, options: Options):
+    """Best one-to-one matching of this document's runs to statements, greedy by score; `parts`
+    are the runs' similarities to statements from `offset` on, side by side."""
+    S = np.hstack(parts) if len(parts) > 1 else parts[0]
     single = {run[0]: i for i, run in enumerate(runs) if len(run) == 1}
     cand_i, cand_t = np.nonzero(S >= options.link_threshold)
     order = np.argsort(-S[cand_i, cand_t], kind="stable")
     taken: list[tuple[tuple[int, ...], int]] = []
     used_rows: set[int] = set()
     used_t: set[int] = set()
-    for k in order:
+    for k in order.tolist():
         i, t = int(cand_i[k]), int(cand_t[k])
         run = runs[i]
         if t in used_t or used_rows.intersection(run):
@@ -272,12 +302,21 @@ def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: d
     meaning, for a member that meaning linked), and why it was linked."""
     V = run_vectors(runs, X) if len(runs) > 1 else None
     confidences = list(_leave_one_out(V)) if V is not None else [0.0]
-    words = [set(content_words(" ".join(_text(units, documents, r) for r in run))) for run in runs]
+    texts = [" ".join(_text(units, documents, r) for r in run) for run in runs]
+    said: dict[str, frozenset[str]] = {}        # syndicated copies: many members, few wordings
+    words = [said[t] if t in said else said.setdefault(t, frozenset(content_words(t))) for t in texts]
     carriers = Counter(w for ws in words for w in ws)
+    rarity: dict[str, float] = {}
+    reasons: dict[frozenset[str], tuple[str, ...]] = {}
 
-    def reason(ws) -> tuple[str, ...]:
-        shared = (w for w in ws if carriers[w] > 1)
-        return tuple(sorted(shared, key=lambda w: (-space.word_idf(w), w))[:5])
+    def reason(ws: frozenset[str]) -> tuple[str, ...]:
+        if ws not in reasons:
+            shared = [w for w in ws if carriers[w] > 1]
+            for w in shared:
+                if w not in rarity:
+                    rarity[w] = space.word_idf(w)
+            reasons[ws] = tuple(sorted(shared, key=lambda w: (-rarity[w], w))[:5])
+        return reasons[ws]
 
     members = []
     for k, run in enumerate(runs):
@@ -295,7 +334,7 @@ def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: d
         C = centroids([runs], X)
         assert C is not None                     # one cluster given, one centroid back
         sims = (R @ C.T).toarray().ravel()
-        again = sorted((_member(run, float(sim), reason(set(content_words(
+        again = sorted((_member(run, float(sim), reason(frozenset(content_words(
             " ".join(_text(units, documents, r) for r in run)))), units, documents)
             for run, sim in zip(repeats, sims)), key=lambda m: (m.document, m.start))
     score = float(np.mean(confidences)) if len(runs) > 1 else 0.0

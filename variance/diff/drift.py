@@ -44,8 +44,15 @@ def diff_statements(statements: Sequence[Statement], documents: Sequence[Documen
     for (k, anchor, member), (changes, drift) in zip(jobs, scripts):
         diffs.setdefault(k, []).append(PairDiff(member.document, anchor.document, drift,
                                                 _placed(changes, anchor.start, member.start)))
-    return tuple(replace(st, diffs=tuple(diffs.get(k, ())),
-                         quoted=any(quote_spans(by_id[m.document].text[m.start:m.end]) for m in st.members))
+    quoted: dict[str, bool] = {}     # syndicated copies: many members, few wordings
+
+    def prints_quote(m: Member) -> bool:
+        text = by_id[m.document].text[m.start:m.end]
+        if text not in quoted:
+            quoted[text] = bool(quote_spans(text))
+        return quoted[text]
+
+    return tuple(replace(st, diffs=tuple(diffs.get(k, ())), quoted=any(prints_quote(m) for m in st.members))
                  for k, st in enumerate(statements))
 
 
@@ -89,8 +96,8 @@ def diff_members(ref_doc: Document, ref: Member, wit_doc: Document, wit: Member)
 
 def _placed(changes, ref_offset: int, wit_offset: int) -> tuple[Change, ...]:
     """Changes moved from member-relative to document offsets."""
-    return tuple(replace(c, ref_start=c.ref_start + ref_offset, ref_end=c.ref_end + ref_offset,
-                         wit_start=c.wit_start + wit_offset, wit_end=c.wit_end + wit_offset)
+    return tuple(Change(c.op, c.ref_start + ref_offset, c.ref_end + ref_offset, c.wit_start + wit_offset,
+                        c.wit_end + wit_offset, c.reference, c.witness, c.kind, c.severity)
                  for c in changes)
 
 
