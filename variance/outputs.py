@@ -17,7 +17,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 
 from .errors import OutputError
@@ -78,6 +77,8 @@ def write_file(path: str, text: str) -> None:
     Symbolic links are written through (the link stays, its target is replaced)."""
     target = os.path.realpath(path)
     folder = _check_folder(path, target)
+    import tempfile  # here, not at start-up: it brings shutil, random, bz2 and lzma
+
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     except OSError as exc:

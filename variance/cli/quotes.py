@@ -7,7 +7,6 @@ import sys
 import click
 
 from ..render.terminal import terminal_line
-from ..text.safe import valid_unicode
 from .common import (
     build_options,
     console_for_stdout,
@@ -51,6 +50,7 @@ def quote(paths, reference, threshold, max_bytes, strict, quiet, source, as_json
     from ..model.quotes import Verdict
     from ..pipeline import check_quote, document_quotes
     from ..render.json_out import checks_json
+    from ..text.safe import valid_unicode
 
     text, paths = (None, paths) if source else (paths[0] if paths else "", paths[1:])
     if text is not None:  # an argument with bytes that are not UTF-8 holds surrogate escapes
