@@ -5,7 +5,7 @@ sentence or clause; which sentences read as headlines (a line on its own with no
 punctuation, or title case) and which are metadata. For the corpus: how often each word is
 written in lower case, capitalised inside a sentence, and capitalised on its own (not as part of
 a run of capitalised words, the way place names such as "Beijing" appear). For the language: word
-frequencies from wordfreq, imported lazily (it is slow to import) and cached.
+frequencies from wordfreq's lists, read by `lexicon` (wordfreq itself is slow to import), and cached.
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ class DocumentView:
 def zipf(word: str, language: str, wordlist: str = "best") -> float:
     """wordfreq's Zipf frequency of `word` (0 = unknown, 7 = "the"), cached. The "small" lists
     load ten times faster and know every word above Zipf 3 or so."""
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, language, wordlist=wordlist)
+    from .lexicon import zipf_frequency
+    return zipf_frequency(word, language, wordlist)
 
 
 class Corpus:

@@ -1,0 +1,42 @@
+"""Word frequencies read from wordfreq's lists (`variance.artefacts.lexicon`) are wordfreq's own."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wordfreq import zipf_frequency as wordfreq_zipf
+
+from variance.artefacts.lexicon import zipf_frequency
+
+HERE = Path(__file__).resolve().parent
+TRICKY = ["the", "baliand", "everyone's", "he’s", "don't", "o'clock", "l'amour", "qu'il", "y'all",
+          "aujourd'hui", "rock'n'roll", "it's", "xi's", "café", "2024", "g20", "covid-19", "naïve", "'tis",
+          "zzzzzzqx", "a", "i", "de", "la", "prosperous", "blinken", "n'est", "s'il", "d'accord"]
+
+
+def _words() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((HERE / "data").glob("*.tsv"))]
+    found = {w.casefold() for t in texts for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", t)}
+    return sorted(found | set(TRICKY))
+
+
+@pytest.mark.parametrize("language,wordlist", [("en", "best"), ("es", "small"), ("fr", "small"), ("de", "best")])
+def test_every_word_has_wordfreqs_own_frequency(language, wordlist):
+    words = _words()
+    assert len(words) > 2000
+    wrong = [(w, zipf_frequency(w, language, wordlist), wordfreq_zipf(w, language, wordlist=wordlist))
+             for w in words if zipf_frequency(w, language, wordlist) != wordfreq_zipf(w, language, wordlist=wordlist)]
+    assert not wrong, wrong[:10]
+
+
+def test_plain_words_are_looked_up_without_importing_wordfreq():
+    code = ("import sys\nfrom variance.artefacts.lexicon import zipf_frequency as z\n"
+            "print(z('the', 'en'), z('everyone\u2019s', 'en'), z('de', 'es', 'small'), 'wordfreq' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [str(wordfreq_zipf("the", "en")), str(wordfreq_zipf("everyone’s", "en")),
+                   str(wordfreq_zipf("de", "es", wordlist="small")), "False"]
