@@ -214,10 +214,19 @@ def test_an_artefact_links_to_its_statement_and_overlaps_share_one_mark():
     assert [p.get("n") for p in lazy["documents"][0]["text"]] == [1, None]
 
 
-def _lazy(page: str) -> dict:
-    """The page's compressed island: folded versions, artefact lists and full texts."""
+def _islands(page: str) -> dict:
+    """The page's compressed islands, each unpacked, by name."""
     island = page.split('<script type="application/json" id="report-data">')[1].split("</script>")[0]
-    return json.loads(gzip.decompress(base64.b64decode(json.loads(island)["lazy"])))
+    return {name: json.loads(gzip.decompress(base64.b64decode(packed)))
+            for name, packed in json.loads(island)["islands"].items()}
+
+
+def _lazy(page: str) -> dict:
+    """What the page draws on demand: folded versions, and every document's artefact list and
+    full text (`documents`, from the islands of groups of documents, in order)."""
+    found = _islands(page)
+    chunks = sorted((int(n.split("-")[1]), v) for n, v in found.items() if n.startswith("docs-"))
+    return {**found, "documents": [d for _, chunk in chunks for d in chunk]}
 
 
 def test_versions_beyond_the_fold_and_the_texts_travel_compressed_and_whole():

@@ -326,3 +326,164 @@ def test_at_phone_width_the_matrix_scrolls_within_itself_under_its_first_column(
     page.wait_for_timeout(50)
     assert first.bounding_box()["x"] == before["x"] and opened.errors == []
     page.close()
+
+
+# A large report draws its cards, matrix, later documents rows and quote passages as they are
+# looked at (html_island). The seeds are drawn that way here too, so the drawn page can be held
+# against the markup one.
+
+DRAWN = """() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const text = e => e.innerText.replace(/\\s+/g, ' ').trim();
+    return {cards: [...document.querySelectorAll('article.card')].map(c => [c.id, text(c)]),
+            matrix: text(document.getElementById('matrix')), documents: text(document.querySelector('table.docs')),
+            artefacts: text(document.getElementById('artefacts')), pending: document.querySelectorAll('.pending').length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def drawn_report(tmp_path_factory, seeds_comparison):
+    path = tmp_path_factory.mktemp("drawn") / "seeds-drawn.html"
+    path.write_text(render_html(seeds_comparison, lazy=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def drawn(browser, drawn_report):
+    page = Opened(browser, drawn_report)
+    yield page
+    page.page.close()
+
+
+def test_a_drawn_report_shows_and_prints_what_the_markup_report_does(browser, seeds_report, drawn_report):
+    seen = []
+    for path in (seeds_report, drawn_report):
+        opened = Opened(browser, path)
+        opened.page.wait_for_selector("body[data-lazy=ready]")
+        seen.append(opened.page.evaluate(DRAWN))
+        assert opened.errors == []
+        opened.page.close()
+    markup, drawn = seen
+    assert drawn["cards"] == markup["cards"] and len(drawn["cards"]) > 50
+    assert drawn["matrix"] == markup["matrix"] and drawn["documents"] == markup["documents"]
+    assert drawn["artefacts"] == markup["artefacts"] and drawn["pending"] == 0
+
+
+def test_a_drawn_report_draws_only_the_cards_near_the_screen(drawn):
+    page = drawn.page
+    page.wait_for_selector("body[data-lazy=ready]")
+    undrawn = page.locator("article.card:not(.single):not([data-drawn])")
+    assert undrawn.count() > 0 and page.locator("article.card[data-drawn]").count() < 40
+    assert drawn.errors == []
+
+
+def test_a_deep_link_to_a_card_not_drawn_yet_opens_it_drawn(browser, drawn_report, seeds_comparison):
+    far = [s for s in seeds_comparison.statements if len(s.members) > 1][-1]
+    opened = Opened(browser, drawn_report, hash=f"#statement-{far.id}")
+    page = opened.page
+    page.wait_for_selector(f"#statement-{far.id}[data-drawn] .version")
+    page.wait_for_timeout(300)                   # cards drawn above it must not push it away
+    assert page.locator(f"#statement-{far.id} .version").count() == len(far.members) + len(far.repeats)
+    assert opened.in_viewport(f"#statement-{far.id}") and opened.errors == []
+    page.close()
+
+
+def test_in_a_drawn_report_filters_hide_cards_and_matrix_rows(drawn):
+    page = drawn.page
+    rows = "els => els.map(e => 'statement-' + e.dataset.row)"
+    before = set(drawn.visible_cards())
+    assert set(page.eval_on_selector_all("#matrix tr[data-row]", rows)) <= before
+    page.click("button.kind[data-kind=negation]")
+    shown = set(drawn.visible_cards())
+    assert shown and shown < before
+    assert set(page.eval_on_selector_all("#matrix tr[data-row]", rows)) <= shown
+    page.select_option("#f-severity", "3")
+    worst = page.eval_on_selector_all("article.card:not([hidden])", "els => els.map(e => +e.dataset.worst)")
+    assert set(worst) <= {3}
+    page.click("#f-reset")
+    assert set(drawn.visible_cards()) == before and drawn.errors == []
+
+
+def test_in_a_drawn_report_search_finds_the_wording_of_cards_not_drawn(drawn, seeds_comparison):
+    texts = {d.id: d.text for d in seeds_comparison.documents}
+    saying = {f"statement-{s.id}" for s in seeds_comparison.statements for m in s.members + s.repeats
+              if "two-way street" in "".join(texts[m.document][p.start:p.end] for p in m.spans)}
+    page = drawn.page
+    page.fill("#f-text", "two-way street")
+    page.wait_for_function("document.querySelector('#f-count').value.startsWith('showing')", timeout=10000)
+    assert saying <= set(drawn.visible_cards()) and drawn.errors == []
+
+
+def test_in_a_drawn_report_a_matrix_click_scrolls_to_the_drawn_statement(drawn, seeds_comparison):
+    shared = [s for s in seeds_comparison.statements if len(s.members) > 3][-1]
+    column = 1 + next(i for i, d in enumerate(seeds_comparison.documents) if shared.member(d.id)
+                      and d.id != seeds_comparison.reference)
+    page = drawn.page
+    page.evaluate("""id => {                   // scroll the matrix's box to the statement's row
+        const rows = JSON.parse(document.getElementById('report-data').textContent).matrix.rows;
+        const wrap = document.querySelector('.matrix-wrap'), tr = wrap.querySelector('tr[data-row]');
+        wrap.scrollTop = rows.findIndex(r => r[0] === id) * tr.offsetHeight;
+    }""", shared.id)
+    page.locator(f"tr[data-row='{shared.id}']").scroll_into_view_if_needed()
+    page.click(f"tr[data-row='{shared.id}'] td:nth-of-type({column})")
+    page.wait_for_selector(f"#statement-{shared.id} .version.flash")
+    assert page.evaluate("location.hash") == f"#statement-{shared.id}"
+    assert drawn.in_viewport(f"#statement-{shared.id}") and drawn.errors == []
+
+
+def test_in_a_drawn_report_a_quote_cell_and_a_link_open_the_passage(browser, drawn_report):
+    opened = Opened(browser, drawn_report)
+    page = opened.page
+    cell = page.locator("#quotes .qrow").first.locator("button.qv:not(.v-absent)").first
+    panel_id = cell.get_attribute("aria-controls")
+    assert page.locator("#" + panel_id).count() == 0           # not drawn before it is asked for
+    cell.click()
+    page.wait_for_selector(f"#{panel_id}.open")
+    assert "verbatim" in page.locator("#" + panel_id).inner_text()
+    link = page.locator("#quotes .conflicts a[href^='#qp-']").last
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_selector(f"{target}.open", timeout=5000)
+    assert "Xi Jinping" in page.locator(target).inner_text() and opened.errors == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def many_report(tmp_path_factory):
+    """Sixty copies of one readout, drawn as it is looked at: more documents rows than the
+    markup holds, and more matrix columns than a phone shows."""
+    base = "Xi met Blinken in Beijing on Friday. Both sides agreed to keep talking. The talks lasted hours."
+    docs = []
+    for i in range(60):
+        text = base.replace("Friday", f"day {i}") if i % 3 else base.replace(" The talks lasted hours.", "")
+        docs.append(Document(id=f"copy{i:02}", path=f"copy{i:02}.txt", text=text,
+                             sha256=hashlib.sha256(text.encode()).hexdigest()))
+    path = tmp_path_factory.mktemp("many") / "many.html"
+    path.write_text(render_html(compare_documents(docs, Options()), lazy=True), encoding="utf-8")
+    return path
+
+
+def test_the_documents_table_draws_its_later_rows_as_it_scrolls(browser, many_report):
+    opened = Opened(browser, many_report)
+    page = opened.page
+    rows = page.locator("table.docs tbody tr:not(.more-docs)")
+    assert rows.count() < 60
+    page.locator(".docs-wrap").evaluate("w => { w.scrollTop = w.scrollHeight; }")
+    page.wait_for_function("document.querySelectorAll('table.docs tbody tr:not(.more-docs)').length === 60")
+    assert rows.last.locator("td").nth(1).inner_text().startswith("copy59") and opened.errors == []
+    page.close()
+
+
+def test_a_windowed_matrix_names_the_right_version_after_scrolling(browser, many_report):
+    opened = Opened(browser, many_report, width=420)
+    page = opened.page
+    first = page.locator("#matrix tbody tr[data-row]").first
+    assert first.locator("td:not(.gap)").count() < 60                 # only the columns in view
+    page.locator(".matrix-wrap").evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    page.wait_for_function("document.querySelector('#matrix tbody tr[data-row] td:last-child:not(.gap)')")
+    last = first.locator("td").last
+    last.hover()
+    assert last.get_attribute("title").startswith("copy59 · S")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert first.locator("td:not(.gap)").count() == 60 and opened.errors == []
+    page.close()

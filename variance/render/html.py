@@ -15,9 +15,6 @@ Where a report may be written, and how, is `variance.outputs`.
 
 from __future__ import annotations
 
-import base64
-import gzip
-import json
 from collections.abc import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -39,6 +36,7 @@ from ..model import (
 )
 from ..model import pieces as member_pieces
 from ..model.quotes import LeftOut, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
+from .html_island import DOC_CHUNK, DOCS_OPEN, FOLD_AFTER, is_lazy, lazy_payload, matrix_island
 from .labels import decision_label
 from .provenance import fetched_line
 
@@ -64,8 +62,6 @@ VERDICT_LABELS = {
     Verdict.PARAPHRASED: "the content reported in other words",
     Verdict.ABSENT: "nothing close",
 }
-FOLD_AFTER = 12
-"""Versions shown open in a statement card; the rest sit behind 'show N more'."""
 QUOTES_OPEN = 12
 """Quotes shown open in the Quotes section (whole statements); the rest sit behind 'N more'."""
 
@@ -364,26 +360,21 @@ def _environment() -> Environment:
     return env
 
 
-def render_html(comparison: Comparison) -> str:
-    """The report page for `comparison`: deterministic, self-contained, every text escaped."""
+SCRIPTS = ("report-islands.js", "report-draw.js", "report-matrix.js", "report.js")
+"""The page's script, in the order it is inlined: islands, drawing, matrix, then the page."""
+
+
+def render_html(comparison: Comparison, lazy: bool | None = None) -> str:
+    """The report page for `comparison`: deterministic, self-contained, every text escaped.
+    `lazy` draws cards, matrix and quote passages as they are looked at (`html_island`); by
+    default only beyond `html_island.LAZY_CELLS` coverage cells."""
     env = _environment()
     asset = env.loader.get_source  # type: ignore[union-attr]
     css = Markup(asset(env, "report.css")[0])
-    js = Markup(asset(env, "report.js")[0])
+    js = Markup("".join(asset(env, name)[0] for name in SCRIPTS))
     data = report_data(comparison)
-    return env.get_template("report.html.j2").render(data=data, css=css, js=js, lazy=lazy_payload(data),
-                                                     fold_after=FOLD_AFTER, quotes_open=QUOTES_OPEN)
-
-
-def lazy_payload(data: dict) -> str:
-    """What the page draws only when it is looked at, gzip-compressed and base64-encoded: the
-    versions behind each card's "N more versions", and each document's artefact list and full
-    text. A thousand syndicated copies repeat each other, so this is a few hundred kB where
-    the same as markup was twenty MB and took seconds to open; the page's script inflates it
-    (`DecompressionStream`) and draws each part as its place comes into view."""
-    folded = {str(s["id"]): s["members"][FOLD_AFTER + 1:] for s in data["shared"]
-              if len(s["members"]) > FOLD_AFTER + 1}
-    body = {"folded": folded, "documents": data["artefacts"]}
-    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
-
+    lazy = is_lazy(data) if lazy is None else lazy
+    return env.get_template("report.html.j2").render(
+        data=data, css=css, js=js, lazy=lazy, island=lazy_payload(data, lazy),
+        matrix=matrix_island(data) if lazy else None, fold_after=FOLD_AFTER, quotes_open=QUOTES_OPEN,
+        docs_open=DOCS_OPEN, doc_chunk=DOC_CHUNK)

@@ -1,8 +1,10 @@
 /* variance report: filters, deep links, matrix clicks, quote passages, and the parts drawn on
    demand. Vanilla, no network, no innerHTML: every text is set as text. The markup holds the
-   summary, coverage, quotes and each card's first versions; the versions behind "N more
-   versions" and each document's artefacts and full text come from a gzip-compressed island
-   (`lazy`, see html.lazy_payload), drawn when opened, scrolled to or printed. */
+   summary, quotes and every card's header; the versions behind "N more versions" and each
+   document's artefacts and full text come from gzip-compressed islands (report-islands.js,
+   html_island.lazy_payload), drawn when opened, scrolled to, linked to or printed. A large
+   report draws the cards' versions, the documents table's later rows, the matrix
+   (report-matrix.js) and the quote passages the same way; the drawing is report-draw.js. */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -10,10 +12,8 @@
   var body = document.body;
   var form = $("filters");
   var cards = Array.prototype.slice.call(document.querySelectorAll("article.card"));
-  var rows = {};
-  Array.prototype.forEach.call(document.querySelectorAll("#matrix tr[data-row]"), function (tr) {
-    rows[tr.getAttribute("data-row")] = tr;
-  });
+  var matrix = varianceMatrix.make($("matrix"), data.matrix);
+  var draw = varianceDraw;
   var texts = new Map();
   var selected = new Set();
   var chips = Array.prototype.slice.call(form.querySelectorAll("button.kind"));
@@ -23,115 +23,95 @@
   var cellLabel = { r: "the wording compared against", c0: "carried as-is", c1: "carried, changes: low",
                     c2: "carried, changes: medium", c3: "carried, changes: high", "": "absent" };
 
-  var lazy = null;                       /* {folded: {statement id: [member]}, documents: [...]} */
+  var islands = varianceIslands.make(data.islands);
+  var cardIslands = cards.map(function (c) { return "card-" + c.id.slice(10); }).filter(islands.has);
 
-  function inflate(b64) {
-    if (!b64) return Promise.resolve({ folded: {}, documents: [] });
-    var bin = atob(b64), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
+  function whenever(name, then) {      /* `then(island)` now when it is unpacked (null), else a promise */
+    var value = islands.got(name);
+    if (value !== undefined || !islands.has(name)) { then(value); return null; }
+    return islands.need(name).then(then);
   }
 
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-
-  function fixed(v) { return v === null || v === undefined ? "–" : v.toFixed(2); }
-
-  function changes(parent, pieces) {   /* html.j2's changes(): a change is <span><del/><ins/></span> */
-    pieces.forEach(function (p) {
-      if (p.kind === undefined) { parent.appendChild(document.createTextNode(p.text)); return; }
-      var ch = el("span", "ch k-" + p.kind);
-      if (p.del) ch.appendChild(el("del", null, p.del));
-      if (p.ins) ch.appendChild(el("ins", null, p.ins));
-      parent.appendChild(ch);
-    });
-    return parent;
-  }
-
-  function inSentence(m, words) {     /* html.j2's in_sentence(): the rest of the sentence dimmed */
-    var p = el("p", "vtext");
-    if (m.before) p.append(el("span", "ctx", m.before), " ");
-    p.appendChild(words);
-    if (m.after) p.append(" ", el("span", "ctx", m.after));
-    return p;
-  }
-
-  function version(m) {                /* html.j2's version() for a folded, never-anchor member */
-    var box = el("div", "version"), head = el("div", "vhead");
-    box.setAttribute("data-col", m.column);
-    head.append(el("span", "dn", String(m.column)), " ", el("b", "did", m.document), " ",
-                el("span", "num drift sev-" + m.worst, "drift " + fixed(m.drift)), " ",
-                el("span", "num conf", "link " + fixed(m.confidence)));
-    if (m.partial) head.append(" ", el("span", "part", "part of a sentence"));
-    box.append(head, m.partial ? inSentence(m, changes(el("span", "claim is-part"), m.pieces))
-                               : changes(el("p", "vtext"), m.pieces));
-    if (m.reason.length) box.appendChild(el("p", "why", "via " + m.reason.join(" · ")));
-    return box;
+  function folded(id) {                /* the versions behind a card's "N more versions" */
+    if (islands.has("folded")) return islands.got("folded")[id] || [];
+    var own = islands.got("card-" + id);
+    return own ? own.members.slice(data.fold) : [];
   }
 
   function drawFolded(details) {
-    var box = details.querySelector(".versions");
-    if (!lazy || box.childElementCount) return;
-    (lazy.folded[details.getAttribute("data-fold")] || []).forEach(function (m) { box.appendChild(version(m)); });
+    var box = details.querySelector(".versions"), id = details.getAttribute("data-fold");
+    return whenever(islands.has("folded") ? "folded" : "card-" + id, function (found) {
+      if (!found || box.childElementCount) return;
+      folded(id).forEach(function (m) { box.appendChild(draw.version(islands.got("card-" + id) || {}, m, true)); });
+    });
+  }
+
+  function drawCard(card) {            /* a card whose versions the page draws (a large report) */
+    var box = card.querySelector(".versions[data-draw]");
+    if (!box || card.hasAttribute("data-drawn")) return null;
+    return whenever("card-" + box.getAttribute("data-draw"), function (own) {
+      if (!own || card.hasAttribute("data-drawn")) return;
+      card.setAttribute("data-drawn", "");
+      draw.card(box, own, data.fold);
+      box.classList.remove("pending");
+    });
+  }
+
+  function passage(id) {               /* a quote's passage; drawn first when the page draws them */
+    var found = $(id), at = /^qp-(\d+)-(\d+)$/.exec(id), all = islands.got("quotes");
+    if (found || !all || !at || !all[at[1]]) return found;
+    var box = draw.passage(+at[1], all[at[1]], +at[2]), row = $("quote-" + at[1]);
+    if (box && row) row.querySelector(".passages").appendChild(box);
+    return box;
   }
 
   function drawDocument(holder) {      /* a document's artefact list and its full text, marks linked */
-    if (!lazy || holder.hasAttribute("data-drawn")) return;
-    var g = lazy.documents[+holder.getAttribute("data-doc") - 1];
-    holder.setAttribute("data-drawn", "");
-    holder.textContent = "";
-    if (g.found.length) {
-      var list = el("ol", "artefact-list");
-      g.found.forEach(function (a) {
-        var li = el("li"), link = el("a", null, "“" + a.text + "”");
-        link.href = "#artefact-" + g.index + "-" + a.mark;
-        li.append(el("span", "akind", a.kind.replace(/_/g, " ")), " ", link, " " + a.message);
-        if (a.evidence.length) li.append(" ", el("span", "evidence", "elsewhere: " + a.evidence.join("; ")));
-        if (a.statement) {
-          var to = el("a", null, "S" + a.statement);
-          to.href = "#statement-" + a.statement;
-          li.append(" · ", to);
-        }
-        list.appendChild(li);
-      });
-      holder.appendChild(list);
-    }
-    var full = el("details", "fulltext"), text = el("div", "text");
-    full.appendChild(el("summary", null, "Full text as compared"));
-    g.text.forEach(function (p) {
-      if (p.n === undefined) { text.appendChild(document.createTextNode(p.text)); return; }
-      var mark = el("mark", "artefact", p.text);
-      mark.id = "artefact-" + g.index + "-" + p.n;
-      mark.title = p.kind.replace(/_/g, " ");
-      text.appendChild(mark);
+    if (holder.hasAttribute("data-drawn")) return null;
+    var n = +holder.getAttribute("data-doc") - 1;
+    return whenever("docs-" + Math.floor(n / data.chunk), function (group) {
+      if (!group || holder.hasAttribute("data-drawn")) return;
+      holder.setAttribute("data-drawn", "");
+      draw.documentBlock(holder, group[n % data.chunk]);
     });
-    full.appendChild(text);
-    holder.appendChild(full);
   }
 
-  function drawAll() {
-    if (!lazy) return;
+  function drawRows(sentinel, count) { /* the documents table's next rows, drawn before its marker */
+    var rows = islands.got("rows"), from = +sentinel.getAttribute("data-from");   /* rows after the markup's */
+    if (!rows || !sentinel.parentNode) return false;
+    var more = document.createDocumentFragment();
+    rows.slice(from, from + count).forEach(function (d) { more.appendChild(draw.docRow(d)); });
+    sentinel.parentNode.insertBefore(more, sentinel);
+    sentinel.setAttribute("data-from", Math.min(rows.length, from + count));
+    if (from + count >= rows.length) { sentinel.remove(); return false; }
+    return true;
+  }
+
+  function drawAll() {                 /* before printing: every part unpacked so far */
+    var sentinel = document.querySelector("tr.more-docs");
+    if (sentinel) drawRows(sentinel, Infinity);
+    cards.forEach(drawCard);
     Array.prototype.forEach.call(document.querySelectorAll("details.more[data-fold]"), drawFolded);
     Array.prototype.forEach.call(document.querySelectorAll(".lazy[data-doc]"), drawDocument);
   }
 
-  function foldedText(card) {          /* what a drawn folded version would add to textContent */
-    var more = card.querySelector("details.more[data-fold]");
-    if (!lazy || !more || more.querySelector(".version")) return "";
-    return (lazy.folded[more.getAttribute("data-fold")] || []).map(function (m) {
-      return m.column + " " + m.document + " " + m.pieces.map(function (p) {
-        return p.kind === undefined ? p.text : (p.del || "") + (p.ins || "");
-      }).join("") + " " + m.reason.join(" · ");
-    }).join(" ");
+  function searchable() {              /* whether every card's versions are unpacked, for the search */
+    return (islands.has("folded") ? ["folded"] : cardIslands).every(function (n) { return islands.got(n) !== undefined; });
+  }
+
+  function pendingText(card) {        /* what the versions not drawn yet would add to textContent */
+    var id = card.id.slice(10), more = card.querySelector("details.more[data-fold]"), parts = [];
+    var own = islands.got("card-" + id);
+    if (own && !card.hasAttribute("data-drawn")) {
+      parts = own.members.slice(0, data.fold).map(draw.memberText).concat(own.repeats.map(function (r) {
+        return r.column + " " + r.document + " " + r.text;
+      }));
+    }
+    if (more && !more.querySelector(".version")) parts = parts.concat(folded(id).map(draw.memberText));
+    return parts.join(" ");
   }
 
   function textOf(card) {
-    if (!texts.has(card)) texts.set(card, (card.textContent + " " + foldedText(card)).toLowerCase());
+    if (!texts.has(card)) texts.set(card, (card.textContent + " " + pendingText(card)).toLowerCase());
     return texts.get(card);
   }
 
@@ -149,6 +129,11 @@
 
   function apply() {
     var query = f.text.value.trim().toLowerCase();
+    if (query && !searchable()) {      /* the wording not unpacked yet: search once it is */
+      f.count.value = "searching…";
+      Promise.all((islands.has("folded") ? ["folded"] : cardIslands).map(islands.need)).then(apply);
+      return;
+    }
     var hideCosmetic = f.cosmetic.checked, minimum = +f.severity.value, shown = 0;
     body.classList.toggle("hide-cosmetic", hideCosmetic);
     chips.forEach(function (chip) {
@@ -162,22 +147,37 @@
       var on = shows(card, query, hideCosmetic, minimum);
       card.hidden = !on;
       card.classList.remove("pinned");
-      var row = rows[card.id.slice(10)];
-      if (row) row.hidden = !on;
+      matrix.show(card.id.slice(10), on);
       if (on) shown += 1;
     });
+    matrix.refresh();
     f.count.value = shown === cards.length ? "all " + cards.length + " statements"
       : "showing " + shown + " of " + cards.length + " statements";
   }
 
-  function reveal(flashColumn) {
-    var id = location.hash && decodeURIComponent(location.hash.slice(1));
-    var mark = /^artefact-(\d+)-/.exec(id || "");
+  function prepare(id, flashColumn) {  /* what must be unpacked and drawn before `id` is shown */
+    var waits = [], mark = /^artefact-(\d+)-/.exec(id);
     if (mark) {
       var holder = document.querySelector('.lazy[data-doc="' + mark[1] + '"]');
-      if (holder) drawDocument(holder);
+      if (holder) waits.push(drawDocument(holder));
     }
-    var target = id && document.getElementById(id);
+    if (/^qp-/.test(id) && !$(id) && islands.has("quotes")) waits.push(whenever("quotes", function () {}));
+    var card = $(id) && $(id).closest("article.card");
+    if (card) {
+      waits.push(drawCard(card));
+      var more = flashColumn && card.querySelector("details.more[data-fold]");
+      if (more) waits.push(drawFolded(more));
+    }
+    waits = waits.filter(Boolean);
+    return waits.length ? Promise.all(waits) : null;
+  }
+
+  function reveal(flashColumn) {
+    var id = location.hash && decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    var waiting = prepare(id, flashColumn);
+    if (waiting) { waiting.then(function () { reveal(flashColumn); }); return; }
+    var target = id && (document.getElementById(id) || passage(id));
     if (!target) return;
     if (target.classList.contains("qp")) {      /* a version's passage of a quote: open it, show its quote */
       showPassage(target, true);
@@ -187,15 +187,13 @@
     if (card && card.hidden) {
       card.hidden = false;
       card.classList.add("pinned");
-      var row = rows[card.id.slice(10)];
-      if (row) row.hidden = false;
+      matrix.show(card.id.slice(10), true);
+      matrix.refresh();
     }
     for (var el = target.parentElement; el; el = el.parentElement) {
       if (el.tagName === "DETAILS") el.open = true;
     }
     if (card && flashColumn) {
-      var more = card.querySelector("details.more[data-fold]");
-      if (more) drawFolded(more);
       var version = card.querySelector('.version[data-col="' + flashColumn + '"]');
       if (version) {
         for (var d = version.parentElement; d && d !== card; d = d.parentElement) {
@@ -234,8 +232,8 @@
     var link = event.target.closest && event.target.closest(".conf, .why");
     if (link && !link.title) {
       var why = link.closest(".version").querySelector(".why");
-      link.title = "confidence of the link to the statement, 0 to 1; linked by the rarest words it shares "
-        + "with the other versions: " + (why ? why.textContent.slice(4).split(" · ").join(", ") : "none");
+      link.title = "confidence of the link to the statement, 0 to 1; why it was linked: "
+        + (why ? why.textContent : "not said");
     }
     var qv = event.target.closest && event.target.closest(".qv");
     if (qv && !qv.title) {
@@ -247,8 +245,9 @@
         + (qv.tagName === "BUTTON" ? " · click to read" : "");
     }
     var td = event.target.closest && event.target.closest("#matrix td");
-    if (td && !td.title) {
-      td.title = data.documents[td.cellIndex - 1] + " · S" + td.parentElement.getAttribute("data-row")
+    var column = td && !td.title ? matrix.column(td) : 0;
+    if (column) {
+      td.title = data.documents[column - 1] + " · S" + td.parentElement.getAttribute("data-row")
         + " · " + cellLabel[td.className];
     }
   }
@@ -279,14 +278,15 @@
     if (e.key === "/" && !typingInField && !e.ctrlKey && !e.metaKey) { e.preventDefault(); f.text.focus(); }
   });
   $("matrix").addEventListener("click", function (e) {
-    var td = e.target.closest("td");
-    if (td) go(td.parentElement.getAttribute("data-row"), td.cellIndex);
+    var td = e.target.closest("td"), column = td ? matrix.column(td) : 0;
+    if (column) go(td.parentElement.getAttribute("data-row"), column);
   });
   quotes.addEventListener("click", function (e) {
     var cell = e.target.closest("button.qv");
     if (cell) {
-      var panel = $(cell.getAttribute("aria-controls"));
-      showPassage(panel, !panel.classList.contains("open"));
+      var id = cell.getAttribute("aria-controls"), panel = passage(id);
+      if (panel) showPassage(panel, !panel.classList.contains("open"));
+      else if (islands.has("quotes")) whenever("quotes", function () { if (passage(id)) showPassage(passage(id), true); });
     }
   });
   document.addEventListener("mouseover", describe);
@@ -302,40 +302,53 @@
   var closed = [];
   window.addEventListener("beforeprint", function () {
     drawAll();
+    matrix.whole();
     closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
     closed.forEach(function (d) { d.open = true; });
   });
-  window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    matrix.window();
+  });
 
   document.addEventListener("toggle", function (e) {   /* toggle does not bubble: caught on the way down */
     if (e.target.open && e.target.matches("details.more[data-fold]")) drawFolded(e.target);
   }, true);
 
+  function watch() {                   /* draw what comes near the screen */
+    var holders = Array.prototype.slice.call(document.querySelectorAll(".lazy[data-doc]"));
+    var pending = cards.filter(function (c) { return c.querySelector(".versions[data-draw]"); });
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        if (entry.target.tagName === "ARTICLE") drawCard(entry.target); else drawDocument(entry.target);
+        seen.unobserve(entry.target);
+      });
+    }, { rootMargin: "1200px 0px" });
+    holders.concat(pending).forEach(function (h) { seen.observe(h); });
+    var sentinel = document.querySelector("tr.more-docs");
+    if (!sentinel) return;
+    var box = sentinel.closest(".docs-wrap");
+    var rowsSeen = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      rowsSeen.unobserve(sentinel);    /* observed again: called again while it is still near */
+      whenever("rows", function () { if (drawRows(sentinel, 200)) rowsSeen.observe(sentinel); });
+    }, { root: box.classList.contains("tall") ? box : null, rootMargin: "600px 0px" });
+    rowsSeen.observe(sentinel);
+  }
+
   quotes.classList.add("folding");
   form.hidden = false;
   apply();
+  watch();
   if (location.hash) reveal(0);
-  inflate(data.lazy).then(function (found) {
-    lazy = found;
-    texts.clear();
-    Array.prototype.forEach.call(document.querySelectorAll("details.more[data-fold][open]"), drawFolded);
-    var holders = document.querySelectorAll(".lazy[data-doc]");
-    if ("IntersectionObserver" in window) {
-      var seen = new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (entry.isIntersecting) { drawDocument(entry.target); seen.unobserve(entry.target); }
-        });
-      }, { rootMargin: "1200px 0px" });
-      Array.prototype.forEach.call(holders, function (h) { seen.observe(h); });
-    } else {
-      drawAll();
-    }
-    if (f.text.value.trim()) apply();
-    if (location.hash) reveal(0);
+  islands.all(["rows", "quotes"].concat(cardIslands)).then(function () {
     body.setAttribute("data-lazy", "ready");
   }, function (error) {
-    Array.prototype.forEach.call(document.querySelectorAll(".lazy .pending"), function (p) {
-      p.textContent = "This browser cannot unpack the artefact lists and full texts (" + error + ").";
+    var why = "This browser cannot unpack this part of the report (" + error + ").";
+    Array.prototype.forEach.call(document.querySelectorAll(".lazy .pending"), function (p) { p.textContent = why; });
+    Array.prototype.forEach.call(document.querySelectorAll(".versions.pending"), function (box) {
+      box.prepend(draw.el("p", "muted", why));
     });
   });
 })();

@@ -1,0 +1,102 @@
+"""What the HTML report's script draws rather than the markup: the data islands.
+
+A small report is markup through and through, its script only folding and filtering. A large one
+(more than `LAZY_CELLS` coverage cells, statements times versions) would be tens of thousands of
+elements laid out at once, seconds before the page answers a click; there the page is drawn as it
+is looked at:
+
+- the coverage matrix: its rows travel as plain JSON (one character per cell), and the script
+  draws only the rows and columns in the matrix's box, redrawn as it scrolls;
+- every statement card: its header is markup (so filters, counts and `#statement-N` links work
+  before anything is drawn), its versions are drawn when the card comes near the screen or is
+  linked to;
+- each quote's passages: drawn when a verdict cell is opened or `#qp-N-C` is linked to.
+
+Whatever a reader sees only on demand (those versions and passages, each card's folded
+versions, the documents table's later rows, every document's artefact list and full text) goes
+into gzip-compressed, base64-encoded JSON islands (`lazy_payload`), unpacked when needed and
+all of them, one at a time, once the page is shown; before printing the script draws it all.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+
+__all__ = ["LAZY_CELLS", "FOLD_AFTER", "DOCS_OPEN", "DOC_CHUNK", "is_lazy", "lazy_payload", "matrix_island"]
+
+LAZY_CELLS = 5000
+"""Coverage cells (statements × versions) above which the page draws cards, matrix and quote
+passages as they are looked at (at 200 versions of one story: about 16,000)."""
+DOCS_OPEN = 40
+"""Rows of the documents table written as markup in a large report; the script draws the rest
+as the table's box scrolls near its end."""
+DOC_CHUNK = 50
+"""Documents whose artefact lists and full texts share one island (near copies compress together)."""
+FOLD_AFTER = 12
+"""Versions shown open in a statement card; the rest sit behind 'show N more'."""
+
+
+def is_lazy(data: dict) -> bool:
+    """Whether the page of `data` (`html.report_data`) is drawn as it is looked at."""
+    return len(data["matrix"]) * len(data["documents"]) > LAZY_CELLS
+
+
+def lazy_payload(data: dict, lazy: bool = False) -> dict[str, str]:
+    """What the page draws only when it is looked at, as named islands, each a gzip-compressed,
+    base64-encoded JSON document the script unpacks when it is needed (and all of them, one at
+    a time, once the page is shown): each group of `DOC_CHUNK` documents' artefact lists and
+    full texts (`docs-K`), and the versions behind each card's "N more versions" (`folded`); for
+    a page drawn as it is looked at, instead of `folded`, every shared statement's versions and
+    repeats (`card-ID`), each quote's passages (`quotes`) and the documents table's rows after
+    its first `DOCS_OPEN` (`rows`). Syndicated copies repeat each other, so this is a few
+    hundred kB where the same as markup was tens of MB; small islands keep each unpacking short."""
+    arts = data["artefacts"]
+    islands = {f"docs-{k // DOC_CHUNK}": arts[k:k + DOC_CHUNK] for k in range(0, len(arts), DOC_CHUNK)}
+    if lazy:
+        islands |= {f"card-{s['id']}": {"ref": s["anchor_is_reference"], "members": [_lean(m) for m in s["members"]],
+                                         "repeats": s["repeats"]} for s in data["shared"]}
+        islands["rows"] = [_row(d) for d in data["documents"][DOCS_OPEN:]]
+        islands["quotes"] = {str(q["n"]): {"source": q["source_column"],
+                                           "cells": [c for c in q["cells"] if c["pieces"] is not None or c["also"]]}
+                             for g in data["quotes"]["groups"] for q in g["quotes"]}
+    else:
+        islands["folded"] = {str(s["id"]): s["members"][FOLD_AFTER + 1:] for s in data["shared"]
+                             if len(s["members"]) > FOLD_AFTER + 1}
+    return {name: _packed(body) for name, body in islands.items()}
+
+
+def _packed(body: object) -> str:
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+
+
+def _row(doc: dict) -> dict:
+    """A row of the documents table, its figures formatted as the template formats them."""
+    share = doc["carried_share"]
+    return {"index": doc["index"], "id": doc["id"], "title": doc["title"], "path": doc["path"],
+            "is_reference": doc["is_reference"], "other_event": doc["other_event"],
+            "extra": [x for x in (doc["fetched"], doc["language"], doc["role"], *doc["notes"]) if x],
+            "outlet": doc["outlet"] or "–", "date": doc["date"] or "–", "sentences": doc["sentences"],
+            "carried": None if doc["carried"] is None else f"{doc['carried']}/{doc['reference_statements']}",
+            "bar": None if share is None else round(share * 100),
+            "share": "–" if share is None else f"{round(share * 100)}%",
+            "drift": "–" if doc["drift"] is None else f"{doc['drift']:.2f}", "artefacts": doc["artefacts"],
+            "sha256": doc["sha256"]}
+
+
+def _lean(member: dict) -> dict:
+    """A member as the script needs it: its wording is in its pieces, so not twice."""
+    return {k: v for k, v in member.items() if k != "text"}
+
+
+def matrix_island(data: dict) -> dict:
+    """The coverage matrix as the script draws it: per version its column label and title, the
+    reference's column, and per statement `[id, its wording, one character per cell]` (the
+    cell states of `html.report_data`: r, 0 to 3, a)."""
+    docs = data["documents"]
+    return {"heads": [[f"{d['index']} {d['id']}", f"{d['index']} {d['id']}" + (f": {d['title']}" if d["title"] else "")]
+                      for d in docs],
+            "ref": next((d["index"] for d in docs if d["is_reference"]), 0),
+            "rows": [[r["id"], r["text"], "".join(r["cells"])] for r in data["matrix"]]}
