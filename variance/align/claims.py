@@ -143,7 +143,7 @@ def _follower(runs, units, owner):
     found = set()
     for run in runs:
         last = units[run[-1]]
-        if last.last:
+        if last.last or run[-1] + 1 not in owner:  # the next part is a repeat: not joined
             return None
         found.add(owner[run[-1] + 1])
         if len(found) > 1:
