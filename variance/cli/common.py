@@ -222,17 +222,20 @@ def _warn_decisions(report, warn: Callable[[str], None]) -> None:
 
 def console_for_stdout():
     """Rich on stdout; a width under 20 columns (COLUMNS=0, a tiny window) counts as 80. A
-    closed pipe raises BrokenPipeError for `handles_errors` (rich itself would exit 1)."""
+    closed pipe raises BrokenPipeError for `handles_errors` (rich itself would exit 1).
+
+    Whether stdout is a terminal and its size are found once, here: rich would otherwise read
+    the environment again for every line printed (a tenth of the text view's time)."""
     from rich.console import Console
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-    console = _Console(highlight=False, soft_wrap=False, emoji=False)
-    if console.width < 20:
-        console = _Console(highlight=False, soft_wrap=False, emoji=False, width=80)
-    return console
+    found = _Console(highlight=False, soft_wrap=False, emoji=False)
+    width = found.width if found.width >= 20 else 80
+    return _Console(highlight=False, soft_wrap=False, emoji=False, width=width, height=found.height,
+                    force_terminal=found.is_terminal)
 
 
 
