@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,13 +93,43 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
 def _windows(document: Document, size: int) -> tuple[tuple[int, int, _Keyed, frozenset[str]], ...]:
     """(start, end, folded words, their set) of every run of `size` adjacent sentences."""
     sentences = [s for s in document.sentences if s.kind is not SentenceKind.METADATA]
+    words = _DocumentWords.of(document)
     windows = []
     for i in range(max(1, len(sentences) - size + 1)):
         run = sentences[i:i + size]
         if run:
-            keyed = _keyed(document.text, run[0].start, run[-1].end)
+            keyed = words.keyed(run[0].start, run[-1].end)
             windows.append((run[0].start, run[-1].end, keyed, frozenset(keyed.key.split())))
     return tuple(windows)
+
+
+class _DocumentWords:
+    """A document's words found and folded once, so that each window of sentences is cut from
+    them instead of read again (a sentence sits in several windows, of several sizes)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        found = _keyed(text)
+        self.key, self.spans, self.bounds, self.gaps = found.key, found.spans, found.bounds, found.gaps
+        self.starts = [s for s, _ in self.spans]
+
+    @staticmethod
+    @lru_cache(maxsize=8192)
+    def of(document: Document) -> _DocumentWords:
+        return _DocumentWords(document.text)
+
+    def keyed(self, start: int, end: int) -> _Keyed:
+        """`_keyed(text, start, end)`, the same value; read afresh where a word crosses an edge."""
+        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (a and self.spans[a - 1][1] > start) or (b and self.spans[b - 1][1] > end):
+            return _keyed(self.text, start, end)
+        spans = self.spans[a:b]
+        if not spans:
+            return _Keyed("", (), (), ())
+        off = self.bounds[a][0]  # the document's key joins its words by one space, as a window's does
+        bounds = tuple((s - off, e - off) for s, e in self.bounds[a:b])
+        gaps = self.gaps[a:b - 1] + (self.text[spans[-1][1]:end],)
+        return _Keyed(self.key[off:bounds[-1][1] + off], spans, bounds, gaps)
 
 
 @lru_cache(maxsize=8192)
