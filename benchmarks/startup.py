@@ -98,6 +98,9 @@ def same_outputs(trees: dict[str, Path], seeds: Path, tmp: Path) -> list[str]:
             out = tmp / f"out-{label}"
             res = subprocess.run(_command(args, seeds=str(seeds), out=str(out)), capture_output=True,
                                  env=_env(tree), cwd=tmp)
+            if res.returncode:
+                raise SystemExit(f"{label}: variance {' '.join(args[:1])} failed (exit {res.returncode}): "
+                                 f"{res.stderr.decode(errors='replace')[-500:]}")
             got.append(out.read_bytes() if name == "report" else res.stdout)
         lines.append(f"- `variance {name.split()[0]} seeds/{name[len(name.split()[0]):]}`: "
                      + ("the same bytes" if got[0] == got[1] else "DIFFERENT") + f" ({len(got[-1]):,} bytes)")
