@@ -87,8 +87,13 @@ def _row(doc: dict) -> dict:
 
 
 def _lean(member: dict) -> dict:
-    """A member as the script needs it: its wording is in its pieces, so not twice."""
-    return {k: v for k, v in member.items() if k != "text"}
+    """A member as the script needs it: its wording is in its pieces, so not twice; no `reason`
+    (its words are in `because`); no field that is false or empty (the script reads a missing
+    one as such)."""
+    return {k: v for k, v in member.items() if k not in _LEFT_OUT and v is not False and v != ""}
+
+
+_LEFT_OUT = frozenset({"text", "reason"})
 
 
 def matrix_island(data: dict) -> dict:

@@ -338,17 +338,25 @@
   }
 
   quotes.classList.add("folding");
-  form.hidden = false;
-  apply();
-  watch();
-  if (location.hash) reveal(0);
-  islands.all(["rows", "quotes"].concat(cardIslands)).then(function () {
+  requestAnimationFrame(function () { setTimeout(start, 0); });   /* the page is painted first */
+
+  function start() {
+    apply();
+    form.hidden = false;
+    watch();
+    if (location.hash) reveal(0);
+    islands.all(["rows", "quotes"].concat(cardIslands)).then(ready, failed);
+  }
+
+  function ready() {
     body.setAttribute("data-lazy", "ready");
-  }, function (error) {
+  }
+
+  function failed(error) {
     var why = "This browser cannot unpack this part of the report (" + error + ").";
     Array.prototype.forEach.call(document.querySelectorAll(".lazy .pending"), function (p) { p.textContent = why; });
     Array.prototype.forEach.call(document.querySelectorAll(".versions.pending"), function (box) {
       box.prepend(draw.el("p", "muted", why));
     });
-  });
+  }
 })();
