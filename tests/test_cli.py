@@ -124,3 +124,14 @@ def test_lint_can_fail_a_script_when_anything_is_found(runner, tmp_path):
 def test_align_does_not_spend_time_on_artefacts(runner):
     data = json.loads(runner.invoke(main, ["align", str(SEEDS), "--json"]).stdout)
     assert data["options"]["artefacts"] is False
+
+
+def test_a_corpus_over_the_memory_limit_is_refused_at_the_start_in_one_line(runner):
+    result = runner.invoke(main, ["align", str(SEEDS), "--json", "--memory-limit", "50M"])
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert "5 documents" in line and "MB of memory" in line and "--memory-limit off" in line
+    went = runner.invoke(main, ["align", str(SEEDS), "--json", "--memory-limit", "off"])
+    assert went.exit_code == 0 and json.loads(went.stdout)["statements"]
+    bad = runner.invoke(main, ["align", str(SEEDS), "--memory-limit", "lots"])
+    assert bad.exit_code == 2 and "not a size" in bad.stderr

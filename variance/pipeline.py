@@ -36,10 +36,14 @@ Progress = Callable[[str, int, int], None]
 def compare(paths: Sequence[str], options: Options = Options(), *,
             progress: Progress | None = None, warn: Callable[[str], None] | None = None,
             decisions: DecisionFile | None = None,
-            originals: dict[str, bytes] | None = None) -> Comparison:
+            originals: dict[str, bytes] | None = None,
+            memory_limit: int | None = None) -> Comparison:
     """Load `paths` (URLs, files, folders, '-') and compare the documents found, applying the
     editor's `decisions` (`variance.decisions.read_decisions`); `originals`, when given,
-    receives every input's bytes by path (to save them as evidence)."""
+    receives every input's bytes by path (to save them as evidence). Before comparing, the
+    memory it would need is checked against `memory_limit` bytes (None: the memory available,
+    0: no limit; `variance.budget`)."""
+    from .budget import check_need, estimate
     from .load.paths import load_paths
 
     warnings: list[str] = []
@@ -50,6 +54,7 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
             warn(message)
 
     documents = load_paths(paths, options, warn=collect, originals=originals)
+    check_need(estimate(documents, options), memory_limit)
     return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
                              decisions=decisions, warn=warn)
 

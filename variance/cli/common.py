@@ -101,11 +101,25 @@ def input_options(command: Callable | None = None, *, paths_required: bool = Tru
         click.option("--follow-links", is_flag=True, expose_value=False, callback=_remember_follow_links,
                      help="Follow symbolic links that lead out of a folder given (never into /, /proc, /sys, /dev)."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings or progress on stderr."),
+        click.option("--memory-limit", metavar="SIZE", expose_value=False, callback=_remember_memory_limit,
+                     help="Refuse at the start, in one line, a corpus whose estimated memory exceeds "
+                          "SIZE (8G, 500M; default: the memory available); 'off' goes ahead."),
         semantic_option,
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
     return command
+
+
+def _remember_memory_limit(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from ..budget import parse_size
+
+    try:
+        ctx.meta["variance.memory_limit"] = parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 def _remember_follow_links(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -192,7 +206,8 @@ def run_compare(paths, options: Options, quiet: bool, decisions=None):
 
     with stderr_progress(not quiet) as progress:
         comparison = compare(list(paths), options, warn=None if quiet else warn_user,
-                             progress=progress, decisions=decisions, originals=originals)
+                             progress=progress, decisions=decisions, originals=originals,
+                             memory_limit=click.get_current_context().meta.get("variance.memory_limit"))
     if not quiet:  # what comparing had to say (a version in another language) after loading's
         for message in comparison.warnings:
             if message not in said:

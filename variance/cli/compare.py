@@ -43,9 +43,10 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
                             claims=not whole_sentences)
     comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file))
     if as_json:
-        from ..render.json_out import comparison_to_json, dumps
+        from ..render.json_out import write_comparison_json
 
-        click.echo(dumps(comparison_to_json(comparison, parts=("documents", "reference", "statements"))), nl=False)
+        write_comparison_json(comparison, lambda text: click.echo(text, nl=False),
+                              parts=("documents", "reference", "statements"))
         return
     from ..render.text import render_text
 
@@ -63,9 +64,9 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
     punctuation, wrong case, names spelled two ways, fragments, untranslated bits."""
     comparison = run_compare(paths, build_options(reference, threshold, max_bytes, strict, quotes=False), quiet)
     if as_json:
-        from ..render.json_out import comparison_to_json, dumps
+        from ..render.json_out import write_comparison_json
 
-        click.echo(dumps(comparison_to_json(comparison, parts=("documents", "artefacts"))), nl=False)
+        write_comparison_json(comparison, lambda text: click.echo(text, nl=False), parts=("documents", "artefacts"))
     else:
         from ..render.text import render_artefacts
 

@@ -4,18 +4,20 @@ commands write `checks_json` and `groups_json`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from .. import __version__
 from ..model import Artefact, Change, Comparison, Document, Member, Statement
 from ..model.decisions import AppliedDecision, DecisionsReport
 from ..model.quotes import CorpusQuotes, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 
-__all__ = ["FORMAT", "comparison_to_json", "dumps", "document_json", "statement_json",
+__all__ = ["FORMAT", "PARTS", "comparison_to_json", "write_comparison_json", "dumps", "document_json", "statement_json",
            "member_json", "artefact_json", "change_json", "check_json", "match_json", "checks_json",
            "groups_json", "quotes_json", "omissions_json", "decisions_json", "applied_json"]
 
 FORMAT = 2
+PARTS = ("documents", "reference", "statements", "artefacts", "quotes", "omissions")
+"""Every top-level section."""
 
 
 def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
@@ -91,31 +93,61 @@ def applied_json(a: AppliedDecision) -> dict:
                        "statement": p.statement} for p in a.places]}
 
 
-def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = (
-        "documents", "reference", "statements", "artefacts", "quotes", "omissions")) -> dict:
+def comparison_to_json(comparison: Comparison, *, parts: Iterable[str] = PARTS) -> dict:
     """The whole comparison; `parts` selects the top-level sections (align shows only the
     documents, the reference and the statements)."""
-    parts = set(parts)
-    out: dict = {"format": FORMAT, "variance": __version__, "options": comparison.options.to_json()}
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in _sections(comparison, set(parts))}
+
+
+def write_comparison_json(comparison: Comparison, write: Callable[[str], object], *,
+                          parts: Iterable[str] = PARTS) -> None:
+    """`dumps(comparison_to_json(comparison, parts=parts))`, the same characters, handed to
+    `write` a document and a statement at a time: a corpus of ten thousand versions is never
+    held as one dictionary and one string besides the comparison."""
+    import orjson
+
+    def indented(value: object, depth: int) -> str:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return text.replace("\n", "\n" + "  " * depth)   # JSON strings hold no raw line end
+
+    write("{")
+    for k, (key, value) in enumerate(_sections(comparison, set(parts))):
+        write(("," if k else "") + "\n  " + orjson.dumps(key).decode("utf-8") + ": ")
+        if not isinstance(value, Iterator):
+            write(indented(value, 1))
+            continue
+        first = True
+        for item in value:
+            write(("[\n    " if first else ",\n    ") + indented(item, 2))
+            first = False
+        write("[]" if first else "\n  ]")
+    write("\n}\n")
+
+
+def _sections(comparison: Comparison, parts: set[str]) -> Iterator[tuple[str, object]]:
+    """(key, value) of every top-level section in order; documents and statements as iterators."""
+    yield "format", FORMAT
+    yield "variance", __version__
+    yield "options", comparison.options.to_json()
     if "documents" in parts:
-        out["documents"] = [document_json(d, comparison) for d in comparison.documents]
+        yield "documents", (document_json(d, comparison) for d in comparison.documents)
         if comparison.unaligned:  # present only when a document was kept out of alignment
-            out["unaligned"] = [document_json(d) for d in comparison.unaligned]
+            yield "unaligned", [document_json(d) for d in comparison.unaligned]
     if "reference" in parts:
-        out["reference"] = comparison.reference
+        yield "reference", comparison.reference
     if "statements" in parts:
-        out["statements"] = [statement_json(s, comparison) for s in comparison.statements]
+        yield "statements", (statement_json(s, comparison) for s in comparison.statements)
     if "artefacts" in parts:
-        out["artefacts"] = [artefact_json(a) for a in comparison.artefacts]
+        yield "artefacts", [artefact_json(a) for a in comparison.artefacts]
     if comparison.decisions is not None and "statements" in parts:
-        out["decisions"] = decisions_json(comparison.decisions)
+        yield "decisions", decisions_json(comparison.decisions)
     if "quotes" in parts and comparison.quotes is not None:
-        out["quotes"] = quotes_json(comparison, comparison.quotes)
+        yield "quotes", quotes_json(comparison, comparison.quotes)
     if "omissions" in parts:
-        out["omissions"] = omissions_json(comparison)
+        yield "omissions", omissions_json(comparison)
     if comparison.warnings:
-        out["warnings"] = list(comparison.warnings)
-    return out
+        yield "warnings", list(comparison.warnings)
 
 
 def check_json(check: QuoteCheck, comparison: Comparison) -> dict:
