@@ -18,19 +18,19 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.client import HTTPException
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Fetch
 from .decode import clean_text, decode_bytes
+
+if TYPE_CHECKING:
+    import urllib.error
 
 __all__ = [
     "DEADLINE",
@@ -88,30 +88,41 @@ def url_name(url: str) -> tuple[str, str]:
     return (urllib.parse.unquote(stem) or host), host
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most MAX_REDIRECTS redirects, only to http(s), and records each hop."""
+def _redirects():
+    """A redirect handler that follows at most MAX_REDIRECTS redirects, only to http(s), and
+    records each hop in `hops` (urllib.request, and the network modules it brings, are imported
+    only when a URL is fetched)."""
+    import urllib.error
+    import urllib.request
 
-    max_redirections = MAX_REDIRECTS
+    class _Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.hops: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.hops: list[str] = []
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
-            raise urllib.error.HTTPError(newurl, code, "redirect refused", headers, fp)
-        self.hops.append(f"{code} {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+                raise urllib.error.HTTPError(newurl, code, "redirect refused", headers, fp)
+            self.hops.append(f"{code} {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return _Redirects()
 
 
 def fetch_url(url: str, limit: int) -> Fetched:
     """GET `url` once; InputError naming it for every failure (status, timeout, size, type)."""
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
     from .. import __version__
 
     parts = urllib.parse.urlsplit(url)
     if not parts.hostname:
         raise InputError(f"{url}: not a URL with a host name")
-    redirects = _Redirects()
+    redirects = _redirects()
     opener = urllib.request.build_opener(redirects)
     request = urllib.request.Request(url, headers={
         "User-Agent": f"variance/{__version__} (compares versions of a news story; "
@@ -204,6 +215,8 @@ def _http_error(exc: urllib.error.HTTPError) -> str:
 
 
 def _reason(reason: object) -> str:
+    import socket
+
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return f"no answer within {TIMEOUT:g} s"
     if isinstance(reason, socket.gaierror):
