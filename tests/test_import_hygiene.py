@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = ["variance.pipeline", "variance.load.paths", "variance.text.segment", "variance.align.cluster", "variance.diff.words",
         "variance.diff.classify", "variance.diff.drift", "variance.text.normalize", "variance.align.features",
@@ -54,3 +55,13 @@ def test_the_aligner_loads_scipy_sparse_without_numpys_unused_submodules():
     assert modules.isdisjoint({"numpy.f2py", "numpy.testing", "numpy.ma", "unittest"})
     assert out[1] == "True True"          # numpy's own namespace is as it was
     assert out[2] == "944"                # and its submodules still load on first use
+
+
+def test_a_comparison_without_quotes_or_artefacts_loads_neither_check():
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    code = ("import sys\nfrom variance.model import Options\nfrom variance.pipeline import compare\n"
+            f"compare([{str(seeds)!r}], Options(artefacts=False, quotes=False))\nprint(' '.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert "variance.align.cluster" in out
+    assert {"variance.quotes.check", "variance.quotes.passages", "variance.artefacts.detect", "wordfreq",
+            "urllib.request", "ssl"}.isdisjoint(out)

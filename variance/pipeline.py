@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from .align.cluster import align_statements, choose_reference
-from .artefacts.detect import detect_artefacts, load_lexicons
 from .coverage.events import find_other_events, separate_events
 from .coverage.omissions import rank_omissions
 from .decisions import DecisionFile, locate, resolve
@@ -21,8 +21,10 @@ from .errors import OptionError
 from .model import Comparison, Document, Options, Semantic
 from .model.decisions import DecisionsReport
 from .parallel import Aside
-from .quotes import budgeted_quotes, check_quote, document_quotes
 from .text.segment import segment_document
+
+if TYPE_CHECKING:
+    from .quotes import check_quote, document_quotes
 
 __all__ = ["compare", "compare_documents", "resolve_reference", "check_quote", "document_quotes", "Progress"]
 
@@ -82,6 +84,8 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if warn:
             warn(message)
 
+    if options.artefacts:  # imported only by the commands that show artefacts
+        from .artefacts.detect import detect_artefacts, load_lexicons
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
                       prepare=partial(load_lexicons, options.language), what="artefact detection",
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
@@ -105,6 +109,8 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                             decisions=report_, unaligned=unaligned, events=events)
     if artefacts:
         artefacts.give(tuple(replace(st, diffs=()) for st in statements))
+    if options.quotes:
+        from .quotes import budgeted_quotes
     quotes = budgeted_quotes(comparison) if options.quotes else None
     found = artefacts.result() if artefacts else ()
     return replace(comparison, artefacts=found, quotes=quotes, omissions=rank_omissions(comparison),
@@ -143,3 +149,13 @@ def _by_language(docs: list[Document], options: Options, warnings: tuple[str, ..
     notes = tuple(f"{d.id}: in {d.language}, the comparison in {language}: shown and segmented, "
                   "not aligned (--semantic off: words of two languages are no evidence)" for d in others)
     return aligned, others, warnings + tuple(n for n in notes if n not in warnings), language
+
+
+def __getattr__(name: str) -> Any:
+    """`check_quote` and `document_quotes`, imported when first asked for (the quote check is
+    not loaded by commands that check no quote)."""
+    if name in ("check_quote", "document_quotes"):
+        from . import quotes
+
+        return getattr(quotes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
