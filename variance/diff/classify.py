@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -105,8 +106,10 @@ class _Side:
                                          if w not in STOPWORDS)
 
 
+@lru_cache(maxsize=65536)
 def _side(text: str, *, initial: bool = False) -> _Side:
-    """`initial`: the text starts a sentence, so its first capital is not a name."""
+    """`initial`: the text starts a sentence, so its first capital is not a name. Cached: the
+    same edit ("U.S." for "US") recurs across a corpus' pairs."""
     words = tuple(key_words(text))
     plain = _NOT_ONLY.sub(" ", text)
     polarity = {w for w in key_words(plain) if w in _MODALS}
