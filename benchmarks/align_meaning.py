@@ -10,7 +10,9 @@ Three measures, each run with `--semantic off` (the lexical aligner) and `auto` 
    ("A; b"), some sentences split in two at "; " or ", and ".
 3. Sensitivity: the zh/en F1 with the cross-language threshold moved by -0.1 and +0.1.
 
-Truth: two sentences report the same statement when they overlap the same segment. Sockets
+Truth: two places report the same statement when they overlap the same segment; a place is a
+member or a repeat by its exact spans, so a part of a merged sentence counts only its own
+segment (as in `align_mqm.py`). Sockets
 are refused for the run: nothing is downloaded. Run: python benchmarks/align_meaning.py
 [--articles N] (vectors are cached, so a second run measures alignment, not encoding).
 """
@@ -24,7 +26,7 @@ import socket
 import time
 from dataclasses import replace
 
-from align_mqm import corpus, gold_links, predicted_links, prf, segments_of
+from align_mqm import corpus, gold_links, place_groups, predicted_links, prf, segments_of
 from mqm import ROOT, articles, gold, versions
 
 from variance.align import meaning
@@ -82,9 +84,11 @@ def recut(version, rng: random.Random):
     return text + "\n", spans
 
 
-def links_of(comparison, segs, only=None):
-    groups = [[(m.document, s) for m in st.members for s in m.sentences] for st in comparison.statements]
-    return {x for x in predicted_links(groups, segs) if only is None or only(x)}
+def links_of(comparison, spans, only=None):
+    """Links between the gold segments that the statements' places (members and repeats, by
+    their exact spans, as `align_mqm.py` scores them) overlap."""
+    groups, place_segs = place_groups(comparison, spans)
+    return {x for x in predicted_links(groups, place_segs) if only is None or only(x)}
 
 
 def across(names, rng_seed: int, modes) -> dict:
@@ -102,7 +106,7 @@ def across(names, rng_seed: int, modes) -> dict:
             t = time.process_time()
             comparison = compare_documents(docs, replace(OPTIONS, semantic=mode))
             out[mode]["s"] += time.process_time() - t
-            found = links_of(comparison, segs)
+            found = links_of(comparison, spans)
             for part, keep in (("zh", zh), ("en", lambda x: not zh(x))):
                 out[mode][part][0] |= {(name,) + x for x in found if keep(x)}
                 out[mode][part][1] |= {(name,) + x for x in truth if keep(x)}
@@ -125,7 +129,7 @@ def independent(names, rng_seed: int, modes) -> dict:
             t = time.process_time()
             comparison = compare_documents(docs, replace(OPTIONS, semantic=mode))
             out[mode][2] += time.process_time() - t
-            out[mode][0] |= {(name,) + x for x in links_of(comparison, segs)}
+            out[mode][0] |= {(name,) + x for x in links_of(comparison, spans)}
             out[mode][1] |= {(name,) + x for x in truth}
     return out
 
