@@ -487,3 +487,25 @@ def test_a_windowed_matrix_names_the_right_version_after_scrolling(browser, many
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert first.locator("td:not(.gap)").count() == 60 and opened.errors == []
     page.close()
+
+
+def test_in_a_drawn_report_article_text_that_looks_like_code_is_shown_and_never_run(browser, tmp_path):
+    docs = []
+    for doc_id, text in (("a", f"Xi met Blinken in Beijing on Friday. {PAYLOAD}"),
+                         (f"b{PAYLOAD}", f"Xi met Blinken in Beijing on April 26. {PAYLOAD} Xi said "
+                                         f"“relations {PAYLOAD} must improve”.")):
+        docs.append(Document(id=doc_id, path=f"{doc_id}.txt", text=text, title=PAYLOAD, outlet=PAYLOAD,
+                             sha256=hashlib.sha256(text.encode()).hexdigest()))
+    path = tmp_path / "hostile-drawn.html"
+    path.write_text(render_html(compare_documents(docs, Options()), lazy=True), encoding="utf-8")
+    opened = Opened(browser, path)
+    page = opened.page
+    page.wait_for_selector("body[data-lazy=ready]")
+    page.click("#quotes button.qv")
+    page.wait_for_selector("#quotes .qp.open")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("article.card[data-drawn] .version").count() >= 2
+    assert page.evaluate("window.__pwned") is None and opened.dialogs == [] and opened.errors == []
+    assert page.locator("main img, main svg").count() == 0
+    assert PAYLOAD in page.locator("#statements").inner_text() and PAYLOAD in page.locator("#quotes .qp.open").inner_text()
+    page.close()
