@@ -260,3 +260,69 @@ def test_the_pipeline_checks_the_corpus_quotes_once_for_every_view(seeds_compari
     assert found is not None and found.left_out is None
     assert [[c.text for c in g.checks] for g in found.groups] == \
         [[c.text for c in g.checks] for g in corpus_quotes(seeds_comparison)]
+
+
+def story_comparison(texts: list[str]):
+    docs = [Document(f"v{i}", f"v{i}.txt", t, hashlib.sha256(t.encode()).hexdigest()) for i, t in enumerate(texts)]
+    return compare_documents(docs, Options())
+
+
+def check_from(comparison, doc: str):
+    """The check of the first direct quote `doc` prints, from `doc`."""
+    return document_quotes(comparison, doc)[0]
+
+
+def test_a_quote_checked_against_its_own_document_is_verbatim(seeds_comparison):
+    # 000 prints the quote with "said Xi" glued inside its closing mark
+    for group in corpus_quotes(seeds_comparison):
+        for check in group.checks:
+            own = check.result(check.source)
+            assert (own.verdict, own.similarity, own.changes) == (Verdict.VERBATIM, 1.0, ()), check.text
+
+
+def test_an_absent_version_never_scores_above_one_that_carries_the_quote(seeds_comparison):
+    for group in corpus_quotes(seeds_comparison):
+        for check in group.checks:
+            found = [r.similarity for r in check.results if r.verdict is not Verdict.ABSENT]
+            absent = [r.similarity for r in check.results if r.verdict is Verdict.ABSENT]
+            assert not found or not absent or max(absent) <= min(found), check.text
+
+
+def test_the_passage_stops_at_the_sentence_end():
+    comparison = story_comparison([
+        "The port will reopen. “We will reopen the docks on Monday,” said port director Elena Marsh.",
+        "The port will reopen. “We will reopen the docks,” Marsh said. On Monday the union met."])
+    result = check_quote(comparison, "We will reopen the docks on Monday").result("v1")
+    assert comparison.document("v1").text[result.start:result.end] == "We will reopen the docks"
+
+
+INTRO = "Floods closed the lower town on Tuesday. Schools will stay shut for a week. "
+
+
+def test_a_paraphrase_the_alignment_links_to_the_quote_is_found():
+    comparison = story_comparison([
+        INTRO + "“Rising water will swallow the lower town within a decade,” said flood warden Priya Nair. "
+                "The council will meet on Friday.",
+        INTRO + "Flood warden Priya Nair said the rising water could swallow the old districts in ten years. "
+                "The council will meet on Friday.",
+        INTRO + "The council will meet on Friday."])
+    check = check_from(comparison, "v0")
+    linked, dropped = check.result("v1"), check.result("v2")
+    assert linked.verdict is Verdict.PARAPHRASED and linked.overlap < 0.45   # below what search needs
+    assert comparison.document("v1").text[linked.start:linked.end].startswith("Flood warden Priya Nair said")
+    assert dropped.verdict is Verdict.ABSENT
+
+
+def test_a_translated_title_is_found_in_the_quotation_marks_of_the_aligned_sentence():
+    body = "The studio announced the sequel on Monday. Tickets go on sale next week. Its new film, {}, opens " \
+           "on December 24 in 3,000 cinemas. The director did not comment."
+    comparison = story_comparison([body.format("“Running Out of Time 2”"), body.format("“Bomb Disposal Expert 2”"),
+                                   "The studio announced the sequel on Monday. The director did not comment."])
+    check = check_from(comparison, "v0")
+    found = check.result("v1")
+    assert found.verdict is Verdict.PARAPHRASED
+    assert comparison.document("v1").text[found.start:found.end] == "Bomb Disposal Expert 2"
+    assert check.result("v2").verdict is Verdict.ABSENT
+    other = story_comparison(["The harbour froze in January. Ferries stopped for a week.",
+                              "Ferries stopped for a week after the harbour froze."])
+    assert {r.verdict for r in check_quote(other, "Running Out of Time 2").results} == {Verdict.ABSENT}

@@ -20,7 +20,7 @@ are found across documents and within one.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..diff.classify import make_change
 from ..diff.words import diff_texts
@@ -55,23 +55,53 @@ PARAPHRASE_WORDS = 4
 MEANING_QUOTE_MIN = 0.6
 """Similarity of meaning (the sentence encoder) from which a sentence is a paraphrase of the
 quote when the words alone found none."""
+ALIGNED_MIN = 0.25
+"""Overlap from which the member of the quote's own statement is a paraphrase of it: the
+alignment is the evidence, the words only confirm that the member still says the quote."""
+HELD_SHARE = 0.8
+"""Share of a quote one member must hold for its statement to be the quote's own."""
 QUOTED_SHARE = 0.5
 """Share of a passage inside quotation marks from which it counts as quoted."""
 
 
-def check_quote(comparison: Comparison, text: str, *, source: str | None = None) -> QuoteCheck:
-    """Where every document of `comparison` carries `text`, how close, and who says it."""
+def check_quote(comparison: Comparison, text: str, *, source: str | None = None,
+                span: tuple[int, int] | None = None) -> QuoteCheck:
+    """Where every document of `comparison` carries `text`, how close, and who says it.
+    `span`: where the quote stands in `source`, which then carries it verbatim there, and whose
+    statement is the quote's own (its members in other versions are where a paraphrase is)."""
     literal = {d.id: literal_passages(text, d, floor=CHANGED_MIN) for d in comparison.documents}
-    home = _home_statement(comparison, literal)
+    anchor = (source, *span) if source in literal and span is not None else None
+    if anchor is not None:
+        at, lo, hi = anchor
+        literal[at] = [(1.0, lo, hi)] + [f for f in literal[at] if f[2] <= lo or f[1] >= hi]
+        home = _statement_at(comparison, at, lo, hi)
+    else:
+        home, anchor = _home_statement(comparison, literal), _top(literal)
+    whole = _Own(_holding(comparison, *anchor), anchor) if anchor is not None else _Own(None, None)
+    own = source if span is not None else None
     weights = _weights(comparison) if len(content_stems(text)) >= PARAPHRASE_WORDS else None
     results, also = [], []
     for doc in comparison.documents:
-        results.append(_best_match(comparison, doc, text, weights, literal[doc.id], home))
+        if own is not None and doc.id == own:
+            results.append(_match(comparison, doc, text, Verdict.VERBATIM, literal[doc.id][0], []))
+        else:
+            results.append(_best_match(comparison, doc, text, weights, literal[doc.id], home, whole))
         for found in _others(literal[doc.id], results[-1]):
             match = _literal_match(comparison, doc, text, found)
             if match is not None:
                 also.append(match)
-    return QuoteCheck(text, source, tuple(results), tuple(also), _conflicts(results + also))
+    return QuoteCheck(text, source, _ranked(results), tuple(also), _conflicts(results + also))
+
+
+def _ranked(results: list[QuoteMatch]) -> tuple[QuoteMatch, ...]:
+    """The results with no absent version scoring above a version that carries the quote:
+    an absent one's closest stretch is capped at the lowest similarity found."""
+    found = [m.similarity for m in results if m.verdict is not Verdict.ABSENT]
+    if not found:
+        return tuple(results)
+    cap = min(found)
+    return tuple(replace(m, similarity=min(m.similarity, cap)) if m.verdict is Verdict.ABSENT else m
+                 for m in results)
 
 
 def _weights(comparison: Comparison) -> dict[str, float]:
@@ -82,11 +112,34 @@ def _weights(comparison: Comparison) -> dict[str, float]:
 
 def _home_statement(comparison: Comparison, literal) -> int | None:
     """The statement holding the closest literal passage anywhere, if it reads close."""
+    top = _top(literal)
+    return None if top is None else _statement_at(comparison, *top)
+
+
+def _top(literal) -> tuple[str, int, int] | None:
+    """(document, start, end) of the closest literal passage anywhere."""
     top = max(((f[0], doc, f[1], f[2]) for doc, found in literal.items() for f in found[:1]),
               default=None)
-    if top is None:
-        return None
-    return _statement_at(comparison, top[1], top[2], top[3])
+    return None if top is None else (top[1], top[2], top[3])
+
+
+@dataclass(frozen=True)
+class _Own:
+    """The quote's own statement: the one whose member holds the quote where it is printed."""
+
+    statement: int | None
+    """The statement, or None when no one member holds the quote (it says several)."""
+    anchor: tuple[str, int, int] | None
+    """(document, start, end) of the quote where it is printed (or read closest)."""
+
+
+def _holding(comparison: Comparison, doc_id: str, start: int, end: int) -> int | None:
+    """The statement whose member in `doc_id` holds at least `HELD_SHARE` of `[start, end)`:
+    the quote says one statement, not parts of several."""
+    for sid, m in _members_of(comparison).get(doc_id, ()):
+        if min(end, m.end) - max(start, m.start) >= HELD_SHARE * (end - start):
+            return sid
+    return None
 
 
 def _statement_at(comparison: Comparison, doc_id: str, start: int, end: int) -> int | None:
@@ -120,7 +173,7 @@ def _once(comparison: Comparison, name: str, source, compute):
 
 
 def _best_match(comparison: Comparison, doc: Document, text: str, weights, literal,
-                home: int | None) -> QuoteMatch:
+                home: int | None, whole: _Own) -> QuoteMatch:
     """The closest literal match; else a paraphrase (when `weights` are given: the quote is
     long enough to tell one); else absent."""
     if literal:
@@ -128,6 +181,10 @@ def _best_match(comparison: Comparison, doc: Document, text: str, weights, liter
         if match is not None:
             return match
     para = _paraphrase(comparison, doc, text, weights, home) if weights is not None else None
+    if para is None and weights is not None:
+        para = _aligned(comparison, doc, text, whole.statement)
+    if para is None:
+        para = _quoted_counterpart(comparison, doc, text, whole)
     if para is None and weights is not None and comparison.options.semantic is not Semantic.OFF:
         para = _meaning_match(comparison, doc, text)
     if para is not None:
@@ -161,6 +218,56 @@ def _paraphrase(comparison: Comparison, doc: Document, text: str, weights, home)
         if inside is not None and inside[0] >= HOME_MIN:
             return _paraphrase_match(comparison, doc, text, inside)
     return None
+
+
+def _aligned(comparison: Comparison, doc: Document, text: str, home: int | None) -> QuoteMatch | None:
+    """The member `doc` has of the quote's own statement (the alignment put it with the quote),
+    when it shares at least `ALIGNED_MIN` of the quote's content words: a paraphrase or a
+    translation the words alone did not reach. The passage is the run of clauses inside the
+    member that shares most, else the whole member."""
+    member = _member(comparison, home, doc.id)
+    if member is None:
+        return None
+    inside = paraphrase_passage(text, doc, _weights(comparison), start=member.start,
+                                end=_region_end(doc, member))
+    if inside is None or inside[0] < ALIGNED_MIN:
+        return None
+    return _paraphrase_match(comparison, doc, text, inside)
+
+
+def _member(comparison: Comparison, statement: int | None, doc_id: str) -> Member | None:
+    st = next((st for st in comparison.statements if st.id == statement), None)
+    return st.member(doc_id) if st is not None else None
+
+
+def _region_end(doc: Document, member: Member) -> int:
+    """Where a member's words end, or the next sentence's when the member ends on a colon:
+    the cue that introduces a quote printed as its own sentence ("... stressed to the media:")."""
+    if not doc.text[member.start:member.end].rstrip(" ”\"").endswith(":"):
+        return member.end
+    after = next((s for s in doc.sentences if s.start >= member.end), None)
+    return after.end if after is not None else member.end
+
+
+def _quoted_counterpart(comparison: Comparison, doc: Document, text: str, own: _Own) -> QuoteMatch | None:
+    """The direct quote `doc` prints in its member of the quote's own statement, in the same
+    place among as many quotes as the quote's member prints: a translated title or slogan
+    ("Running Out of Time 2" / "Bomb Disposal Expert 2") shares no word, but the alignment and
+    the quotation marks say where it is."""
+    if own.anchor is None or own.anchor[0] == doc.id:
+        return None
+    source, start, end = own.anchor
+    theirs, mine = _member(comparison, own.statement, source), _member(comparison, own.statement, doc.id)
+    if theirs is None or mine is None:
+        return None
+    src = comparison.document(source)
+    inside = [q for q in direct_quotes(src) if theirs.start <= q.start and q.end <= _region_end(src, theirs)]
+    here = [q for q in direct_quotes(doc) if mine.start <= q.start and q.end <= _region_end(doc, mine)]
+    at = next((i for i, q in enumerate(inside) if q.start < end and start < q.end), None)
+    if at is None or len(here) != len(inside):
+        return None
+    q = here[at]
+    return _paraphrase_match(comparison, doc, text, (0.0, q.start, q.end))
 
 
 def _meaning_match(comparison: Comparison, doc: Document, text: str) -> QuoteMatch | None:
@@ -256,7 +363,7 @@ def document_quotes(comparison: Comparison, doc_id: str) -> list[QuoteCheck]:
         key = tuple(key_words(q.text(doc)))
         if key and key not in seen:
             seen.add(key)
-            checks.append(check_quote(comparison, q.text(doc), source=doc_id))
+            checks.append(check_quote(comparison, q.text(doc), source=doc_id, span=(q.start, q.end)))
     return checks
 
 
@@ -273,7 +380,7 @@ def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
             if not key or key in seen:
                 continue
             seen.add(key)
-            check = check_quote(comparison, q.text(doc), source=doc.id)
+            check = check_quote(comparison, q.text(doc), source=doc.id, span=(q.start, q.end))
             groups.setdefault(_statement_at(comparison, doc.id, q.start, q.end), []).append(check)
     order = {st.id: i for i, st in enumerate(comparison.statements)}
     keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0) if k is not None else 0))

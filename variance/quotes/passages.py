@@ -31,6 +31,11 @@ _CLAUSE = re.compile(r"[^\W_](?:[^,;:.!?“”«»\"\n]*[^\s,;:.!?“”«»\"\n
 _MAX_CLAUSES = 12
 _SENTENCE_END = re.compile(r"[.!?][”\"»]?\s+(?=[“\"«]?[A-Z])")
 _WORDS = re.compile(r"[^\W_]+")
+_SPLIT_GAIN = 0.05
+"""How much closer a passage running past a sentence end must read than the passage cut there
+for the words past the end to count as the quote's."""
+_SPILL_WORDS = 4
+"""Words past a sentence end from which they may be the quote's, not a stray neighbour."""
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,33 @@ def literal_passages(text: str, document: Document, *, start: int = 0, end: int 
         if lo < start or hi > end:
             w = _keyed(document.text, max(lo, start), min(hi, end))
         if w.key and fuzz.partial_ratio(q.key, w.key, score_cutoff=100 * floor):
-            found.add(_best_in(q, w))
+            found.add(_within_sentences(q, document, _best_in(q, w), _SENTENCE_END.findall(text)))
     return sorted((f for f in found if f[0] >= floor), key=lambda f: (-f[0], f[1]))
+
+
+def _within_sentences(q: _Keyed, document: Document, found: tuple[float, int, int],
+                      ends: list[str]) -> tuple[float, int, int]:
+    """The passage cut at the sentence ends the quote does not have, so that a quote of one
+    sentence does not run into the next one: of the runs of as many sentences as the quote has
+    (or fewer), the one reading closest to it; the passage stays whole only when the words past
+    the sentence end are the quote's (at least `_SPILL_WORDS` of them, and it reads
+    `_SPLIT_GAIN` closer whole: a version that cut one of the quote's sentences in two)."""
+    score, start, end = found
+    inside = [s for s in document.sentences if s.start < end and start < s.end]
+    n = len(ends) + 1
+    if len(inside) <= n:
+        return found
+    best = None
+    for k in range(1, n + 1):
+        for run in (inside[i:i + k] for i in range(len(inside) - k + 1)):
+            w = _keyed(document.text, max(start, run[0].start), min(end, run[-1].end))
+            if w.spans:
+                cut = (round(fuzz.ratio(q.key, w.key) / 100, 4), w.spans[0][0], w.spans[-1][1])
+                best = cut if best is None or cut[0] > best[0] else best
+    if best is None:
+        return found
+    spilled = len(_WORDS.findall(document.text, start, end)) - len(_WORDS.findall(document.text, best[1], best[2]))
+    return found if score >= best[0] + _SPLIT_GAIN and spilled >= _SPILL_WORDS else best
 
 
 def closest(text: str, document: Document) -> float:
