@@ -70,7 +70,10 @@ def check_quote(comparison: Comparison, text: str, *, source: str | None = None,
     `span`: where the quote stands in `source`, which then carries it verbatim there, and whose
     statement is the quote's own (its members in other versions are where a paraphrase is)."""
     literal = {d.id: literal_passages(text, d, floor=CHANGED_MIN) for d in comparison.documents}
-    anchor = (source, *span) if source in literal and span is not None else None
+    anchor = None
+    if source in literal and span is not None:
+        lo, hi = _core(comparison.document(source).text[span[0]:span[1]])
+        anchor = (source, span[0] + lo, span[0] + hi) if hi > lo else None
     if anchor is not None:
         at, lo, hi = anchor
         literal[at] = [(1.0, lo, hi)] + [f for f in literal[at] if f[2] <= lo or f[1] >= hi]
