@@ -27,7 +27,7 @@ ALIGN_BYTES_PER_CHAR = 90
 """Peak memory per character of text for aligning and diffing (`align`, `diff`)."""
 FULL_BYTES_PER_CHAR = 260
 """...and with artefacts and the corpus' quotes as well (`report`, `lint`, `tui`)."""
-ALIGN_SECONDS_PER_CHAR = 3.0e-6
+ALIGN_SECONDS_PER_CHAR = 3.5e-6
 """CPU seconds per character for aligning and diffing."""
 FULL_SECONDS_PER_CHAR = 11.0e-6
 """...and with artefacts and quotes."""
