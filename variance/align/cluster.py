@@ -177,11 +177,11 @@ def _cluster(documents, units, rows_of, X, options: Options, progress):
         V = run_vectors([run for doc_runs in runs for run in doc_runs], X)
         frozen = members.centroids(len(clusters))
         scores = (V @ frozen.T).toarray() if frozen is not None else None
-        first_new = len(clusters)
+        first_new, mark = len(clusters), len(members.rows)
         lo = 0
         for di, doc_runs in zip(batch, runs):
             hi = lo + len(doc_runs)
-            fresh = centroids(clusters[first_new:], X)
+            fresh = members.centroids(len(clusters), first=first_new, since=mark)
             parts = [] if scores is None else [scores[lo:hi]]
             if fresh is not None:
                 parts.append((V[lo:hi] @ fresh.T).toarray())
@@ -217,10 +217,19 @@ class _Members:
         self.statements.extend([t] * len(run))
         self.weights.extend([1.0 / len(run)] * len(run))
 
-    def centroids(self, count: int) -> sparse.csr_matrix | None:
-        if not count:
+    def centroids(self, count: int, first: int = 0, since: int = 0) -> sparse.csr_matrix | None:
+        """Centroids of statements `first` to `count`, whose rows were all added from entry
+        `since` on (statements started in this batch), or of every statement."""
+        if count <= first:
             return None
-        M = sparse.csr_matrix((self.weights, (self.statements, self.rows)), shape=(count, self.X.shape[0]))
+        if since:
+            t = np.asarray(self.statements[since:], dtype=np.int64)
+            keep = t >= first
+            entries = (np.asarray(self.weights[since:])[keep],
+                       (t[keep] - first, np.asarray(self.rows[since:], dtype=np.int64)[keep]))
+        else:
+            entries = (self.weights, (self.statements, self.rows))
+        M = sparse.csr_matrix(entries, shape=(count - first, self.X.shape[0]))
         return normalize_rows(M @ self.X)
 
 
