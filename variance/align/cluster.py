@@ -222,6 +222,7 @@ class _Members:
         `since` on (statements started in this batch), or of every statement."""
         if count <= first:
             return None
+        entries: tuple
         if since:
             t = np.asarray(self.statements[since:], dtype=np.int64)
             keep = t >= first
