@@ -509,3 +509,22 @@ def test_in_a_drawn_report_article_text_that_looks_like_code_is_shown_and_never_
     assert page.locator("main img, main svg").count() == 0
     assert PAYLOAD in page.locator("#statements").inner_text() and PAYLOAD in page.locator("#quotes .qp.open").inner_text()
     page.close()
+
+
+def test_artefacts_and_texts_draw_later_versions_as_the_page_scrolls_and_when_linked(browser, many_report):
+    opened = Opened(browser, many_report, hash="#doc-55")
+    page = opened.page
+    page.wait_for_selector("#doc-55 .fulltext")                   # drawn when linked, then its text
+    assert opened.in_viewport("#doc-55")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".docblock").count() == 60 and page.locator(".docblock .fulltext").count() == 60
+    assert page.locator(".more-blocks").count() == 0 and opened.errors == []
+    page.close()
+    opened = Opened(browser, many_report)
+    page = opened.page
+    page.wait_for_selector("body[data-lazy=ready]")
+    assert page.locator(".docblock").count() < 60
+    page.locator("footer").scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelectorAll('.docblock').length === 60")
+    assert opened.errors == []
+    page.close()

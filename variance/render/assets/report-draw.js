@@ -153,6 +153,17 @@ var varianceDraw = (function () {
     return tr;
   }
 
+  function docShell(d) {               /* a version's place in "Artefacts & texts" (html.j2) */
+    var box = el("div", "docblock"), title = el("h3"), holder = el("div", "lazy");
+    box.id = "doc-" + d.index;
+    title.append(el("span", "dn", String(d.index)), " " + d.id + " ", el("span", "count", String(d.artefacts)));
+    holder.setAttribute("data-doc", d.index);
+    holder.appendChild(el("p", "muted pending", d.artefacts + " artefact" + (d.artefacts === 1 ? "" : "s")
+                          + " and the full text are drawn here by the page's script."));
+    box.append(title, holder);
+    return box;
+  }
+
   function documentBlock(holder, g) {  /* a document's artefact list and its full text, marks linked */
     holder.textContent = "";
     if (g.found.length) {
@@ -185,5 +196,5 @@ var varianceDraw = (function () {
   }
 
   return { el: el, version: version, card: card, memberText: memberText, passage: passage,
-           docRow: docRow, documentBlock: documentBlock };
+           docRow: docRow, docShell: docShell, documentBlock: documentBlock };
 })();

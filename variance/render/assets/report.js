@@ -86,9 +86,27 @@
     return true;
   }
 
+  var seen = null;                     /* the observer drawing what comes near the screen */
+
+  function drawBlocks(upTo) {          /* "Artefacts & texts" places up to document `upTo` */
+    var marker = document.querySelector(".more-blocks"), rows = islands.got("rows");
+    if (!marker || !rows) return;
+    var from = +marker.getAttribute("data-from"), more = document.createDocumentFragment();
+    var until = Math.min(rows.length, upTo - (rows.length ? rows[0].index : 0) + 1);
+    rows.slice(from, until).forEach(function (d) {
+      var box = draw.docShell(d);
+      more.appendChild(box);
+      if (seen) seen.observe(box.querySelector(".lazy"));
+    });
+    marker.parentNode.insertBefore(more, marker);
+    marker.setAttribute("data-from", Math.max(from, until));
+    if (until >= rows.length) marker.remove();
+  }
+
   function drawAll() {                 /* before printing: every part unpacked so far */
     var sentinel = document.querySelector("tr.more-docs");
     if (sentinel) drawRows(sentinel, Infinity);
+    drawBlocks(Infinity);
     cards.forEach(drawCard);
     Array.prototype.forEach.call(document.querySelectorAll("details.more[data-fold]"), drawFolded);
     Array.prototype.forEach.call(document.querySelectorAll(".lazy[data-doc]"), drawDocument);
@@ -156,8 +174,12 @@
   }
 
   function prepare(id, flashColumn) {  /* what must be unpacked and drawn before `id` is shown */
-    var waits = [], mark = /^artefact-(\d+)-/.exec(id);
-    if (mark) {
+    var waits = [], mark = /^(?:artefact|doc)-(\d+)/.exec(id);
+    if (mark && !$("doc-" + mark[1]) && document.querySelector(".more-blocks")) {
+      var later = whenever("rows", function () { drawBlocks(+mark[1]); });
+      if (later) return later;         /* drawn, the link is followed again */
+    }
+    if (mark && /^artefact/.test(id)) {
       var holder = document.querySelector('.lazy[data-doc="' + mark[1] + '"]');
       if (holder) waits.push(drawDocument(holder));
     }
@@ -318,7 +340,7 @@
   function watch() {                   /* draw what comes near the screen */
     var holders = Array.prototype.slice.call(document.querySelectorAll(".lazy[data-doc]"));
     var pending = cards.filter(function (c) { return c.querySelector(".versions[data-draw]"); });
-    var seen = new IntersectionObserver(function (entries) {
+    seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (!entry.isIntersecting) return;
         if (entry.target.tagName === "ARTICLE") drawCard(entry.target); else drawDocument(entry.target);
@@ -326,6 +348,18 @@
       });
     }, { rootMargin: "1200px 0px" });
     holders.concat(pending).forEach(function (h) { seen.observe(h); });
+    var marker = document.querySelector(".more-blocks");
+    if (marker) {
+      var blocksSeen = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        blocksSeen.unobserve(marker);  /* observed again: called again while it is still near */
+        whenever("rows", function (rows) {
+          drawBlocks(rows[0].index + +marker.getAttribute("data-from") + 99);    /* 100 more */
+          if (marker.parentNode) blocksSeen.observe(marker);
+        });
+      }, { rootMargin: "1200px 0px" });
+      blocksSeen.observe(marker);
+    }
     var sentinel = document.querySelector("tr.more-docs");
     if (!sentinel) return;
     var box = sentinel.closest(".docs-wrap");
