@@ -59,6 +59,20 @@ def test_high_severity_is_precise_and_rare_on_the_gold():
     ("replace", "Xi", "Blinken", "“We must cooperate,” ", " said.", "attribution", "high"),
     ("replace", "Xi", "Blinken", "On Friday, ", " visited the port.", "entity", "high"),
     ("replace", "not only", "both", "The embankments are ", " a symbol and a defence.", "wording", "medium"),
+    # a speaker replaced beside its cue, with a title or an apposition between
+    ("replace", "Elena Marsh", "Ana Lobo", "“We will reopen,” said port director ", ".", "attribution", "high"),
+    ("replace", "Elena Marsh", "Ana Lobo", "According to port director ", ", “we will reopen.”", "attribution",
+     "high"),
+    ("replace", "Elena Marsh", "Ana Lobo", "", ", the port director, said: “We will reopen.”", "attribution",
+     "high"),
+    # what the held-out rows showed: a place after "said in" is no speaker; an obligation said by a
+    # periphrase is the modal's; a report that states is a speaker; a name's first word is a name
+    ("replace", "a DZBB Radio interview", "an interview with DZBB radio", "Andanar said in ", " on the 26th",
+     "wording", "low"),
+    ("replace", "We should", "It is necessary to", "", " give full play to the unions.", "wording", "medium"),
+    ("replace", "We should", "We will", "", " give full play to the unions.", "negation", "high"),
+    ("replace", "report states", "newspaper said", "The ", " that the prince was angry.", "attribution", "high"),
+    ("replace", "Ding Dong", "“Dingdong Online", "", "! Hello, Teacher will be broadcast.", "wording", "medium"),
 ])
 def test_the_cases_the_issue_names(op, reference, witness, before, after, kind, severity):
     around = [(before, after)]

@@ -36,6 +36,11 @@ refuse declined declines denied denies rejected rejects""".split())
 _MODALS = frozenset("must should may might can could need needs ought".split())
 """Modals that change what is claimed; "will" and "would" mostly mark tense."""
 _NEGATIVE = "¬"
+_OBLIGED = "□"
+"""The mark of a side saying an obligation by a periphrase ("it is necessary to", "has to")."""
+_PERIPHRASES = re.compile(r"\b(?:necessary|required|obliged|obligated|ha(?:ve|s|d) to)\b", re.I)
+_DEONTIC = frozenset("must should ought need needs".split())
+"""Modals of obligation, whose strength a periphrase does not tell."""
 """The polarity mark of a side holding any negator: "not" → "neither" keeps the polarity."""
 _CUE_WORDS = (SPEECH_WORDS - {"states", "called", "out"}) | frozenset("say quoted claimed".split())
 """Speech verbs as written; "states" (United States), "called" (so-called) and "out" mislead."""
@@ -45,17 +50,19 @@ _SOURCES = frozenset(stem(w) for w in "statement release readout spokesperson sp
 """Nouns that speak in a cue ("the statement added"): speakers, and cue words."""
 _ROLES = {stem(w): "spokesperson" for w in "spokesman spokeswoman spokesperson".split()}
 """Words for one role, whichever is used."""
-_AUDIENCE = frozenset(stem(w) for w in "reporters journalists press conference news briefing "
-                      "media interview".split())
-"""Who a cue addresses or where it was said: not the speaker ("told reporters" ≍ "said")."""
+_AUDIENCE = frozenset("reporters reporter journalists journalist press conference conferences news "
+                      "briefing briefings media interview interviews".split())
+"""Who a cue addresses or where it was said, as written: not the speaker ("told reporters" ≍
+"said"); a "report" still speaks."""
 _SAYS_BEFORE = frozenset("said says added adds noted notes stressed wrote explained remarked "
                          "commented continued insisted".split())
 """Verbs that put the speaker right after them ("said Ana Lobo")."""
 _TELLS = frozenset("told tells".split())
 """Verbs that put the audience right after them ("told Reuters")."""
-_TITLED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(_SAYS_BEFORE))}|according to)\s+(?:the\s+)?"
-                           r"(?:[a-z][\w-]*\s+){1,3}$")
-"""A cue and a lower-case title before a change: "said port director [Elena Marsh]"."""
+_TITLED_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(_SAYS_BEFORE))}|[Aa]ccording to)\s+(?:the\s+)?"
+                           r"((?:[a-z][\w-]*\s+){1,3})$")
+"""A cue and a lower-case title before a change: "said port director [Elena Marsh]" (the title's
+words are no function words: "said in [a radio interview]" is no speaker)."""
 _APPOSED_BEFORE = re.compile(rf"^\s*,\s*(?:the|an?|who|which)\b[^,.;:]{{0,60}},\s*"
                              rf"(?:{'|'.join(sorted(_CUE_WORDS))})\b")
 """An apposition, then a cue, after a change: "[Elena Marsh], the port director, said"."""
@@ -98,6 +105,8 @@ class _Side:
     """Stems of speech verbs and of the nouns that speak ("statement")."""
     names: frozenset[str]
     """Keys of capitalised words that are not function words, values or speech words."""
+    capitals: frozenset[str]
+    """The same with a sentence's first word kept: what a name on the other side may match."""
 
     @property
     def only_values(self) -> bool:
@@ -115,15 +124,21 @@ def _side(text: str, *, initial: bool = False) -> _Side:
     polarity = {w for w in key_words(plain) if w in _MODALS}
     if _NOT.search(plain) or any(w in _NEGATORS for w in key_words(plain)):
         polarity.add(_NEGATIVE)
+    if _PERIPHRASES.search(plain):
+        polarity.add(_OBLIGED)
     content = frozenset(stem(w) for w in words if w not in STOPWORDS)
     found = [m for m in _CAPITAL.finditer(text)
              if len(m[0]) > 1 and (m[0].isupper() or m[0].casefold() not in STOPWORDS)]
+    def keys(matches) -> frozenset[str]:
+        return frozenset(k for k in key_words(" ".join(m[0] for m in matches))
+                         if not is_measure_word(k) and k not in _CUE_WORDS)
+    capitals = keys(found)
     if initial and found and not text[:found[0].start()].strip(" “\"‘'("):
         found = found[1:]
-    names = frozenset(k for k in key_words(" ".join(m[0] for m in found))
-                      if not is_measure_word(k) and k not in _CUE_WORDS)
-    cues = {stem(w) for w in words if w in _CUE_WORDS} | (content & _SOURCES)
-    return _Side(words, content, values(text), frozenset(polarity), frozenset(cues), names)
+    names = keys(found)
+    cues = {stem(w) for i, w in enumerate(words) if w in _CUE_WORDS or
+            (w == "states" and (i == 0 or words[i - 1] != "united"))} | (content & _SOURCES)
+    return _Side(words, content, values(text), frozenset(polarity), frozenset(cues), names, capitals)
 
 
 def _sides(reference: str, witness: str, around: Sequence[tuple[str, str]]) -> tuple[_Side, _Side]:
@@ -154,7 +169,7 @@ def classify_change(op: Op, reference: str, witness: str, *, quoted: bool = Fals
     small = max(len(ref.content), len(wit.content)) <= _SMALL or _overlap(ref, wit) >= 0.5
     if _number_changed(ref, wit, small) or _approximation_changed(ref, wit, around):
         return ChangeKind.NUMBER
-    if ref.polarity != wit.polarity and small:
+    if _modality_changed(ref.polarity, wit.polarity) and small:
         return ChangeKind.NEGATION
     if _cue_changed(ref, wit, small):
         return ChangeKind.ATTRIBUTION
@@ -168,6 +183,17 @@ def classify_change(op: Op, reference: str, witness: str, *, quoted: bool = Fals
             Op.DELETE: ChangeKind.OMISSION}[op]
 
 
+def _modality_changed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Negation or modality differs. An obligation said by a modal on one side and by a
+    periphrase on the other ("We should" / "It is necessary to") is the same modality: the
+    periphrase does not tell "must" from "should"."""
+    if a == b:
+        return False
+    if _OBLIGED in a ^ b and (a | b) & _DEONTIC:
+        return (a - _DEONTIC - {_OBLIGED}) != (b - _DEONTIC - {_OBLIGED})
+    return True
+
+
 def _replacement_kind(ref: _Side, wit: _Side, small: bool, around: Sequence[tuple[str, str]],
                       quoted: bool) -> ChangeKind | None:
     """Spelling, a speaker or audience replaced, or another actor (outside quotes: inside, a
@@ -178,7 +204,7 @@ def _replacement_kind(ref: _Side, wit: _Side, small: bool, around: Sequence[tupl
     if max(len(ref.words), len(wit.words)) <= _CUE_SIZE + 2 and \
             _slot(around, named=bool(ref.names or wit.names)) is not _Slot.NONE:
         return ChangeKind.ATTRIBUTION
-    if small and not quoted and _unmatched(ref.names, wit.names) and _unmatched(wit.names, ref.names):
+    if small and not quoted and _unmatched(ref.names, wit.capitals) and _unmatched(wit.names, ref.capitals):
         return ChangeKind.ENTITY
     return None
 
@@ -230,9 +256,15 @@ def _slot(around: Sequence[tuple[str, str]], *, named: bool) -> _Slot:
         if (follow and follow[0] in _CUE_WORDS) or \
                 (named and lead and lead[-1] in _SAYS_BEFORE) or \
                 " ".join(lead).endswith(("according to", "according to the")) or \
-                (named and (_TITLED_AFTER.search(before) or _APPOSED_BEFORE.match(after))):
+                (named and (_titled(before) or _APPOSED_BEFORE.match(after))):
             return _Slot.SPEAKER
     return _Slot.NONE
+
+
+def _titled(before: str) -> bool:
+    """Does `before` end on a cue and a lower-case title ("said port director ")?"""
+    m = _TITLED_AFTER.search(before)
+    return m is not None and not any(w in STOPWORDS for w in m.group(1).split())
 
 
 def _same_word_spelled_apart(a: str, b: str, is_name: bool) -> bool:
@@ -270,7 +302,9 @@ def change_severity(kind: ChangeKind, op: Op, reference: str, witness: str, *,
 
 def _speakers(side: _Side) -> frozenset[str]:
     """Stems of the words of a cue that name who speaks (not the verb, not the audience)."""
-    return frozenset(_ROLES.get(w, w) for w in side.content if w not in _VERBS and w not in _AUDIENCE)
+    return frozenset(_ROLES.get(s, s) for s in (stem(w) for w in side.words
+                                                 if w not in STOPWORDS and w not in _AUDIENCE)
+                     if s not in _VERBS)
 
 
 def _attribution_severity(ref: _Side, wit: _Side, slot: _Slot) -> Severity:
