@@ -1,14 +1,16 @@
-"""Archive scale: index time, peak memory, trace latency, and carrier recall and precision
-against the known truth of `archive_data.py`, DuckDB and Spark side by side, with a
-brute-force baseline (variance's quote check on every article, no index) at the small size.
+"""Archive scale: index time, peak memory, trace latency, carrier recall and precision and
+cluster precision and recall against the known truth of `archive_data.py`; this checkout beside
+a baseline checkout (`--baseline DIR`, a folder holding another version's `variance` package) in
+the same run, DuckDB and Spark side by side, and a brute-force baseline (variance's quote check on
+every article, no index) at the small size.
 
 Each size's archive is written once into --work and reused. `variance index` and `variance
 reuse` run as the CLI, in a subprocess: wall time, CPU seconds of the whole process tree (the
 machine is shared: read CPU, not wall) and peak resident memory of the tree, sampled. Traces run
-in this process on the finished index.
+in a subprocess of each checkout on its finished index (`--trace-only`), every query timed.
 
-Run: python benchmarks/archive.py --sizes 10000,100000,1000000 --spark 10000,100000 --work DIR
-Results go to stdout as Markdown (and --json FILE).
+Run: python benchmarks/archive.py --sizes 10000,1000000 --spark 10000 --baseline DIR --work DIR
+Results go to stderr as JSON lines (and --json FILE).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import archive_data
+import mqm
 
 VARIANCE = [str(Path(sys.executable).with_name("variance"))]
 """The CLI of the environment running the benchmark."""
@@ -63,12 +67,22 @@ def _tree(root: int, cpu: dict[int, float]) -> int:
     return total
 
 
-def measure(command: list[str]) -> dict:
+def _env(checkout: str | None) -> dict[str, str] | None:
+    """The environment running `checkout`'s variance (None: this one's)."""
+    return None if checkout is None else {**os.environ, "PYTHONPATH": checkout}
+
+
+def _cli(checkout: str | None) -> list[str]:
+    return VARIANCE if checkout is None else [sys.executable, "-m", "variance"]
+
+
+def measure(command: list[str], checkout: str | None = None) -> dict:
     """Run `command`; wall, CPU seconds of the tree (the larger of rusage and the sampled sum),
     peak tree RSS (MB, sampled every 0.25 s)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(checkout),
+                            cwd="/" if checkout else None)
     peak = [0]
     seen: dict[int, float] = {}
 
@@ -107,22 +121,47 @@ def score(traces: dict[str, set[str]], truth: dict) -> dict:
             "carriers": hits["target"][1], "versions": hits["version"][1]}
 
 
-def run_traces(db: str, truth: dict, queries: list[str]) -> tuple[dict[str, set[str]], dict]:
+def run_traces(db: str, queries: dict[str, str]) -> dict:
+    """Trace every query on `db` in this process: {qid: [carriers, candidates, wall s, CPU s]};
+    a statement the checkout refuses (InputError) finds nothing."""
     from variance.archive import open_index, trace_statement
+    from variance.errors import InputError
 
     index = open_index(db, read_only=True)
-    found, wall, cpu = {}, [], []
-    for qid in queries:
+    out = {}
+    for qid, text in queries.items():
         w, c = time.perf_counter(), time.process_time()
-        t = trace_statement(index, truth[qid]["text"])
-        wall.append(time.perf_counter() - w)
-        cpu.append(time.process_time() - c)
-        found[qid] = {x.article for x in t.carriers}
+        try:
+            t = trace_statement(index, text)
+            found, candidates = sorted(x.article for x in t.carriers), t.candidates
+        except InputError:
+            found, candidates = [], -1
+        out[qid] = [found, candidates, time.perf_counter() - w, time.process_time() - c]
     index.close()
-    wall.sort()
-    return found, {"median_s": round(statistics.median(wall), 3), "p95_s": round(wall[int(0.95 * (len(wall) - 1))], 3),
-                   "max_s": round(wall[-1], 3), "cpu_median_s": round(statistics.median(cpu), 3),
-                   "queries": len(queries)}
+    return out
+
+
+def traces_of(db: str, queries: dict[str, str], checkout: str | None) -> dict:
+    """`run_traces` in a subprocess running `checkout`'s variance."""
+    qfile = Path(db).with_suffix(".queries.json")
+    qfile.write_text(json.dumps(queries), encoding="utf-8")
+    cache = Path(db).with_suffix(".vectors")       # a cold vector cache, the same for every checkout
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {**(_env(checkout) or os.environ), "VARIANCE_CACHE_DIR": str(cache)}
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--trace-only", db, str(qfile)],
+                         env=env, cwd="/" if checkout else None, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"tracing {db} failed: {out.stderr[-2000:]}")
+    return json.loads(out.stdout)
+
+
+def latency(runs: dict, qids: list[str]) -> dict:
+    wall = sorted(runs[q][2] for q in qids)
+    cpu = sorted(runs[q][3] for q in qids)
+    return {"median_s": round(statistics.median(wall), 3), "p95_s": round(wall[int(0.95 * (len(wall) - 1))], 3),
+            "max_s": round(wall[-1], 3), "cpu_median_s": round(statistics.median(cpu), 3),
+            "cpu_p95_s": round(cpu[int(0.95 * (len(cpu) - 1))], 3), "cpu_max_s": round(cpu[-1], 3),
+            "queries": len(qids)}
 
 
 def brute_force(archive: Path, truth: dict, queries: list[str]) -> tuple[dict[str, set[str]], dict]:
@@ -183,8 +222,78 @@ def clusters_of(db: str) -> list[tuple]:
     return rows
 
 
-def one_size(size: int, work: Path, spark: bool, sample: int, brute: int, jobs: int) -> dict:
-    folder = work / f"archive-{size}"
+def chinese_queries(truth: dict, count: int) -> dict[str, str]:
+    """The Chinese original of `count` random queries (the MQM sources, line for segment)."""
+    lines: dict[str, list[str]] = {}
+    out = {}
+    for qid in sorted(truth):
+        story, seg = qid.split("#")
+        if story not in lines:
+            path = mqm.ROOT / "sources" / f"{story}.zh.txt"
+            lines[story] = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        doc = next(d for d in mqm.gold()["docs"] if d["doc"] == story)
+        order = sorted(x["doc_seg_id"] for x in doc["segments"])
+        if len(order) == len(lines[story]) and lines[story][order.index(int(seg))].strip():
+            out[qid] = lines[story][order.index(int(seg))].strip()
+    picked = random.Random(3).sample(sorted(out), min(count, len(out)))
+    return {q: out[q] for q in picked}
+
+
+def encoder_cost(archive: Path, sentences: int = 500) -> dict:
+    """CPU seconds of the sentence encoder: loading it, and per sentence (batched), cache off."""
+    import tempfile
+
+    from variance.align.embed import Encoder
+
+    texts: list[str] = []
+    with open(archive, encoding="utf-8") as f:
+        for line in f:
+            texts += [x for x in json.loads(line)["text"].splitlines() if x.strip()]
+            if len(texts) > sentences:
+                break
+    with tempfile.TemporaryDirectory() as folder:
+        encoder = Encoder(Path(folder))
+        c = time.process_time()
+        encoder.encode(texts[:1])
+        load = time.process_time() - c
+        c = time.process_time()
+        encoder.encode(texts[1:sentences + 1])
+        per = (time.process_time() - c) / sentences
+    return {"load_cpu_s": round(load, 2), "per_sentence_cpu_ms": round(1000 * per, 2), "sentences": sentences}
+
+
+def reuse_sweep(db: str, truth: dict, covers: list[float]) -> list[dict]:
+    """Cluster quality at several --min-cover (0: every link strong, connected components)."""
+    from variance.archive import find_reuse, open_index
+    from variance.archive.reuse import MIN_COVER
+
+    out = []
+    for cover in covers + [MIN_COVER]:
+        index = open_index(db)
+        find_reuse(index, min_cover=cover)
+        index.close()
+        out.append({"min_cover": cover, **reuse_pairs(db, truth)})
+    return out[:-1]
+
+
+def one_variant(name: str, checkout: str | None, folder: Path, archive: Path, truth: dict, jobs: int,
+                engine: str = "duckdb") -> dict:
+    db = folder / f"{name}-{engine}.duckdb"
+    db.unlink(missing_ok=True)
+    cli = _cli(checkout)
+    result = {"index": measure(cli + ["index", str(archive.resolve()), "--db", str(db.resolve()), "-q",
+                                      "--engine", engine, "--jobs", str(jobs)], checkout),
+              "reuse": measure(cli + ["reuse", "--db", str(db.resolve()), "--engine", engine,
+                                      "-o", str((folder / f"{name}-{engine}-clusters.parquet").resolve())], checkout),
+              "db_mb": os.path.getsize(db) // 2**20}
+    if engine == "duckdb":
+        result["reuse_quality"] = reuse_pairs(str(db), truth)
+    return result
+
+
+def one_size(size: int, work: Path, spark: bool, brute: int, jobs: int, baseline: str | None,
+             chinese: int) -> dict:
+    folder = (work / f"archive-{size}").resolve()
     archive = folder / "archive.jsonl"
     if not archive.exists():
         archive_data.write_archive(folder, size)
@@ -192,41 +301,49 @@ def one_size(size: int, work: Path, spark: bool, sample: int, brute: int, jobs: 
     with open(archive, encoding="utf-8") as f:
         articles = sum(1 for _ in f)
     result: dict = {"size": size, "articles": articles}
-    engines = ["duckdb"] + (["spark"] if spark else [])
-    for engine in engines:
-        db = folder / f"{engine}.duckdb"
-        db.unlink(missing_ok=True)
-        result[f"{engine}_index"] = measure(VARIANCE + ["index", str(archive), "--db", str(db), "-q",
-                                                       "--engine", engine, "--jobs", str(jobs)])
-        result[f"{engine}_reuse"] = measure(VARIANCE + ["reuse", "--db", str(db), "--engine", engine,
-                                                       "-o", str(folder / f"{engine}-clusters.parquet")])
-    db = str(folder / "duckdb.duckdb")
-    import duckdb
-
-    con = duckdb.connect(db, read_only=True)
-    result["sentences"], result["shingle_rows"] = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                                                   for t in ("sentences", "shingles"))
-    con.close()
-    result["db_mb"] = os.path.getsize(db) // 2**20
-    if spark:
-        result["spark_same_index"] = _same_index(db, str(folder / "spark.duckdb"))
-        result["spark_same_clusters"] = clusters_of(db) == clusters_of(str(folder / "spark.duckdb"))
     from variance.text.normalize import key_words
 
-    queries = sorted(q for q in truth if len(key_words(truth[q]["text"])) >= 5)
-    result["queries"], result["queries_too_short"] = len(queries), len(truth) - len(queries)
-    truth = {q: truth[q] for q in queries}
-    found, _ = run_traces(db, truth, queries)
-    result["trace_quality"] = score(found, truth)
-    timed = random.Random(size).sample(queries, min(sample, len(queries)))
-    _, result["trace_latency"] = run_traces(db, truth, timed)
-    result["reuse_quality"] = reuse_pairs(db, truth)
+    long = sorted(q for q in truth if len(key_words(truth[q]["text"])) >= 5)
+    short = sorted(set(truth) - set(long))
+    result["queries"], result["queries_short"] = len(long), len(short)
+    zh = chinese_queries(truth, chinese)
+    queries = {q: truth[q]["text"] for q in truth} | {f"zh:{q}": t for q, t in zh.items()}
+    checkouts = [("current", None)] + ([("baseline", baseline)] if baseline else [])
+    for name, checkout in checkouts:
+        r = result[name] = one_variant(name, checkout, folder, archive, truth, jobs)
+        db = str(folder / f"{name}-duckdb.duckdb")
+        runs = traces_of(db, queries, checkout)
+        found = {q: set(runs[q][0]) for q in truth}
+        r["trace_quality"] = score({q: found[q] for q in long}, {q: truth[q] for q in long})
+        r["trace_quality_short"] = score({q: found[q] for q in short}, {q: truth[q] for q in short})
+        r["trace_latency"] = latency(runs, long)
+        r["trace_zh"] = {**score({q: set(runs[f"zh:{q}"][0]) for q in zh}, {q: truth[q] for q in zh}),
+                         "with_candidates": sum(runs[f"zh:{q}"][1] > 0 for q in zh), "queries": len(zh)}
+        if name == "current":
+            con = duckdb_connect(db)
+            result["sentences"], result["shingle_rows"] = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                                           for t in ("sentences", "shingles"))
+            con.close()
+            r["reuse_sweep"] = reuse_sweep(db, truth, [0.0, 0.15, 0.35, 0.5])
+    if spark:
+        result["spark"] = one_variant("current", None, folder, archive, truth, jobs, engine="spark")
+        result["spark_same_index"] = _same_index(str(folder / "current-duckdb.duckdb"),
+                                                 str(folder / "current-spark.duckdb"))
+        result["spark_same_clusters"] = clusters_of(str(folder / "current-duckdb.duckdb")) == \
+            clusters_of(str(folder / "current-spark.duckdb"))
     if brute:
-        few = random.Random(1).sample(queries, min(brute, len(queries)))
+        few = random.Random(1).sample(long, min(brute, len(long)))
         bf, result["brute_latency"] = brute_force(archive, truth, few)
         result["brute_quality"] = score(bf, truth)
-        result["index_on_same_queries"] = score({q: found[q] for q in few}, truth)
+        current = traces_of(str(folder / "current-duckdb.duckdb"), {q: truth[q]["text"] for q in few}, None)
+        result["index_on_same_queries"] = score({q: set(current[q][0]) for q in few}, {q: truth[q] for q in few})
     return result
+
+
+def duckdb_connect(db: str):
+    import duckdb
+
+    return duckdb.connect(db, read_only=True)
 
 
 def _same_index(a: str, b: str) -> bool:
@@ -243,24 +360,34 @@ def _same_index(a: str, b: str) -> bool:
 
 
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--trace-only":
+        print(json.dumps(run_traces(sys.argv[2], json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")))))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--spark", default="10000,100000", help="Sizes also run with --engine spark.")
+    parser.add_argument("--sizes", default="10000,1000000")
+    parser.add_argument("--spark", default="10000", help="Sizes also run with --engine spark.")
+    parser.add_argument("--baseline", help="A folder holding another version's variance package, run beside this one.")
     parser.add_argument("--brute", type=int, default=40, help="Queries for the brute-force baseline (smallest size).")
-    parser.add_argument("--sample", type=int, default=200, help="Queries timed for trace latency.")
+    parser.add_argument("--chinese", type=int, default=40, help="Queries also traced in their Chinese original.")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     spark = {int(s) for s in args.spark.split(",") if s}
-    results = []
+    baseline = str(Path(args.baseline).resolve()) if args.baseline else None
+    results = [{"encoder": encoder_cost(args.work / f"archive-{min(sizes)}" / "archive.jsonl")}] \
+        if (args.work / f"archive-{min(sizes)}" / "archive.jsonl").exists() else []
     for size in sizes:
-        results.append(one_size(size, args.work, size in spark, args.sample,
-                                args.brute if size == min(sizes) else 0, args.jobs))
+        results.append(one_size(size, args.work, size in spark, args.brute if size == min(sizes) else 0,
+                                args.jobs, baseline, args.chinese))
         print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if not results or "encoder" not in results[0]:
+        results.insert(0, {"encoder": encoder_cost(args.work / f"archive-{min(sizes)}" / "archive.jsonl")})
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

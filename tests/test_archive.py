@@ -9,7 +9,7 @@ import json
 
 import duckdb
 import pytest
-from archive_data import QUOTED, STATEMENT, records, write_archive
+from archive_data import QUOTED, STATEMENT, UNRELATED, records, write_archive
 from click.testing import CliRunner
 
 from variance.archive import (
@@ -112,6 +112,27 @@ def test_reuse_clusters_the_versions_and_report_reads_one(archive, tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert {d["id"] for d in report["documents"]} == set(home["articles"])
+
+
+def test_shared_boilerplate_does_not_join_two_stories(tmp_path):
+    footer = ("This report was produced by the regional news desk and may be republished in full "
+              "with credit to the agency that wrote it.\n")
+    rows = [{"id": k, "text": UNRELATED[k] + footer} for k in ("weather", "football")]
+    rows += [{"id": f"copy-{k}", "text": UNRELATED[k] + footer} for k in ("weather", "football")]
+    rows.append({"id": "quoting", "text": UNRELATED["markets"] + "As the desk put it: "
+                 + UNRELATED["football"].splitlines()[0] + "\n"})
+    db = str(tmp_path / "b.duckdb")
+    index_archive([str(write_archive(tmp_path, rows))], db)
+
+    def clusters(*options):
+        result = run("reuse", "--db", db, "--json", *options)
+        assert result.exit_code == 0, result.output
+        return sorted(sorted(c["articles"]) for c in json.loads(result.stdout)["clusters"])
+
+    # each story's versions, and the article quoting one joins that one
+    assert clusters() == [["copy-football", "football", "quoting"], ["copy-weather", "weather"]]
+    # every link strong: the footer chains the two stories into one cluster
+    assert clusters("--min-cover", 0) == [["copy-football", "copy-weather", "football", "quoting", "weather"]]
 
 
 def test_report_cluster_that_does_not_exist(archive):

@@ -5,8 +5,16 @@ is rare, in at least 2 and at most `max_df` articles; two articles are linked wh
 at least `min_shared` rare shingles. The engine (DuckDB in the index itself, or Spark) computes
 one table: for every linked pair of articles, each pair of their sentences that share rare
 shingles, with the count (`sentence_pairs`). Everything after it is the same code for both
-engines: linked articles are joined into clusters (connected components), numbered from 1,
-largest first (ties by the smallest member key), and stored in the index with their passages.
+engines (`group`):
+1. A link is strong when each of the two articles shares at least `min_cover` of its sentences
+   with the other (sentences holding a shared rare shingle, over its body and headline
+   sentences): versions of one story. Strongly linked articles form the clusters' cores
+   (connected components).
+2. A weak link (a quote, a boilerplate paragraph two stories both print) never joins two cores:
+   an article outside every core joins the core it shares most rare shingles with, and the
+   articles left over cluster among themselves by their weak links.
+Clusters are numbered from 1, largest first (ties by the smallest member key), and stored in
+the index with their passages (the sentence pairs of members of one cluster).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from .store import Index
 
 __all__ = [
     "MAX_DF",
+    "MIN_COVER",
     "MIN_SHARED",
     "cluster_articles",
     "find_reuse",
@@ -29,6 +38,9 @@ MIN_SHARED = 5
 """Rare shingles two articles share before they are linked (passim's --min-match)."""
 MAX_DF = 100
 """Articles a shingle may be in and still link them (passim's --max-df)."""
+MIN_COVER = 0.25
+"""Share of each article's sentences two linked articles must share for a strong link (versions
+of one story); 0 makes every link strong, as plain connected components."""
 
 
 def sentence_pairs_sql(index: Index, *, min_shared: int, max_df: int) -> None:
@@ -48,7 +60,8 @@ def sentence_pairs_sql(index: Index, *, min_shared: int, max_df: int) -> None:
 
 
 def find_reuse(index: Index, *, engine: str = "duckdb", master: str | None = None,
-               min_shared: int = MIN_SHARED, max_df: int = MAX_DF, work: str | None = None) -> list[Cluster]:
+               min_shared: int = MIN_SHARED, max_df: int = MAX_DF, min_cover: float = MIN_COVER,
+               work: str | None = None) -> list[Cluster]:
     """Cluster the index's articles and store the clusters in it (replacing the last ones)."""
     if not index.counts()[0]:
         raise InputError(f"{index.path}: the index holds no article")
@@ -58,10 +71,15 @@ def find_reuse(index: Index, *, engine: str = "duckdb", master: str | None = Non
         spark_sentence_pairs(index, master=master, min_shared=min_shared, max_df=max_df, work=work)
     else:
         sentence_pairs_sql(index, min_shared=min_shared, max_df=max_df)
-    edges = index.con.execute("SELECT a, b FROM spairs GROUP BY a, b ORDER BY a, b").fetchall()
+    links = index.con.execute(
+        "WITH l AS (SELECT a, b, sum(shared) AS shared, count(DISTINCT sa) AS na, count(DISTINCT sb) AS nb "
+        "FROM spairs GROUP BY a, b), n AS (SELECT article, count(*) AS n FROM sentences "
+        "WHERE kind <> 'metadata' AND article IN (SELECT a FROM l UNION SELECT b FROM l) GROUP BY article) "
+        "SELECT l.a, l.b, l.shared, least(l.na / x.n, l.nb / y.n) FROM l JOIN n x ON x.article = l.a "
+        "JOIN n y ON y.article = l.b ORDER BY l.a, l.b").fetchall()
     keys = dict(index.con.execute("SELECT article, id FROM articles").fetchall())
-    groups = _components(edges, keys)
-    member = {a: n for n, group in enumerate(groups, 1) for a in group}
+    groups = group(links, keys, min_cover)
+    member = {a: n for n, g in enumerate(groups, 1) for a in g}
     import numpy as np
 
     with index.transaction():
@@ -73,9 +91,33 @@ def find_reuse(index: Index, *, engine: str = "duckdb", master: str | None = Non
         index.con.execute("INSERT INTO clusters SELECT cluster, article FROM members ORDER BY cluster, article")
         index.con.unregister("members")
         index.con.execute("INSERT INTO passages SELECT c.cluster, p.a, p.sa, p.b, p.sb, p.shared "
-                          "FROM spairs p JOIN clusters c ON c.article = p.a ORDER BY ALL")
+                          "FROM spairs p JOIN clusters c ON c.article = p.a JOIN clusters d ON d.article = p.b "
+                          "WHERE c.cluster = d.cluster ORDER BY ALL")
     index.con.execute("DROP TABLE spairs")
     return load_clusters(index)
+
+
+def group(links: list[tuple[int, int, int, float]], keys: dict[int, str], min_cover: float) -> list[list[int]]:
+    """Clusters from links (a, b, shared rare shingles, cover): cores of strong links, then each
+    article outside them joined to its best core, then the rest by their weak links."""
+    cores = _components([(a, b) for a, b, _, cover in links if cover >= min_cover], keys)
+    core = {a: n for n, g in enumerate(cores) for a in g}
+    best: dict[int, tuple[int, int]] = {}
+    rest = []
+    for a, b, shared, _ in links:
+        if a in core and b in core:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x not in core and y in core:
+                offer = (-shared, core[y])
+                best[x] = min(best.get(x, offer), offer)
+        if a not in core and b not in core:
+            rest.append((a, b))
+    for x, (_, n) in best.items():
+        cores[n].append(x)
+    left = [(a, b) for a, b in rest if a not in best and b not in best]
+    groups = [sorted(g, key=lambda a: keys[a]) for g in cores] + _components(left, keys)
+    return sorted(groups, key=lambda g: (-len(g), keys[g[0]]))
 
 
 def _components(edges: list[tuple[int, int]], keys: dict[int, str]) -> list[list[int]]:

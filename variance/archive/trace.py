@@ -13,8 +13,12 @@ The work per statement is bounded, whatever the archive holds:
    the `SPOTS` sentences holding most of the shared shingles (`WINDOW` either side, more for a
    statement of several sentences), and the quote check of variance
    (`variance.quotes.check.check_quote`: the closest passage, its word diff, a verdict) runs once
-   over all these windows. Articles found absent are dropped. The sentence encoder is not used
-   here (docs/archive.md says why).
+   over all these windows, words only.
+4. Meaning, where the lexical evidence is thin: of the best `MEANING` candidates, those the words
+   found absent are checked again with the sentence encoder on their best sentences alone
+   (`variance.align.embed`; a sentence near enough in meaning is a paraphrase, as for quotes):
+   at most `MEANING * SPOTS` sentences encoded per statement, each once (vectors are cached).
+   Not with `semantic=False` (`--semantic off`). Articles found absent are dropped.
 Carriers are ranked by verdict, then similarity, then date and key.
 """
 
@@ -28,7 +32,7 @@ from ..model import Carrier, Comparison, Document, Options, Semantic, Trace
 from .shingles import SHINGLE_WORDS, sentence_key, shingle_hashes
 from .store import Index
 
-__all__ = ["LIMIT", "WINDOW", "candidates", "trace_statement"]
+__all__ = ["LIMIT", "MEANING", "SPOTS", "WINDOW", "candidates", "trace_statement"]
 
 LIMIT = 50
 """Candidate articles verified per statement, most shared shingles first."""
@@ -38,6 +42,8 @@ SPOTS = 3
 """Sentences of a candidate, those holding most shared shingles, that the quote check reads
 around (an article that repeats the statement's phrases holds each shingle only once, with
 the first sentence that has it, so the statement's own sentence may hold few)."""
+MEANING = 10
+"""Best candidates whose absent verdict the sentence encoder checks again."""
 _SENTENCE_END = re.compile(r"[.!?。！？][”\"»]?\s+")
 
 _EVIDENCE = """
@@ -74,7 +80,7 @@ def _window(doc: Document, spots: list[int], reach: int) -> Document:
     return replace(doc, sentences=tuple(s for s in doc.sentences if any(abs(s.index - at) <= reach for at in spots)))
 
 
-def trace_statement(index: Index, text: str, *, limit: int = LIMIT) -> Trace:
+def trace_statement(index: Index, text: str, *, limit: int = LIMIT, semantic: bool = True) -> Trace:
     """The carriers of `text` in the index, best first."""
     from ..model.quotes import VERDICT_RANK, Verdict
     from ..quotes import check_quote
@@ -82,13 +88,21 @@ def trace_statement(index: Index, text: str, *, limit: int = LIMIT) -> Trace:
     total, found = candidates(index, text, limit)
     evidence = {a: (shared, at) for a, shared, at in found}
     reach = max(WINDOW, len(_SENTENCE_END.findall(text.strip())) + 1)
-    docs = [_window(d, evidence[n][1], reach) for n, d in zip(evidence, index.documents(evidence))]
+    full = dict(zip(evidence, index.documents(evidence)))
+    docs = [_window(full[n], evidence[n][1], reach) for n in evidence]
     urls = dict(index.con.execute("SELECT id, url FROM articles WHERE article IN (SELECT unnest(?))",
                                   [list(evidence)]).fetchall())
     number = {d.id: n for d, n in zip(docs, evidence)}
-    check = check_quote(Comparison(Options(semantic=Semantic.OFF), tuple(docs), (), None), text)
+    matches = list(zip(docs, check_quote(Comparison(Options(semantic=Semantic.OFF), tuple(docs), (), None),
+                                         text).results))
+    thin = [n for n in list(evidence)[:MEANING] if semantic
+            and next(m for d, m in matches if number[d.id] == n).verdict is Verdict.ABSENT]
+    if thin:
+        spots = [_window(full[n], evidence[n][1], 0) for n in thin]
+        again = dict(zip(thin, check_quote(Comparison(Options(), tuple(spots), (), None), text).results))
+        matches = [(d, again.get(number[d.id], m)) for d, m in matches]
     carriers = []
-    for doc, match in zip(docs, check.results):
+    for doc, match in matches:
         if match.verdict is Verdict.ABSENT:
             continue
         carriers.append(Carrier(doc.id, doc.outlet, doc.date, urls.get(doc.id), doc.title,

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from .common import console_for_stdout, echo_json, handles_errors
+from .common import chosen_semantic, console_for_stdout, echo_json, handles_errors, semantic_option
 
 __all__ = ["cluster_documents", "db_option", "index", "reuse", "trace"]
 
@@ -62,6 +62,7 @@ def index(archives, db, engine, master, jobs, quiet):
               help="Candidate articles verified per statement, most shared shingles first [default: 50].")
 @click.option("--json", "as_json", is_flag=True, help="JSON (docs/archive.md).")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV: one row per carrier.")
+@semantic_option
 @handles_errors
 def trace(text, db, source, limit, as_json, as_csv):
     """Which indexed articles carry this statement, in which wording? Each carrier ranked, with
@@ -79,7 +80,8 @@ def trace(text, db, source, limit, as_json, as_csv):
         raise click.UsageError("--json and --csv disagree; give one")
     index = open_index(db, read_only=True)
     try:
-        traces = [trace_statement(index, s, limit=limit or LIMIT) for s in statements]
+        semantic = chosen_semantic().value != "off"
+        traces = [trace_statement(index, s, limit=limit or LIMIT, semantic=semantic) for s in statements]
     finally:
         index.close()
     if as_json:
@@ -120,18 +122,21 @@ def _statements(text: str | None, source: str | None) -> list[str]:
               help="Shingles two articles must share to be linked [default: 5].")
 @click.option("--max-df", type=click.IntRange(2), default=None,
               help="Shingles in more articles than this are too common to link anything [default: 100].")
+@click.option("--min-cover", type=click.FloatRange(0, 1), default=None,
+              help="Share of each article's sentences two articles must share to be versions of one story; "
+                   "weaker links only join an article to a cluster, never two clusters [default: 0.25].")
 @click.option("--work", type=click.Path(file_okay=False, exists=True), metavar="DIR",
               help="Spark: a folder every node reads and writes, for the exported shingles "
                    "[default: a temporary folder, right for local mode].")
 @click.option("--json", "as_json", is_flag=True, help="JSON: every cluster and its members.")
 @handles_errors
-def reuse(db, output, engine, master, min_shared, max_df, work, as_json):
+def reuse(db, output, engine, master, min_shared, max_df, min_cover, work, as_json):
     """Cluster the indexed articles that share passages (one story's versions); the clusters
     are kept in the index, for 'variance report --cluster ID --db FILE'.
 
     \b
     variance reuse --db news.duckdb -o clusters.parquet"""
-    from ..archive.reuse import MAX_DF, MIN_SHARED, find_reuse, write_clusters
+    from ..archive.reuse import MAX_DF, MIN_COVER, MIN_SHARED, find_reuse, write_clusters
     from ..archive.store import open_index
 
     if output is not None and not output.endswith(".parquet"):
@@ -140,7 +145,8 @@ def reuse(db, output, engine, master, min_shared, max_df, work, as_json):
     index = open_index(db)
     try:
         clusters = find_reuse(index, engine=engine, master=master, min_shared=min_shared or MIN_SHARED,
-                              max_df=max_df or MAX_DF, work=work)
+                              max_df=max_df or MAX_DF,
+                              min_cover=MIN_COVER if min_cover is None else min_cover, work=work)
         if output:
             write_clusters(index, output)
     finally:
