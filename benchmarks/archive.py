@@ -292,7 +292,7 @@ def one_variant(name: str, checkout: str | None, folder: Path, archive: Path, tr
 
 
 def one_size(size: int, work: Path, spark: bool, brute: int, jobs: int, baseline: str | None,
-             chinese: int) -> dict:
+             chinese: int, sample: int = 0) -> dict:
     folder = (work / f"archive-{size}").resolve()
     archive = folder / "archive.jsonl"
     if not archive.exists():
@@ -305,15 +305,17 @@ def one_size(size: int, work: Path, spark: bool, brute: int, jobs: int, baseline
 
     long = sorted(q for q in truth if len(key_words(truth[q]["text"])) >= 5)
     short = sorted(set(truth) - set(long))
+    if sample and sample < len(long):
+        long = sorted(random.Random(size).sample(long, sample))
     result["queries"], result["queries_short"] = len(long), len(short)
     zh = chinese_queries(truth, chinese)
-    queries = {q: truth[q]["text"] for q in truth} | {f"zh:{q}": t for q, t in zh.items()}
+    queries = {q: truth[q]["text"] for q in long + short} | {f"zh:{q}": t for q, t in zh.items()}
     checkouts = [("current", None)] + ([("baseline", baseline)] if baseline else [])
     for name, checkout in checkouts:
         r = result[name] = one_variant(name, checkout, folder, archive, truth, jobs)
         db = str(folder / f"{name}-duckdb.duckdb")
         runs = traces_of(db, queries, checkout)
-        found = {q: set(runs[q][0]) for q in truth}
+        found = {q: set(runs[q][0]) for q in long + short}
         r["trace_quality"] = score({q: found[q] for q in long}, {q: truth[q] for q in long})
         r["trace_quality_short"] = score({q: found[q] for q in short}, {q: truth[q] for q in short})
         r["trace_latency"] = latency(runs, long)
@@ -369,6 +371,8 @@ def main() -> None:
     parser.add_argument("--baseline", help="A folder holding another version's variance package, run beside this one.")
     parser.add_argument("--brute", type=int, default=40, help="Queries for the brute-force baseline (smallest size).")
     parser.add_argument("--chinese", type=int, default=40, help="Queries also traced in their Chinese original.")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="Queries traced at the larger sizes (0: all; the smallest size traces all).")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--json", type=Path)
@@ -380,7 +384,7 @@ def main() -> None:
         if (args.work / f"archive-{min(sizes)}" / "archive.jsonl").exists() else []
     for size in sizes:
         results.append(one_size(size, args.work, size in spark, args.brute if size == min(sizes) else 0,
-                                args.jobs, baseline, args.chinese))
+                                args.jobs, baseline, args.chinese, 0 if size == min(sizes) else args.sample))
         print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
