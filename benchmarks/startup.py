@@ -5,8 +5,8 @@ the same run.
 Each command runs `--runs` times per checkout, the two checkouts interleaved so that both see the
 same load; the table gives the median CPU seconds (the process and every child it waited for)
 and wall seconds of each, and the ratio after/before. Then, per command, the ten top-level
-packages that cost the most import time (`python -X importtime`, self time summed by package;
-variance's own modules by subpackage), before and after; and whether the outputs are the same
+packages that cost the most import time (`python -X importtime`, medians of `--import-runs`
+runs, self time summed by package; variance's own modules by subpackage), before and after; and whether the outputs are the same
 (`align --json`, `align`, `report`, `lint --json` on the seeds, byte for byte).
 
 Both checkouts run with the same interpreter (`python -m variance`, the checkout first on
@@ -126,12 +126,20 @@ def timing_table(found: dict[tuple[str, str], list[dict]], labels: list[str]) ->
     return rows
 
 
-def import_tables(trees: dict[str, Path], seeds: Path, tmp: Path, top: int) -> list[str]:
+def median_profile(tree: Path, args: list[str], seeds: Path, tmp: Path, runs: int) -> tuple[float, Counter]:
+    """`import_profile` `runs` times: the median total and, per package, the median self time."""
+    found = [import_profile(tree, args, seeds, tmp) for _ in range(runs)]
+    names = set().union(*(per for _, per in found))
+    return (statistics.median(total for total, _ in found),
+            Counter({k: statistics.median(per[k] for _, per in found) for k in names}))
+
+
+def import_tables(trees: dict[str, Path], seeds: Path, tmp: Path, top: int, runs: int = 3) -> list[str]:
     out = []
     for name, args in COMMANDS.items():
-        profiles = {label: import_profile(tree, args, seeds, tmp) for label, tree in trees.items()}
+        profiles = {label: median_profile(tree, args, seeds, tmp, runs) for label, tree in trees.items()}
         (before, (b_total, b_per)), (after, (a_total, a_per)) = profiles.items()
-        out += ["", f"Import time of `{name}` (`-X importtime`, one run each): {before} {b_total:.3f} s, "
+        out += ["", f"Import time of `{name}` (`-X importtime`, medians of {runs} runs): {before} {b_total:.3f} s, "
                     f"{after} {a_total:.3f} s; the top {top} packages by self time:", "",
                 f"| package | {before} s | {after} s |", "| --- | --- | --- |"]
         names = sorted(set(b_per) | set(a_per), key=lambda k: -max(b_per[k], a_per[k]))[:top]
@@ -150,6 +158,7 @@ def arguments() -> argparse.Namespace:
     ap.add_argument("--base", type=Path, required=True, help="the baseline checkout (a worktree of main)")
     ap.add_argument("--runs", type=int, default=7, help="runs of each command per checkout")
     ap.add_argument("--top", type=int, default=10, help="packages listed per import profile")
+    ap.add_argument("--import-runs", type=int, default=3, help="import profiles per command and checkout")
     return ap.parse_args()
 
 
@@ -169,7 +178,7 @@ def main() -> None:
         lines = [f"Start-up on the seeds: before = {base.name}, after = this checkout; medians of "
                  f"{args.runs} interleaved runs; load average {load} at the start, "
                  f"{Path('/proc/loadavg').read_text().split()[0]} after the timings.", "",
-                 *timing_table(found, list(trees)), *import_tables(trees, seeds, tmp, args.top), "",
+                 *timing_table(found, list(trees)), *import_tables(trees, seeds, tmp, args.top, args.import_runs), "",
                  "Outputs on the seeds, before and after:", "", *same_outputs(trees, seeds, tmp)]
     print("\n".join(lines))
 
