@@ -6,8 +6,9 @@ Each command runs `--runs` times per checkout, the two checkouts interleaved so 
 same load; the table gives the median CPU seconds (the process and every child it waited for)
 and wall seconds of each, and the ratio after/before. Then, per command, the ten top-level
 packages that cost the most import time (`python -X importtime`, medians of `--import-runs`
-runs, self time summed by package; variance's own modules by subpackage), before and after; and whether the outputs are the same
-(`align --json`, `align`, `report`, `lint --json` on the seeds, byte for byte).
+runs, self time summed by package; variance's own modules by subpackage), before and after;
+and whether the outputs are the same (`align --json`, `align`, `report`, `lint --json` on the
+seeds, byte for byte).
 
 Both checkouts run with the same interpreter (`python -m variance`, the checkout first on
 `PYTHONPATH`) and are byte-compiled first, so neither pays for compiling its sources when
