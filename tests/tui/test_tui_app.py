@@ -37,7 +37,7 @@ async def started(app, pilot):
 
 
 def column_titles(app) -> list[str]:
-    return [str(c.border_title) for c in app.screen.query(VersionColumn)]
+    return [str(c.border_title) for c in app.screen.query(VersionColumn) if c.display]
 
 
 async def test_j_and_k_move_through_statements_and_the_detail_follows(seeds_comparison):

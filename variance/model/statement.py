@@ -140,6 +140,11 @@ class PairDiff:
     """0 = the same up to cosmetic changes, 1 = nothing in common."""
     changes: tuple[Change, ...]
 
+    @cached_property
+    def marks(self) -> frozenset[tuple[ChangeKind, Severity]]:
+        """The (kind, severity) pairs of the changes, once: what a view's filter asks of a diff."""
+        return frozenset((c.kind, c.severity) for c in self.changes)
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -178,6 +183,11 @@ class Statement:
 
     def diff(self, document: str) -> PairDiff | None:
         return self._diffs_by_document.get(document)
+
+    @cached_property
+    def marks(self) -> frozenset[tuple[ChangeKind, Severity]]:
+        """The (kind, severity) pairs of every change in the diffs, once."""
+        return frozenset().union(*(d.marks for d in self.diffs))
 
     @cached_property
     def _members_by_document(self) -> dict[str, Member]:

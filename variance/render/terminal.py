@@ -56,8 +56,35 @@ def terminal_line(text: str) -> str:
 
 def for_terminal(value: T) -> T:
     """A copy of `value` with `terminal_text` applied to every string inside it (enum members
-    and fields not compared, such as caches, are left as they are)."""
-    return _walk(value, {})
+    and fields not compared, such as caches, are left as they are); `value` itself when no
+    string in it needs changing, which is proven first at C speed (`_clean`)."""
+    return value if _clean(value) else _walk(value, {})
+
+
+_UNSAFE_JSON = re.compile(
+    rb"\\u00[01]|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+"""What `terminal_text` replaces, as orjson writes it: control characters escaped (newline and
+tab are written `\\n`, `\\t`), DEL, C1 controls and bidi overrides as UTF-8. An escaped
+backslash before `b`, `f`, `r` or `u00` also matches: that only sends `value` the slow way."""
+
+
+def _clean(value: Any) -> bool:
+    """True when `_walk` would return `value` unchanged: orjson writes every string inside it
+    (dataclass fields, lookups cached on them, tuples, lists, dict keys and values) in C, and
+    nothing there is unsafe. Objects `_walk` does not look into are written as null; a string
+    orjson refuses (a lone surrogate) or a value it cannot write makes the answer False. orjson
+    skips attributes whose names start with `_`: the model has no such fields
+    (tests/test_terminal.py keeps it so)."""
+    import orjson
+
+    def other(obj: Any) -> Any:
+        return list(obj) if isinstance(obj, tuple) else None   # named tuples are walked too
+
+    try:
+        written = orjson.dumps(value, default=other, option=orjson.OPT_NON_STR_KEYS)
+    except (TypeError, orjson.JSONEncodeError):
+        return False
+    return _UNSAFE_JSON.search(written) is None
 
 
 def _walk(value: Any, seen: dict[int, Any]) -> Any:

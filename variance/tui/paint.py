@@ -157,9 +157,26 @@ def kinds_legend(st: Statement, view: ViewFilter) -> Content:
 
 def to_rich(content: Content, variables: dict[str, str]) -> Text:
     """Rich `Text` for widgets that measure Rich renderables (DataTable cells); `variables`
-    are the app's `theme_variables`, which give $error and the like their colours."""
+    are the app's `theme_variables`, which give $error and the like their colours. Each style
+    is parsed once per set of variables (a table of a thousand rows reuses a handful)."""
     text = Text(end="")
-    for piece, style in content.render(
-            end="", parse_style=lambda style: parse_style(style, variables)):
+    parse = _parser(variables)
+    for piece, style in content.render(end="", parse_style=parse):
         text.append(piece, style.rich_style)
     return text
+
+
+_PARSED: list = [None, {}]
+"""The variables the styles were parsed with, and the parsed styles by their text."""
+
+
+def _parser(variables: dict[str, str]):
+    if _PARSED[0] is not variables:
+        _PARSED[:] = [variables, {}]
+    parsed: dict = _PARSED[1]
+
+    def parse(style: str):
+        if style not in parsed:
+            parsed[style] = parse_style(style, variables)
+        return parsed[style]
+    return parse

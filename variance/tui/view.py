@@ -23,7 +23,6 @@ from ..model import (
     SentenceKind,
     Severity,
     Statement,
-    worst_severity,
 )
 from ..render.labels import short_labels
 
@@ -43,10 +42,18 @@ class ViewFilter:
     and the report; `c` shows them."""
 
     def shows(self, change: Change) -> bool:
-        if self.hide_cosmetic and change.kind is ChangeKind.COSMETIC:
+        return self.shows_mark(change.kind, change.severity)
+
+    def shows_mark(self, kind: ChangeKind, severity: Severity) -> bool:
+        """Does the filter show a change of this kind and severity?"""
+        if self.hide_cosmetic and kind is ChangeKind.COSMETIC:
             return False
-        return change.kind in self.kinds and \
-            SEVERITY_RANK[change.severity] >= SEVERITY_RANK[self.min_severity]
+        return kind in self.kinds and SEVERITY_RANK[severity] >= SEVERITY_RANK[self.min_severity]
+
+    def worst(self, marks: frozenset[tuple[ChangeKind, Severity]]) -> Severity | None:
+        """The highest severity among the (kind, severity) pairs the filter shows."""
+        shown = [severity for kind, severity in marks if self.shows_mark(kind, severity)]
+        return max(shown, key=SEVERITY_RANK.__getitem__) if shown else None
 
     @property
     def narrows(self) -> bool:
@@ -109,30 +116,42 @@ class Lookup:
                     if st.id not in held:
                         held.append(st.id)
         self._ends = {d.id: [s.end for s in d.sentences] for d in comparison.documents}
+        self.order = {d.id: i for i, d in enumerate(comparison.documents)}
+        """Each document's place in input order."""
+        self._visible: dict[ViewFilter, list[Statement]] = {}
+        self._anchors: dict[int, Member] = {}
+        self._severities: dict[tuple[int, ViewFilter], dict[str, Severity]] = {}
         self.artefacts: dict[str, list[Artefact]] = defaultdict(list)
         for a in comparison.artefacts:
             self.artefacts[a.document].append(a)
 
     def anchor(self, st: Statement) -> Member:
-        return st.anchor(self.comparison.reference)
+        """The member the statement's others are diffed against (found once per statement)."""
+        if st.id not in self._anchors:
+            self._anchors[st.id] = st.anchor(self.comparison.reference)
+        return self._anchors[st.id]
 
     def visible(self, view: ViewFilter) -> list[Statement]:
-        """The statements the list shows: all, or those with a change the filter keeps."""
-        if not view.narrows:
-            return list(self.comparison.statements)
-        return [st for st in self.comparison.statements if self.severity(st, view) is not None]
+        """The statements the list shows: all, or those with a change the filter keeps
+        (computed once per filter)."""
+        if view not in self._visible:
+            self._visible[view] = list(self.comparison.statements) if not view.narrows else \
+                [st for st in self.comparison.statements if self.severity(st, view) is not None]
+        return self._visible[view]
+
+    def severities(self, st: Statement, view: ViewFilter) -> dict[str, Severity]:
+        """Each version's highest shown change severity; versions with none are left out
+        (computed once per statement and filter)."""
+        key = (st.id, view)
+        if key not in self._severities:
+            worst = {d.document: view.worst(d.marks) for d in st.diffs}
+            self._severities[key] = {doc: s for doc, s in worst.items() if s is not None}
+        return self._severities[key]
 
     @staticmethod
-    def severities(st: Statement, view: ViewFilter) -> dict[str, Severity]:
-        """Each version's highest shown change severity; versions with none are left out."""
-        worst = {d.document: worst_severity([c for c in d.changes if view.shows(c)], cosmetic=True)
-                 for d in st.diffs}
-        return {doc: severity for doc, severity in worst.items() if severity is not None}
-
-    def severity(self, st: Statement, view: ViewFilter) -> Severity | None:
+    def severity(st: Statement, view: ViewFilter) -> Severity | None:
         """The highest severity among the statement's shown changes."""
-        return worst_severity([c for d in st.diffs for c in d.changes if view.shows(c)],
-                              cosmetic=True)
+        return view.worst(st.marks)
 
     def quotes(self, st: Statement) -> bool:
         """Does any version word the statement with a direct quote?"""
@@ -160,7 +179,7 @@ class Lookup:
         for h in shared:
             diffs = h.diffs if self.anchor(h).document == document else \
                 [d for d in h.diffs if d.document == document]
-            if any(view.shows(c) for d in diffs for c in d.changes):
+            if any(view.worst(d.marks) for d in diffs):
                 return Status.CHANGED
         return Status.AS_IS
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..widgets import ArtefactTable
+from .live import LiveScreen
 
 __all__ = ["ArtefactsScreen"]
 
 
-class ArtefactsScreen(Screen):
+class ArtefactsScreen(LiveScreen):
     TITLE = "variance · Artefacts"
     def compose(self) -> ComposeResult:
         yield Header()
@@ -21,8 +21,8 @@ class ArtefactsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._refill, init=False)
-        self.watch(self.app, "theme", self._refill, init=False)
+        self.follow("comparison", self._refill)
+        self.follow("theme", self._refill)
         self._refill()
 
     def _refill(self, _=None) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..widgets import CoverageTable
 from ..widgets.coverage_table import CELLS
+from .live import LiveScreen
 
 __all__ = ["CoverageScreen"]
 
@@ -18,7 +18,7 @@ LEGEND = Content.assemble(
     CELLS["only"], " one version only  ", ("·", "$text-muted"), " absent")
 
 
-class CoverageScreen(Screen):
+class CoverageScreen(LiveScreen):
     TITLE = "variance · Coverage"
     def compose(self) -> ComposeResult:
         yield Header()
@@ -27,9 +27,9 @@ class CoverageScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._refill, init=False)
-        self.watch(self.app, "theme", self._refill, init=False)
-        self.watch(self.app, "view", self._refill, init=False)
+        self.follow("comparison", self._refill)
+        self.follow("theme", self._refill)
+        self.follow("view", self._refill)
         self._refill()
 
     def on_screen_resume(self) -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...render.labels import decision_label
 from ..widgets import DecisionTable
+from .live import LiveScreen
 
 __all__ = ["DecisionsScreen"]
 
 
-class DecisionsScreen(Screen):
+class DecisionsScreen(LiveScreen):
     TITLE = "variance · Decisions"
 
     def compose(self) -> ComposeResult:
@@ -24,7 +24,7 @@ class DecisionsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._refill, init=False)
+        self.follow("comparison", self._refill)
         self._refill()
 
     def _decisions(self):

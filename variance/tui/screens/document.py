@@ -6,20 +6,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 
 from ...render.provenance import source_line
 from ..paint import kinds_legend, status_badge
 from ..view import Status
 from ..widgets import DocumentText
+from .live import LiveScreen
 
 __all__ = ["DocumentScreen"]
 
 LEGEND = Content(" ").join(status_badge(s) for s in Status)
 
 
-class DocumentScreen(Screen):
+class DocumentScreen(LiveScreen):
     TITLE = "variance · Document"
     BINDINGS = [
         Binding("n", "finding(1)", "Next finding"),
@@ -40,9 +40,9 @@ class DocumentScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._refill, init=False)
-        self.watch(self.app, "view", self._refill, init=False)
-        self.watch(self.app, "document_focus", self._follow, init=False)
+        self.follow("comparison", self._refill)
+        self.follow("view", self._refill)
+        self.follow("document_focus", lambda: self._follow(self.app.document_focus))
         self._refill()
         self.query_one(DocumentText).focus()
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..widgets import OmissionList
+from .live import LiveScreen
 
 __all__ = ["OmissionsScreen"]
 
 
-class OmissionsScreen(Screen):
+class OmissionsScreen(LiveScreen):
     TITLE = "variance · Omissions"
     def compose(self) -> ComposeResult:
         yield Header()
@@ -22,8 +22,8 @@ class OmissionsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._refill, init=False)
-        self.watch(self.app, "theme", self._refill, init=False)
+        self.follow("comparison", self._refill)
+        self.follow("theme", self._refill)
         self._refill()
         self.query_one(OmissionList).focus()
 

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from ..widgets.lazy import fill_lazily
+
 __all__ = ["PickScreen"]
 
 
@@ -27,11 +29,16 @@ class PickScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(prompt, id=key) for key, prompt in self.options), id="pick")
+            yield OptionList(id="pick")
             yield Label(self.hint or "enter chooses · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        choices = self.query_one(OptionList)
+        fill_lazily(choices, len(self.options), lambda positions: choices.add_options(
+            Option(self.options[i][1], id=self.options[i][0]) for i in positions))
+        if self.options:
+            choices.highlighted = 0
+        choices.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

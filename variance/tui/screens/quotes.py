@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...model import Comparison
@@ -24,12 +23,13 @@ from ...pipeline import check_quote
 from ..paint import verdict_badge, verdict_legend
 from ..widgets import QuoteMatches, QuoteTable
 from ..widgets.quote_table import QuoteRow
+from .live import LiveScreen
 from .quote_input import QuoteInputScreen
 
 __all__ = ["QuotesScreen"]
 
 
-class QuotesScreen(Screen):
+class QuotesScreen(LiveScreen):
     TITLE = "variance · Quotes"
     BINDINGS = [
         Binding("t", "type_quote", "Check a quote", tooltip="Check words you type in every version"),
@@ -67,9 +67,9 @@ class QuotesScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._recheck, init=False)
-        self.watch(self.app, "theme", self._redraw, init=False)
-        self.watch(self.app, "view", self._redraw, init=False)
+        self.follow("comparison", self._recheck)
+        self.follow("theme", self._redraw)
+        self.follow("view", self._redraw)
         self._recheck()
 
     def _recheck(self, _=None) -> None:
@@ -108,7 +108,7 @@ class QuotesScreen(Screen):
             self._refill(keep=0)
         self.query_one(QuoteTable).focus()
 
-    def _redraw(self, _value: object) -> None:
+    def _redraw(self, _value: object = None) -> None:
         """The theme or the view changed: the same rows, drawn again."""
         self._refill()
 

@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Comparison
+from ..widgets.lazy import fill_lazily
 
 __all__ = ["ReferenceScreen"]
 
@@ -27,12 +28,17 @@ class ReferenceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Compare every version against:", classes="dialog-title")
-            yield OptionList(*(self._option(d) for d in self.comparison.documents), id="references")
+            yield OptionList(id="references")
             yield Label("enter chooses · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
-        choices.highlighted = choices.get_option_index(self.comparison.reference)
+        documents = self.comparison.documents
+        current = next((i for i, d in enumerate(documents) if d.id == self.comparison.reference), 0)
+        fill_lazily(choices, len(documents), lambda positions: choices.add_options(
+            self._option(documents[i]) for i in positions), at_least=current + 1)
+        if documents:
+            choices.highlighted = current
 
     def _option(self, doc) -> Option:
         current = doc.id == self.comparison.reference

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 
+from ..widgets.lazy import fill_lazily
+
 __all__ = ["SplitScreen"]
 
 
@@ -26,11 +28,16 @@ class SplitScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Split off the versions ticked (space ticks):", classes="dialog-title")
-            yield SelectionList[str](*((label, doc) for doc, label in self.members), id="split")
+            yield SelectionList[str](id="split")
             yield Label("space ticks · enter splits · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        choices: SelectionList[str] = self.query_one(SelectionList)
+        fill_lazily(choices, len(self.members), lambda positions: choices.add_options(
+            (self.members[i][1], self.members[i][0]) for i in positions))
+        if self.members:
+            choices.highlighted = 0
+        choices.focus()
 
     def action_split(self) -> None:
         chosen = list(self.query_one(SelectionList).selected)

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ...decisions import (
@@ -23,6 +22,7 @@ from ...decisions import (
 from ...model import Comparison, Statement
 from ...render.terminal import terminal_text
 from ..widgets import StatementDetail, StatementList
+from .live import LiveScreen
 from .note import NoteScreen
 from .pick import PickScreen
 from .split import SplitScreen
@@ -32,7 +32,7 @@ __all__ = ["StatementsScreen"]
 DECIDE = Binding.Group("Decide")
 
 
-class StatementsScreen(Screen):
+class StatementsScreen(LiveScreen):
     TITLE = "variance · Statements"
     BINDINGS = [
         Binding("escape", "focus_list", "Back to list", show=False),
@@ -56,9 +56,9 @@ class StatementsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "comparison", self._refill, init=False)
-        self.watch(self.app, "view", self._refill, init=False)
-        self.watch(self.app, "statement_id", self._follow, init=False)
+        self.follow("comparison", self._refill)
+        self.follow("view", self._refill)
+        self.follow("statement_id", lambda: self._follow(self.app.statement_id))
         self._refill()
 
     def _refill(self, _=None) -> None:

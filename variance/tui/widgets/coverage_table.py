@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from rich.text import Text
 from textual.binding import Binding
@@ -72,10 +73,10 @@ class CoverageTable(DataTable):
             return to_rich(content, self.app.theme_variables)
 
         cells = {name: rich(cell) for name, cell in CELLS.items()}
+        glyphs = {name: rich(glyph) for name, glyph in GLYPHS.items()}
         for st in statements:
             names = self._cells(st, ids, lookup, view)
-            row = [rich(Content("").join(GLYPHS[n] for n in names))] if strip else \
-                [cells[n] for n in names]
+            row = [_strip(names, glyphs)] if strip else [cells[n] for n in names]
             words = " ".join(lookup.text(lookup.anchor(st)).split())[:80]
             self.add_row(rich(Content.styled(f"S{st.id}", "bold")), *row,
                          rich(Content.styled(words, "$text-muted")), key=str(st.id))
@@ -107,3 +108,13 @@ class CoverageTable(DataTable):
         column = event.cell_key.column_key.value
         document = column if column not in ("#", "strip", "text") else None
         self.post_message(self.Chosen(int(event.cell_key.row_key.value), document))
+
+
+def _strip(names: list[str], glyphs: dict[str, Text]) -> Text:
+    """One glyph per document, a run of equal glyphs appended at once (a thousand versions
+    make a thousand glyphs, mostly runs of `·`)."""
+    strip = Text(end="")
+    for name, run in groupby(names):
+        glyph = glyphs[name]
+        strip.append(glyph.plain * len(list(run)), glyph.spans[0].style if glyph.spans else None)
+    return strip

@@ -15,6 +15,7 @@ from ...model import Comparison
 from ...model.quotes import QuoteCheck, QuoteMatch, Verdict
 from ..paint import passage_wording, verdict_badge
 from ..view import ViewFilter
+from .lazy import fill_lazily
 
 __all__ = ["QuoteMatches"]
 
@@ -42,11 +43,16 @@ class QuoteMatches(OptionList):
     def show(self, check: QuoteCheck, comparison: Comparison, view: ViewFilter) -> None:
         self.matches = [*check.results, *check.also]
         conflicting = {doc for c in check.conflicts for _, docs in c.speakers for doc in docs}
-        options = [Option(self._prompt(m, i >= len(check.results), check, comparison, view,
-                                       m.document in conflicting), id=str(i))
-                   for i, m in enumerate(self.matches)]
-        self.set_options(options)
-        if options:
+        matches = self.matches
+
+        def add(positions: range) -> None:
+            self.add_options(Option(self._prompt(matches[i], i >= len(check.results), check, comparison,
+                                                 view, matches[i].document in conflicting), id=str(i))
+                             for i in positions)
+
+        self.clear_options()
+        fill_lazily(self, len(matches), add)     # a passage per version: a screenful first
+        if matches:
             self.highlighted = 0
 
     @staticmethod

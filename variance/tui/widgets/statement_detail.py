@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import Statement
+from ...model import Member, Statement
 from ...render.labels import decision_label
 from ..paint import kinds_legend, member_wording
 from ..view import Lookup, ViewFilter
@@ -37,6 +37,8 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.show_all = False
         self._count = 0
         """Columns drawn for the statement shown."""
+        self._can_show_all = False
+        """Whether `+` was offered when the bindings were last refreshed."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
@@ -50,7 +52,9 @@ class StatementDetail(VerticalScroll, can_focus=True):
         """Show a message instead of a statement."""
         self.statement = self.view = None
         self.query_one("#detail-title", Static).update(Content.styled(message, "$text-muted"))
-        self.query_one("#columns", Horizontal).remove_children()
+        for column in self.query_one("#columns", Horizontal).query_children(VersionColumn):
+            column.display = False
+        self._count = 0
         for name in ("#decided", "#more", "#legend", "#absent"):
             self.query_one(name, Static).update("")
 
@@ -59,19 +63,19 @@ class StatementDetail(VerticalScroll, can_focus=True):
             self.show_all = False
         self.statement, self.lookup, self.view = st, lookup, view
         anchor = lookup.anchor(st)
-        order = {d.id: i for i, d in enumerate(lookup.comparison.documents)}
+        order = lookup.order
         members = [place for m in sorted(st.members, key=lambda m: (m is not anchor, order[m.document]))
                    for place in st.places(m.document)]  # a repeat right after its main member
         shown = members if self.show_all else members[:SHOWN]
         self.query_one("#detail-title", Static).update(self._title(st, lookup))
         self.query_one("#decided", Static).update(self._decided(st, lookup))
-        columns = self.query_one("#columns", Horizontal)
         with self.app.batch_update():
-            columns.remove_children()
-            columns.mount_all(self._column(m, m is anchor, st, lookup, view) for m in shown)
+            self._draw(shown, anchor, st, lookup, view)
         hidden = len(members) - len(shown)
         self._count = len(shown)
-        self.refresh_bindings()
+        if self.check_action("all_versions", ()) != self._can_show_all:
+            self._can_show_all = not self._can_show_all
+            self.refresh_bindings()
         more = self.query_one("#more", Static)
         more.display = hidden > 0
         more.update(Content.styled(f"{hidden} more versions carry it: + shows them all", "$text-muted"))
@@ -80,6 +84,24 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self.query_one("#absent", Static).update(self._absent(st, lookup))
         self._fit()
         self.scroll_home(animate=False)
+
+    def _draw(self, shown: list[Member], anchor: Member, st: Statement, lookup: Lookup,
+              view: ViewFilter) -> None:
+        """Reuse the columns already mounted (hiding those left over), mounting only what more
+        this statement needs: moving through the list mounts nothing."""
+        columns = self.query_one("#columns", Horizontal)
+        pool = list(columns.query_children(VersionColumn))
+        fresh = []
+        for i, m in enumerate(shown):
+            wording, title, subtitle, role = self._column(m, m is anchor, st, lookup, view)
+            if i < len(pool):
+                pool[i].draw(wording, title=title, subtitle=subtitle, role=role)
+            else:
+                fresh.append(VersionColumn(wording, title=title, subtitle=subtitle, role=role))
+        for column in pool[len(shown):]:
+            column.display = False
+        if fresh:
+            columns.mount_all(fresh)
 
     def action_all_versions(self) -> None:
         self.show_all = True
@@ -110,7 +132,10 @@ class StatementDetail(VerticalScroll, can_focus=True):
             named += f" and {len(absent) - SHOWN} more"
         return Content.styled(f"absent from: {named}", "$text-muted")
 
-    def _column(self, member, is_anchor, st, lookup: Lookup, view: ViewFilter) -> VersionColumn:
+    @staticmethod
+    def _column(member: Member, is_anchor: bool, st: Statement, lookup: Lookup,
+                view: ViewFilter) -> tuple[Content, str, str, str]:
+        """A version's column: its wording, title, subtitle and role."""
         doc = lookup.comparison.document(member.document)
         again = member in st.repeats
         diff = None if again else st.diff(member.document)
@@ -131,7 +156,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         if report is not None and member.document in report.linked(st.id) and not again:
             subtitle = f"linked by the editor · {subtitle}" if subtitle else "linked by the editor"
         wording = member_wording(doc.text, member, diff, view, doc.sentence_extent(member.sentences))
-        return VersionColumn(wording, title=title, subtitle=subtitle, role=role)
+        return wording, title, subtitle, role
 
     @staticmethod
     def _title(st: Statement, lookup: Lookup) -> Content:
@@ -149,7 +174,7 @@ class StatementDetail(VerticalScroll, can_focus=True):
         self._fit()
 
     def _fit(self) -> None:
-        """Stack when a column would be too narrow; counts the columns drawn, not the children
-        (the old ones are still there until their removal completes)."""
-        count = self._count or len(self.query_one("#columns").children)
+        """Stack when a column would be too narrow; counts the columns drawn, not the hidden
+        ones kept for the next statement."""
+        count = self._count
         self.set_class(self.size.width // max(count, 1) < MIN_COLUMN, "-stacked")
