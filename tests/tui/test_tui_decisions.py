@@ -85,6 +85,7 @@ async def test_l_links_the_most_alike_sentence_of_another_version(corpus):
         await open_statement(app, pilot, st := widest(app))
         await pilot.press("l")
         assert isinstance(app.screen, PickScreen)
+        await settle(app, pilot)                  # the sentences are ranked in a worker
         await pilot.press("enter")
         await settle(app, pilot)
         [d] = read_decisions(path).decisions
@@ -100,6 +101,7 @@ async def test_m_merges_two_statements(corpus):
     async with app.run_test(size=(140, 44)) as pilot:
         await open_statement(app, pilot, widest(app))
         await pilot.press("m")
+        await settle(app, pilot)                  # the statements are ranked in a worker
         await pilot.press("enter")
         await settle(app, pilot)
         [d] = read_decisions(path).decisions

@@ -92,3 +92,28 @@ async def test_the_footer_keeps_quit_and_the_screen_keys_at_80_by_24(seeds_compa
         shown = {k.key_display for k in app.screen.query(FooterKey)
                  if k.region.width and k.region.right <= 80}
         assert {"q", *SCREENS} <= shown, shown
+
+
+@pytest.mark.parametrize("keys", [["ctrl+q"], ["escape", "q"], ["q", "ctrl+q"]])
+async def test_quitting_from_the_export_dialog_by_its_keys_ends_cleanly(seeds_comparison, keys):
+    """q in the dialog types into the path; ctrl+q, or escape then q, ends the app without
+    an error (it was reported to raise NoMatches)."""
+    from textual.widgets import Input
+
+    app = make_app(comparison=seeds_comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert app.screen.is_modal
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            if key == "q" and keys[0] == "q":            # typed into the path, not a quit
+                assert app.is_running and "q" in app.screen.query_one(Input).value
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.02)
+        assert app.return_code == 0, keys
+    assert app.failure is None

@@ -105,6 +105,20 @@ class Comparison:
                     counts[worst] += 1
         return counts
 
+    def statements_of_sentence(self, document: str, sentence: int) -> tuple[int, ...]:
+        """Ids of every statement a place of the sentence is in (a sentence cut into claims
+        serves several), in statement order; () for a sentence in none."""
+        return self._sentence_statements.get((document, sentence), ())
+
+    @cached_property
+    def _sentence_statements(self) -> dict[tuple[str, int], tuple[int, ...]]:
+        held: dict[tuple[str, int], dict[int, None]] = {}
+        for st in self.statements:
+            for m in st.members + st.repeats:
+                for i in m.sentences:
+                    held.setdefault((m.document, i), {})[st.id] = None
+        return {key: tuple(ids) for key, ids in held.items()}
+
     def statement(self, statement_id: int) -> Statement:
         return self._statements_by_id[statement_id]
 

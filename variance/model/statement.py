@@ -187,7 +187,7 @@ class Statement:
     @cached_property
     def marks(self) -> frozenset[tuple[ChangeKind, Severity]]:
         """The (kind, severity) pairs of every change in the diffs, once."""
-        return frozenset().union(*(d.marks for d in self.diffs))
+        return frozenset({(c.kind, c.severity) for d in self.diffs for c in d.changes})
 
     @cached_property
     def _members_by_document(self) -> dict[str, Member]:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from ..model import (
     SEVERITY_RANK,
@@ -103,27 +104,20 @@ class Lookup:
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.statements = {st.id: st for st in comparison.statements}
-        self._of_sentence: dict[tuple[str, int], int] = {}
-        """(document, sentence) -> the first statement one of its places is in (a sentence cut
-        into claims serves several)."""
-        self._all_of_sentence: dict[tuple[str, int], list[int]] = {}
-        """(document, sentence) -> every statement one of its places is in, in order."""
-        for st in comparison.statements:
-            for m in st.members + st.repeats:
-                for i in m.sentences:
-                    self._of_sentence.setdefault((m.document, i), st.id)
-                    held = self._all_of_sentence.setdefault((m.document, i), [])
-                    if st.id not in held:
-                        held.append(st.id)
-        self._ends = {d.id: [s.end for s in d.sentences] for d in comparison.documents}
         self.order = {d.id: i for i, d in enumerate(comparison.documents)}
         """Each document's place in input order."""
         self._visible: dict[ViewFilter, list[Statement]] = {}
         self._anchors: dict[int, Member] = {}
+        self._worst: dict[ViewFilter, dict[frozenset, Severity | None]] = {}
         self._severities: dict[tuple[int, ViewFilter], dict[str, Severity]] = {}
         self.artefacts: dict[str, list[Artefact]] = defaultdict(list)
         for a in comparison.artefacts:
             self.artefacts[a.document].append(a)
+
+    @cached_property
+    def _ends(self) -> dict[str, list[int]]:
+        """Each document's sentence ends, for finding the sentence at an offset."""
+        return {d.id: [s.end for s in d.sentences] for d in self.comparison.documents}
 
     def anchor(self, st: Statement) -> Member:
         """The member the statement's others are diffed against (found once per statement)."""
@@ -144,7 +138,12 @@ class Lookup:
         (computed once per statement and filter)."""
         key = (st.id, view)
         if key not in self._severities:
-            worst = {d.document: view.worst(d.marks) for d in st.diffs}
+            known = self._worst.setdefault(view, {})   # most diffs share a handful of mark sets
+            worst = {}
+            for d in st.diffs:
+                if d.marks not in known:
+                    known[d.marks] = view.worst(d.marks)
+                worst[d.document] = known[d.marks]
             self._severities[key] = {doc: s for doc, s in worst.items() if s is not None}
         return self._severities[key]
 
@@ -161,8 +160,8 @@ class Lookup:
         return self.comparison.document(member.document).text[member.start:member.end]
 
     def statement_of(self, document: str, sentence: int) -> Statement | None:
-        found = self._of_sentence.get((document, sentence))
-        return None if found is None else self.statements[found]
+        found = self.comparison.statements_of_sentence(document, sentence)
+        return self.statements[found[0]] if found else None
 
     def status(self, document: str, sentence: int, view: ViewFilter) -> Status:
         s = self.comparison.document(document).sentences[sentence]
@@ -171,7 +170,7 @@ class Lookup:
         st = self.statement_of(document, sentence)
         if st is None or s.kind is not SentenceKind.BODY:
             return Status.UNCOMPARED
-        held = [self.statements[k] for k in self._all_of_sentence.get((document, sentence), [st.id])]
+        held = [self.statements[k] for k in self.comparison.statements_of_sentence(document, sentence)]
         shared = [h for h in held if len(h.members) > 1]
         if not shared:
             return Status.UNIQUE

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..widgets import ArtefactTable
+from ..widgets.key_footer import KeyFooter
 from .live import LiveScreen
 
 __all__ = ["ArtefactsScreen"]
@@ -18,7 +19,7 @@ class ArtefactsScreen(LiveScreen):
         yield Header()
         yield ArtefactTable(id="artefacts")
         yield Static(id="artefact-evidence")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._refill)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..widgets import CoverageTable
 from ..widgets.coverage_table import CELLS
+from ..widgets.key_footer import KeyFooter
 from .live import LiveScreen
 
 __all__ = ["CoverageScreen"]
@@ -24,7 +25,7 @@ class CoverageScreen(LiveScreen):
         yield Header()
         yield Static(LEGEND, id="coverage-legend")
         yield CoverageTable(id="coverage")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._refill)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...render.labels import decision_label
 from ..widgets import DecisionTable
+from ..widgets.key_footer import KeyFooter
 from .live import LiveScreen
 
 __all__ = ["DecisionsScreen"]
@@ -21,7 +22,7 @@ class DecisionsScreen(LiveScreen):
         yield Static(id="decisions-file")
         yield DecisionTable(id="decisions")
         yield Static(id="decision-spans")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._refill)

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 
 from ...render.provenance import source_line
 from ..paint import kinds_legend, status_badge
 from ..view import Status
 from ..widgets import DocumentText
+from ..widgets.key_footer import KeyFooter
 from .live import LiveScreen
 
 __all__ = ["DocumentScreen"]
@@ -37,7 +38,7 @@ class DocumentScreen(LiveScreen):
         yield Static(id="document-source", markup=False)
         yield DocumentText(id="document-text")
         yield Static(id="document-finding")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._refill)

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar
+from textual.widgets import Header, Label, ProgressBar
+
+from ..widgets.key_footer import KeyFooter
 
 __all__ = ["LoadingScreen"]
 
@@ -26,7 +28,7 @@ class LoadingScreen(Screen):
             yield Label(f"Comparing {', '.join(self.paths)}", id="loading-what")
             yield ProgressBar(total=None, show_eta=False, id="loading-bar")
             yield Label(_STAGES["load"] + "…", id="loading-stage")
-        yield Footer()
+        yield KeyFooter()
 
     def progress(self, stage: str, done: int, total: int) -> None:
         """Show one `progress(stage, done, total)` report of the pipeline."""

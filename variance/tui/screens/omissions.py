@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..widgets import OmissionList
+from ..widgets.key_footer import KeyFooter
 from .live import LiveScreen
 
 __all__ = ["OmissionsScreen"]
@@ -19,7 +20,7 @@ class OmissionsScreen(LiveScreen):
         yield Header()
         yield Static(id="omissions-about")
         yield OmissionList(id="omissions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._refill)

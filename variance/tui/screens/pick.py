@@ -1,13 +1,21 @@
-"""Pick one of a list: the member to unlink, the sentence to link, the statement to merge with."""
+"""Pick one of a list: the member to unlink, the sentence to link, the statement to merge with.
+
+The options are given, or found by a function run in a worker (ranking the sentences of a
+thousand versions takes seconds): the dialog opens at once with a loading indicator, and the
+options appear when the worker posts them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -16,15 +24,23 @@ from ..widgets.lazy import fill_lazily
 
 __all__ = ["PickScreen"]
 
+Options = Sequence[tuple[str, Content]]
+"""(id, prompt) of each option."""
+
 
 class PickScreen(ModalScreen[str | None]):
     """Returns the id of the chosen option, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, title: str, options: Sequence[tuple[str, Content]], hint: str = "") -> None:
+    @dataclass
+    class Found(Message):
+        options: Options
+
+    def __init__(self, title: str, options: Options | Callable[[], Options], hint: str = "") -> None:
         super().__init__()
-        self.title_text, self.options, self.hint = title, list(options), hint
+        self.title_text, self.source, self.hint = title, options, hint
+        self.options: Options = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -34,11 +50,29 @@ class PickScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
-        fill_lazily(choices, len(self.options), lambda positions: choices.add_options(
-            Option(self.options[i][1], id=self.options[i][0]) for i in positions))
-        if self.options:
-            choices.highlighted = 0
         choices.focus()
+        if callable(self.source):
+            choices.loading = True
+            self._find(self.source)
+        else:
+            self._show(self.source)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _find(self, find: Callable[[], Options]) -> None:
+        self.post_message(self.Found(list(find())))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        self.query_one(OptionList).loading = False
+        self._show(message.options)
+
+    def _show(self, options: Options) -> None:
+        self.options = options
+        choices = self.query_one(OptionList)
+        fill_lazily(choices, len(options), lambda positions: choices.add_options(
+            Option(options[i][1], id=options[i][0]) for i in positions))
+        if options:
+            choices.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...model import Comparison
 from ...model.quotes import QuoteCheck, QuoteGroup, Verdict
 from ...pipeline import check_quote
 from ..paint import verdict_badge, verdict_legend
 from ..widgets import QuoteMatches, QuoteTable
+from ..widgets.key_footer import KeyFooter
 from ..widgets.quote_table import QuoteRow
 from .live import LiveScreen
 from .quote_input import QuoteInputScreen
@@ -64,7 +65,7 @@ class QuotesScreen(LiveScreen):
         yield QuoteTable(id="quote-table")
         yield Static(id="quote-heading")
         yield QuoteMatches(id="quote-matches")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._recheck)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...decisions import (
     decide_link,
@@ -22,6 +22,7 @@ from ...decisions import (
 from ...model import Comparison, Statement
 from ...render.terminal import terminal_text
 from ..widgets import StatementDetail, StatementList
+from ..widgets.key_footer import KeyFooter
 from .live import LiveScreen
 from .note import NoteScreen
 from .pick import PickScreen
@@ -53,7 +54,7 @@ class StatementsScreen(LiveScreen):
         with Horizontal():
             yield StatementList(id="statement-list")
             yield StatementDetail(id="statement-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.follow("comparison", self._refill)
@@ -115,11 +116,14 @@ class StatementsScreen(LiveScreen):
         st, c = self._on_screen()
         if st is None:
             return
-        found = {f"{k.document}:{k.start}": k for k in link_candidates(c, st)}
-        options = [(key, _line(k.document, k.text, f"words {k.similarity:.2f}"
+        found: dict = {}
+
+        def options() -> list[tuple[str, Content]]:   # in a worker: it reads every version
+            found.update((f"{k.document}:{k.start}", k) for k in link_candidates(c, st))
+            return [(key, _line(k.document, k.text, f"words {k.similarity:.2f}"
                                 + (f" · meaning {k.meaning:.2f}" if k.meaning is not None else "")
                                 + (f" · now in S{k.statement}" if k.statement else "")))
-                   for key, k in found.items()]
+                    for key, k in found.items()]
 
         def chosen(key: str | None) -> None:
             if key:
@@ -131,10 +135,14 @@ class StatementsScreen(LiveScreen):
         st, c = self._on_screen()
         if st is None:
             return
-        ranked = {str(other.id): other for other, _ in merge_candidates(c, st)}
-        options = [(str(other.id), _line(f"S{other.id}", c.document(other.members[0].document).text[
-            other.members[0].start:other.members[0].end], f"{score:.2f} · {len(other.members)} versions"))
-            for other, score in merge_candidates(c, st)]
+        ranked: dict = {}
+
+        def options() -> list[tuple[str, Content]]:   # in a worker: it reads every member
+            scored = merge_candidates(c, st)
+            ranked.update((str(other.id), other) for other, _ in scored)
+            return [(str(other.id), _line(f"S{other.id}", c.document(other.members[0].document).text[
+                other.members[0].start:other.members[0].end], f"{score:.2f} · {len(other.members)} versions"))
+                for other, score in scored]
 
         def chosen(key: str | None) -> None:
             if key:

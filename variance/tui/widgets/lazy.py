@@ -16,9 +16,9 @@ from textual.widget import Widget
 
 __all__ = ["fill_lazily", "FIRST", "CHUNK"]
 
-FIRST = 120
+FIRST = 100
 """Rows added before the first paint: more than a tall terminal shows."""
-CHUNK = 300
+CHUNK = 100
 """Rows added after each refresh, until every row is there."""
 
 _FILLS: WeakKeyDictionary[Widget, object] = WeakKeyDictionary()
