@@ -84,8 +84,13 @@ async def tour(comparison, size: tuple[int, int], repeat: int,
                keys: str = "all") -> tuple[tuple[float, float], list[tuple[str, str, float, float]]]:
     """((first screen wall, CPU seconds), [(screen, key, wall, CPU seconds)]); `keys` "all"
     presses every key of the help on every screen, "own" only the keys that work there."""
+    from textual.pilot import Pilot
+
     from variance.tui import make_app
 
+    wait = Pilot._wait_for_screen
+    Pilot._wait_for_screen = lambda self, timeout=600.0: wait(self, timeout)  # type: ignore[method-assign]
+    # a slow screen is measured, not abandoned after Pilot's 30 s
     app = make_app(comparison=comparison)
     start, cpu = time.perf_counter(), time.process_time()
     async with app.run_test(size=size) as pilot:
@@ -160,11 +165,11 @@ def main() -> None:
             for n in args.sizes:
                 runs.append(compare([str(write_corpus(Path(tmp) / f"n{n}", n, DEFAULT_SEED))],
                                     Options()))
+        print("\n".join(lines), flush=True)
         for comparison in runs:
             first, timings = asyncio.run(tour(comparison, (cols, rows), args.repeat, args.keys))
-            lines += table(len(comparison.documents), first, timings)
-    lines.append(f"load average {Path('/proc/loadavg').read_text().split()[0]} at the end")
-    print("\n".join(lines))
+            print("\n".join(table(len(comparison.documents), first, timings)), flush=True)
+    print(f"load average {Path('/proc/loadavg').read_text().split()[0]} at the end")
 
 
 if __name__ == "__main__":

@@ -41,9 +41,12 @@ class DocumentScreen(LiveScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        def focused() -> None:
+            self._follow(self.app.document_focus)
+
         self.follow("comparison", self._refill)
-        self.follow("view", self._refill)
-        self.follow("document_focus", lambda: self._follow(self.app.document_focus))
+        self.follow("view", focused)             # the same versions: the selector stays as it is
+        self.follow("document_focus", focused)
         self._refill()
         self.query_one(DocumentText).focus()
 

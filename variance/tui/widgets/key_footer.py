@@ -8,6 +8,7 @@ when they are the same.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -20,11 +21,17 @@ class KeyFooter(Footer):
         self._shown: tuple | None = None
         """The keys the footer was last built with: (key, action, description, enabled, tooltip)."""
 
+    @staticmethod
+    def _keys(screen: Screen) -> tuple:
+        return tuple((b.key, b.action, b.description, enabled, tooltip)
+                     for _, b, enabled, tooltip in screen.active_bindings.values() if b.show)
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys(self.screen)
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen) -> None:
-        shown = tuple((b.key, b.action, b.description, enabled, tooltip)
-                      for _, b, enabled, tooltip in screen.active_bindings.values() if b.show)
-        if self._bindings_ready and shown == self._shown:
+        if self._bindings_ready and self._shown is not None and self._keys(screen) == self._shown:
             return
         super().bindings_changed(screen)
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown = shown
