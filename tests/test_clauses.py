@@ -25,6 +25,41 @@ CUT = [
      "help each other succeed.",
      ["He urged both nations to be partners rather than rivals,",
       "saying the two sides should help each other succeed."]),
+    # seed 004: an appositive that opens a relative clause carries a claim of its own
+    ("This year marks the 45th anniversary of diplomatic relations between China and the U.S., a "
+     "milestone that Xi highlighted as an opportunity to draw important lessons from the past.",
+     ["This year marks the 45th anniversary of diplomatic relations between China and the U.S.,",
+      "a milestone that Xi highlighted as an opportunity to draw important lessons from the past."]),
+    # seed 003: a clause of time
+    ("Xi urged Blinken for the two powers to be partners rather than rivals at a time when they "
+     "are going through a series of confrontations.",
+     ["Xi urged Blinken for the two powers to be partners rather than rivals",
+      "at a time when they are going through a series of confrontations."]),
+    # seed 003: a list of predicates, a modifier kept with its item
+    ("Help each other succeed instead of hurting each other, find common ground and keep "
+     "differences to yourself, instead of getting into competition, and honor words with deeds.",
+     ["Help each other succeed instead of hurting each other,",
+      "find common ground and keep differences to yourself, instead of getting into competition,",
+      "and honor words with deeds."]),
+    ("The ministry does not seek to raise tariffs on steel imports, does not seek to restrict the "
+     "sale of farm goods, and has no plan to limit visas for students.",
+     ["The ministry does not seek to raise tariffs on steel imports,",
+      "does not seek to restrict the sale of farm goods,",
+      "and has no plan to limit visas for students."]),
+    # seed 004: a list of short items is not cut inside; the claim after it is
+    ("China is happy to see a confident, open, prosperous, and thriving U.S., and hopes the U.S. "
+     "can also look at China's development in a positive light.",
+     ["China is happy to see a confident, open, prosperous, and thriving U.S.,",
+      "and hopes the U.S. can also look at China's development in a positive light."]),
+    ("The talks covered trade, climate, and fentanyl, and both sides agreed to meet again in "
+     "Geneva in June.",
+     ["The talks covered trade, climate, and fentanyl,",
+      "and both sides agreed to meet again in Geneva in June."]),
+    # the items of a list too short to be claims are not cut apart
+    ("As major countries, we should set a good example of how major countries act, provide "
+     "public goods, and contribute to world solidarity.",
+     ["As major countries, we should set a good example of how major countries act, provide public goods,",
+      "and contribute to world solidarity."]),
 ]
 
 WHOLE = [
@@ -36,6 +71,7 @@ WHOLE = [
     "State in Beijing on Monday.",  # a dateline is not a claim
     "He urged continued progress on synthetic drugs – including fentanyl and their precursors – "
     "to the United States.",  # two dashes: a parenthesis
+    "China welcomes a confident, open, prosperous and stable United States in the region.",
 ]
 
 

@@ -3,10 +3,15 @@
 An official readout's sentence often joins several claims ("A; B", "A, and hopes B", "Stating
 that A, Xi asserted B", "lessons: A; B; and C") that other versions give as sentences of their
 own. `clause_cuts` finds the places where such a sentence may be cut, so that the aligner can
-place each part in its own statement. Both sides of a cut must be claims in their own right
-(enough words, enough content words), so lists of nouns ("mutual respect, peaceful coexistence
-and win-win cooperation") and attributions ("he said") are never cut off. Offsets are into the
-text given; nothing is altered.
+place each part in its own statement: at ";", at a colon before a list of claims, at ", and" /
+", but" / ", saying" before a clause, between the predicates of a list of them ("help each
+other succeed, seek common ground, and honor words with deeds"), before a clause of time ("at a
+time when"), and before an appositive that opens a relative clause ("..., a milestone that Xi
+highlighted as..."). Both sides of a cut must be claims in their own right (enough words, enough
+content words), so lists of nouns ("mutual respect, peaceful coexistence and win-win
+cooperation") and attributions ("he said") are never cut off, and a list of short items is
+never cut inside ("a confident, open, prosperous, and thriving U.S."). Offsets are into the text
+given; nothing is altered.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import content_words
+from .normalize import STOPWORDS, content_words
 
 __all__ = ["clause_cuts", "clause_spans", "MAX_CLAUSES", "MIN_WORDS", "MIN_CONTENT_WORDS"]
 
@@ -33,6 +38,8 @@ _CUT = re.compile(
     r"|(?P<dash>\s[-–—]\s+)"                      # "A - B", "A — B"
     r"|,\s+(?=(?:and|but|while|whereas|saying)\b)"  # "A, and B", "A, but B", "A, saying B"
     r"|\s(?=and\s+(?:also\s+)?[a-z]{3,}ed\s)"     # "Xi said A and proposed B"
+    r"|,?\s(?=at\s+a\s+time\s+when\b)"            # "A at a time when B"
+    r"|(?P<appositive>,\s+(?=an?\s+(?:[a-z]+\s+){1,2}(?:that|which)\s))"  # "A, a milestone that B"
 )
 COLON_WORDS = 7
 """Both sides of a colon have at least this many words: "lessons: A; B" is cut, "three
@@ -40,6 +47,16 @@ principles: respect, coexistence and cooperation" and "As a saying goes: ..." ar
 _PARTICIPLE_LEAD = re.compile(r"^(?:[A-Z][a-z]+ing)\s+that\s")
 _PARTICIPLE_TURN = re.compile(r",\s+(?=[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z]+ed\b)")
 _WORD = re.compile(r"[^\W_]+")
+_AND = re.compile(r",\s+and\s+(?!and\b)")
+_ITEM_GAP = re.compile(r",\s+")
+LIST_ITEM_WORDS = 3
+"""An item between commas with at most this many words is an item of a list of things."""
+AUXILIARIES = frozenset("does do did has have had is are was were will would should must can could "
+                        "may might shall".split())
+"""Stopwords that may open a predicate ("..., does not seek to B, and has no intention to C")."""
+NOT_PREDICATE = frozenset("including instead namely especially particularly mainly rather except "
+                          "like unlike despite according such".split())
+"""Words that open a modifier of the item before, not a predicate of its own."""
 
 
 def _is_claim(text: str, words: int = MIN_WORDS) -> bool:
@@ -56,13 +73,72 @@ def _is_list(text: str) -> bool:
     return all(len(_WORD.findall(item)) <= 3 for item in items)
 
 
+def _short_item(text: str) -> bool:
+    return len(_WORD.findall(text)) <= LIST_ITEM_WORDS
+
+
+def _in_enumeration(text: str, at: int) -> bool:
+    """Does the cut ", and B" at `at` fall inside a list of short items ("open, prosperous, and
+    thriving U.S., and hopes ...")? The items on both sides of its comma are short."""
+    before = text[:at].rstrip().rstrip(",")
+    before = before[before.rfind(",") + 1:]
+    after = re.sub(r"^(?:and|but)\s+", "", text[at:])
+    item = re.match(r"[^,;:]*", after)
+    ends_item = item is not None and after[item.end():item.end() + 1] == ","
+    return ends_item and _short_item(before) and item is not None and _short_item(item.group())
+
+
+def _opens_predicate(chunk: str) -> bool:
+    """Does this item begin with a verb (a lower-case word that is no pronoun, article or
+    preposition), as the items of a list of predicates do?"""
+    first = _WORD.match(chunk.lstrip())
+    if first is None or first.start() != len(chunk) - len(chunk.lstrip()):
+        return False
+    word = first.group()
+    return word.islower() and word not in NOT_PREDICATE and (
+        word not in STOPWORDS or word in AUXILIARIES)
+
+
+def _predicate_list(text: str) -> list[int]:
+    """The commas between the predicates of a list that ends ", and C" with a predicate
+    ("A should help B, seek C, and honor D"): offsets where each predicate begins. A list after
+    "namely", "including" or a colon is a list of things."""
+    last = None
+    for m in _AND.finditer(text):
+        if _opens_predicate(text[m.end():]):
+            last = m
+    if last is None:
+        return []
+    gaps = list(_ITEM_GAP.finditer(text, 0, last.start()))
+    starts: list[int] = []
+    end = last.start()
+    for g in reversed(gaps):
+        chunk = text[g.end():end]
+        word = _WORD.match(chunk.lstrip())
+        if word is not None and word.group() in NOT_PREDICATE:
+            continue                         # a modifier of the item before: look further back
+        if not _opens_predicate(chunk) or not _is_claim(chunk):
+            break
+        starts.append(g.end())
+        end = g.start()
+    if not starts:
+        return []
+    head = text[:starts[-1]].rstrip().rstrip(",")
+    if ":" in head or _short_item(head[head.rfind(",") + 1:]) \
+            or re.search(r"\b(?:namely|including|such as)\W*$", head):
+        return []                            # a list of things, or of short items
+    return starts
+
+
 def _candidates(text: str) -> list[tuple[int, int]]:
     """(offset where a new part could begin, words each side needs), in order."""
     found = list(_CUT.finditer(text))
     dashes = sum(1 for m in found if m.group("dash"))
     cuts = [(m.end(), COLON_WORDS if m.group("colon") else MIN_WORDS) for m in found
             if not (m.group("dash") and dashes > 1)  # two dashes: a parenthesis, not a cut
-            and not (m.group("colon") and _is_list(text[m.end():]))]
+            and not (m.group("colon") and _is_list(text[m.end():]))
+            and not _in_enumeration(text, m.end())]
+    cuts += [(at, MIN_WORDS) for at in _predicate_list(text)]
     if _PARTICIPLE_LEAD.match(text):  # "Stating that A, President Xi asserted that B"
         turn = _PARTICIPLE_TURN.search(text)
         if turn:
