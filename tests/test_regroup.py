@@ -77,3 +77,34 @@ def test_whole_sentences_line_a_split_up_as_one_member():
     found = [[(m.document, m.sentences) for m in st.members]
              for st in align_statements(docs, Options(claims=False))]
     assert [("d0", (0,)), ("d1", (0, 1))] in found
+
+
+def drifted_story(versions: int = 12) -> list[str]:
+    """Versions of one story whose third sentence drifted into two wordings, half each (few
+    words in common); the first version of each wording also opens with that sentence said
+    again."""
+    head = ("Xi met Blinken at the Great Hall of the People in Beijing on Friday afternoon. "
+            "The two sides discussed trade, fentanyl and artificial intelligence at length. ")
+    tail = (" Once the general principles are established, the specific questions become easier. "
+            "Wang Yi and several senior officials also took part in the long meeting.")
+    wordings = ("They should serve as the foundation of Sino-US relations.",
+                "They should form the basis of Sino-US relations.")
+    texts = []
+    for k in range(versions):
+        wording = wordings[k % 2]
+        lead = f"Xi said {wording[0].lower()}{wording[1:]} " if k < 2 else ""
+        texts.append(lead + head + wording + tail)
+    return texts
+
+
+def test_a_statement_whose_wording_drifted_stays_one_even_where_a_version_says_it_twice():
+    """With many versions each wording makes a statement of its own; they sit between the same
+    neighbours in every version, so they are one."""
+    docs = documents(*drifted_story())
+    statements = align_statements(docs, Options(semantic=Semantic.OFF))
+
+    def says(m) -> bool:
+        return "They should" in docs[int(m.document[1:])].text[m.start:m.end]
+
+    drifted = [st for st in statements if any(says(m) for m in st.members)]
+    assert [len(st.members) for st in drifted] == [12]

@@ -11,8 +11,9 @@
   other way round, nothing tells them apart: they are one statement again, with whole-sentence
   members as before.
 - `attach_repeats`: a version that says a statement a second time (a wire lead paraphrasing a
-  line it quotes in full later) leaves the second place alone in a statement of its own. When
-  that place matches a statement the version already carries well enough, it becomes a repeat
+  line it quotes in full later) leaves the second place alone in a statement of its own, or
+  in a statement of such places from many versions. When that place matches a statement the
+  version already carries well enough, and clearly better than its own, it becomes a repeat
   of that statement.
 
 Clusters are lists of runs (tuples of claim rows), one run per document.
@@ -41,6 +42,8 @@ document already carries (higher than the link threshold: a repeat has no other 
 placement to back it)."""
 REPEAT_MARGIN = 0.1
 """...and this much more similar to it than to any other statement."""
+REPEAT_BLOCK = 4096
+"""Places measured at once against every shared statement (memory: a dense block)."""
 
 
 def carve_parts(clusters, units, X, threshold: float):
@@ -157,38 +160,66 @@ def _leads(runs, units, owner, t) -> bool:
 
 
 def attach_repeats(clusters, units, X):
-    """(clusters, repeats per cluster): lone places that say again a statement their document
-    already carries are moved to that statement's repeats (see module docstring)."""
+    """(clusters, repeats per cluster): places that say again a statement their document
+    already carries are moved to that statement's repeats (see module docstring). A place is
+    moved when it matches the rest of that statement (its document's own member left out) by
+    `REPEAT_MIN`, and by `REPEAT_MARGIN` more than any other statement, its own included (the
+    rest of it, for a place that shares its statement with others): so a statement made of
+    places that each say another again (the leads of many versions, alike only in "Xi said")
+    is taken apart, while a member that fits its own statement stays."""
     repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
-    lone = [t for t, runs in enumerate(clusters) if len(runs) == 1]
     shared = [t for t, runs in enumerate(clusters) if len(runs) > 1]
-    if not lone or not shared:
+    if not shared:
         return clusters, repeats
-    docs_in = [{units[run[0]].doc: run for run in clusters[t]} for t in shared]
-    V = run_vectors([clusters[t][0] for t in lone], X)
+    places = [(t, k) for t, runs in enumerate(clusters) for k in range(len(runs))]
     sums = _sums([clusters[t] for t in shared], X)
-    S = (V @ normalize_rows(sums).T).toarray()
-    best = np.argmax(S, axis=1)
-    top = S[np.arange(len(lone)), best]
-    runner_up = np.partition(S, -2, axis=1)[:, -2] if S.shape[1] > 1 else np.zeros(len(lone))
-    doc_of = [units[clusters[t][0][0]].doc for t in lone]
-    chosen = [i for i in range(len(lone)) if top[i] >= REPEAT_MIN and top[i] >= runner_up[i] + REPEAT_MARGIN
-              and doc_of[i] in docs_in[best[i]]]
-    if not chosen:
-        return clusters, repeats
-    # similarity to the rest of the statement, the document's own member left out
-    T = sums[best[chosen]]
-    D = _sums([[docs_in[best[i]][doc_of[i]]] for i in chosen], X)
-    W = V[chosen]
-    rest_sq = _rowdot(T, T) - 2 * _rowdot(T, D) + _rowdot(D, D)
-    sim = (_rowdot(W, T) - _rowdot(W, D)) / np.sqrt(np.maximum(rest_sq, 1e-12))
-    moved = set()
-    for i, value in zip(chosen, sim):
-        if value >= REPEAT_MIN:
-            repeats[shared[best[i]]].append(clusters[lone[i]][0])
-            moved.add(lone[i])
-    keep = [t for t in range(len(clusters)) if t not in moved]
+    column = {t: j for j, t in enumerate(shared)}
+    moves: list[tuple[int, int, int]] = []
+    for lo in range(0, len(places), REPEAT_BLOCK):
+        block = places[lo:lo + REPEAT_BLOCK]
+        runs = [clusters[t][k] for t, k in block]
+        V = run_vectors(runs, X)
+        S = (V @ normalize_rows(sums).T).toarray()
+        own = np.array([column.get(t, -1) for t, _ in block], dtype=np.int64)
+        rivals = np.zeros(len(block))
+        mine = np.flatnonzero(own >= 0)
+        if len(mine):  # a member is measured against the rest of its own statement
+            rivals[mine] = _rest_similarity(V[mine], sums[own[mine]], _sums([[runs[i]] for i in mine], X))
+            S[mine, own[mine]] = -1.0
+        moves += _repeat_moves(block, runs, V, S, rivals, shared, clusters, units, sums, X)
+    gone = {(t, k) for t, k, _ in moves}
+    for t, k, u in moves:
+        repeats[u].append(clusters[t][k])
+    clusters = [[run for k, run in enumerate(runs) if (t, k) not in gone] for t, runs in enumerate(clusters)]
+    keep = [t for t in range(len(clusters)) if clusters[t]]
     return [clusters[t] for t in keep], [repeats[t] for t in keep]
+
+
+def _repeat_moves(block, runs, V, S, rivals, shared, clusters, units, sums, X):
+    """(statement, place, target) for each place of the block that says again a statement its
+    document carries elsewhere."""
+    best = np.argmax(S, axis=1)
+    top = S[np.arange(len(block)), best]
+    second = np.partition(S, -2, axis=1)[:, -2] if S.shape[1] > 1 else np.full(len(block), -1.0)
+    rivals = np.maximum(rivals, second)
+    chosen, mains = [], []
+    for i in np.flatnonzero((top >= REPEAT_MIN) & (top >= rivals + REPEAT_MARGIN)):
+        doc = units[runs[i][0]].doc
+        main = next((run for run in clusters[shared[best[i]]] if units[run[0]].doc == doc), None)
+        if main is not None:
+            chosen.append(int(i))
+            mains.append([main])
+    if not chosen:
+        return []
+    sim = _rest_similarity(V[chosen], sums[best[chosen]], _sums(mains, X))
+    return [(block[i][0], block[i][1], shared[best[i]]) for i, value in zip(chosen, sim)
+            if value >= REPEAT_MIN and value >= rivals[i] + REPEAT_MARGIN]
+
+
+def _rest_similarity(W, T, D) -> np.ndarray:
+    """Row by row, the cosine of W with T - D (a statement's sum without one member's share)."""
+    rest_sq = _rowdot(T, T) - 2 * _rowdot(T, D) + _rowdot(D, D)
+    return (_rowdot(W, T) - _rowdot(W, D)) / np.sqrt(np.maximum(rest_sq, 1e-12))
 
 
 def _rowdot(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:

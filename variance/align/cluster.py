@@ -31,7 +31,7 @@ from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
 from .constrain import apply_constraints
 from .features import FeatureSpace, centroids, normalize_rows, run_vectors
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
-from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_disjoint
+from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_by_context, merge_disjoint
 from .sparse import sparse
 
 __all__ = ["align_statements", "choose_reference"]
@@ -81,6 +81,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     clusters = merge_disjoint(clusters, units, X, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, X)
     clusters = absorb_splits(clusters, units, rows_of, X, options.max_run)
+    clusters = merge_by_context(clusters, units, rows_of, X)
     links: dict[tuple[int, ...], Link] = {}
     lonely = sum(len(c) == 1 and len(c[0]) == 1 for c in clusters)
     if needs_meaning(options, languages, lonely):

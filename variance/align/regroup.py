@@ -6,6 +6,11 @@
   same neighbours, when the words also agree a little (context as evidence).
 - `absorb_splits`: where some versions merge two sentences that others keep apart, the apart
   ones become one member (n:1 merges).
+- `merge_by_context`: two statements that no document carries both of, that sit between the
+  same neighbours in their versions and whose words agree a little, are one statement whose
+  wording drifted ("many common challenges" / "numerous shared challenges"): with many
+  versions, each wording finds enough versions of its own to make a statement, where with few
+  a lone sentence would have joined by `fill_gaps`.
 
 Clusters are lists of runs (tuples of sentence rows); every function returns new clusters.
 """
@@ -17,7 +22,8 @@ import numpy as np
 from .features import centroids, normalize_rows, run_vectors
 from .sparse import sparse
 
-__all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "RUN_GAIN", "RUN_PART_MIN"]
+__all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "merge_by_context", "RUN_GAIN",
+           "RUN_PART_MIN"]
 
 RUN_GAIN = 0.03
 """How much better a run must score than its best single sentence to be taken as a member."""
@@ -54,12 +60,29 @@ def merge_disjoint(clusters, units, X, threshold: float):
 
     for _, a, b in pairs:
         ra, rb = find(int(a)), find(int(b))
-        if ra != rb and not docs[ra] & docs[rb]:
-            root[rb] = ra
-            docs[ra] |= docs[rb]
-            clusters[ra] = clusters[ra] + clusters[rb]
-            clusters[rb] = []
+        if ra != rb and _few_shared(docs[ra], docs[rb]):
+            keep, gone = (ra, rb) if len(clusters[ra]) >= len(clusters[rb]) else (rb, ra)
+            root[gone] = keep
+            _join(clusters, docs, keep, gone, units)
     return [members for members in clusters if members]
+
+
+def _few_shared(a: set[int], b: set[int]) -> bool:
+    """Could two statements be one? Fewer than half the documents of the smaller carry both
+    (with many versions, a few that say the statement twice, once in each wording, must not
+    keep its two wordings apart; two statements most versions carry both of are two)."""
+    return 2 * len(a & b) < min(len(a), len(b))
+
+
+def _join(clusters, docs, keep: int, gone: int, units) -> None:
+    """Statement `gone` joins `keep`; the runs of documents `keep` already holds are left
+    alone, each a statement of its own (a repeat, `variance.align.claims`, if it says it again)."""
+    again = [run for run in clusters[gone] if units[run[0]].doc in docs[keep]]
+    clusters[keep] = clusters[keep] + [run for run in clusters[gone] if units[run[0]].doc not in docs[keep]]
+    docs[keep] |= docs[gone]
+    clusters[gone] = []
+    clusters.extend([run] for run in again)
+    docs.extend({units[run[0]].doc} for run in again)
 
 
 def _similar_pairs(C: sparse.csr_matrix, threshold: float, most: int = MERGE_CANDIDATES):
@@ -146,6 +169,90 @@ def fill_gaps(clusters, units, rows_of, X):
         clusters[t].append((row,))
         clusters[cluster_of[row]] = []
     return [members for members in clusters if members]
+
+
+def merge_by_context(clusters, units, rows_of, X):
+    """Join statements that no document carries both of when their members sit between the
+    same neighbouring statements (the shares of their members after each neighbour, and before
+    each, overlap by `GAP_MIN_SUPPORT` on average) and their centroids are `GAP_MIN_SIMILARITY`
+    alike: the evidence `fill_gaps` takes for one sentence, taken for a whole statement."""
+    C = centroids(clusters, X)
+    if C is None or len(clusters) < 2:
+        return clusters
+    context = _contexts(clusters, units, rows_of)
+    shared = [t for t, members in enumerate(clusters) if len(members) > 1]  # lone: fill_gaps
+    index = _neighbour_index(context, shared)
+    pairs = []
+    for u in shared:
+        for t in _context_partners(u, context, index):
+            support = _shared(context[u][0], context[t][0]) + _shared(context[u][1], context[t][1])
+            if support / 2 < GAP_MIN_SUPPORT:
+                continue
+            sim = float(C[u].multiply(C[t]).sum())
+            if sim >= GAP_MIN_SIMILARITY:
+                pairs.append((sim + support / 2, u, t))
+    root = list(range(len(clusters)))
+    docs = [{units[run[0]].doc for run in members} for members in clusters]
+
+    def find(t: int) -> int:
+        while root[t] != t:
+            t = root[t]
+        return t
+
+    for _, u, t in sorted(pairs, key=lambda x: -x[0]):
+        ru, rt = find(u), find(t)
+        if ru != rt and _few_shared(docs[ru], docs[rt]):
+            keep, gone = (ru, rt) if len(clusters[ru]) >= len(clusters[rt]) else (rt, ru)
+            root[gone] = keep
+            _join(clusters, docs, keep, gone, units)
+    return [members for members in clusters if members]
+
+
+def _contexts(clusters, units, rows_of):
+    """Per statement, the share of its members that follow each other statement, and the share
+    that precede each (a member's neighbours are the claims right before and after it)."""
+    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
+    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
+    out = []
+    for t, members in enumerate(clusters):
+        before: dict[int, float] = {}
+        after: dict[int, float] = {}
+        for run in members:
+            rows = rows_of[units[run[0]].doc]
+            i, j = position[run[0]] - 1, position[run[-1]] + 1
+            if i >= 0 and cluster_of[rows[i]] != t:
+                before[cluster_of[rows[i]]] = before.get(cluster_of[rows[i]], 0.0) + 1 / len(members)
+            if j < len(rows) and cluster_of[rows[j]] != t:
+                after[cluster_of[rows[j]]] = after.get(cluster_of[rows[j]], 0.0) + 1 / len(members)
+        out.append((before, after))
+    return out
+
+
+def _context_partners(u: int, context, index, most: int = MERGE_CANDIDATES) -> list[int]:
+    """Statements that follow U's two most common predecessors or precede its two most common
+    successors, the `most` that share most of that context."""
+    found: dict[int, float] = {}
+    for side in (0, 1):
+        for n, share in sorted(context[u][side].items(), key=lambda kv: -kv[1])[:2]:
+            for t, theirs in index[side].get(n, {}).items():
+                if t != u:
+                    found[t] = found.get(t, 0.0) + min(share, theirs)
+    return sorted(found, key=lambda t: -found[t])[:most]
+
+
+def _neighbour_index(context, shared: list[int]) -> tuple[dict, dict]:
+    """For each side, neighbour statement -> {statement: share of its members by it}, over the
+    statements listed."""
+    index: tuple[dict, dict] = ({}, {})
+    for t in shared:
+        for side in (0, 1):
+            for n, share in context[t][side].items():
+                index[side].setdefault(n, {})[t] = share
+    return index
+
+
+def _shared(a: dict[int, float], b: dict[int, float]) -> float:
+    return sum(min(v, b[k]) for k, v in a.items() if k in b)
 
 
 def absorb_splits(clusters, units, rows_of, X, max_run: int):
