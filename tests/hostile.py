@@ -222,6 +222,18 @@ def repeated(tmp: Path) -> Run:
     return Run(["align", "-q", "rep.txt"])
 
 
+def endless(tmp: Path) -> Run:
+    words = ("partners", "and", "rivals", "the", "talks", "went", "on", "while", "both", "sides")
+    (tmp / "endless.txt").write_text(" ".join(words[i % len(words)] for i in range(50_000)) + ".\n")
+    return Run(["align", "endless.txt"])
+
+
+def semicolons(tmp: Path) -> Run:
+    listy = "; ".join(f"the ministry said item number {i} was agreed by both sides" for i in range(2_000))
+    (tmp / "semi.txt").write_text(";" * 20_000 + "\n\n" + listy + ".\n")
+    return Run(["align", "semi.txt"])
+
+
 def _prose(path: Path, size: int) -> None:
     words = re.findall(r"[A-Za-z']+", " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")))
     rng, out, n = random.Random(7), [], 0
@@ -321,6 +333,11 @@ CASES: list[Case] = [
          stingy, 0, r"", "split into sentences (sentencex's native code used to panic)"),
     Case("repeated", "engine", "one sentence repeated 10,000 times", repeated, 0, r"",
          "aligned in about 4 s CPU and under 100 MB (was 2.5 GB)", cpu=40),
+    Case("endless", "engine", "one sentence of 50,000 words", endless, 0, r"",
+         "read as sentences of at most 1,500 characters, cut at a space (no warning yet)", cpu=40),
+    Case("semicolons", "engine", "20,000 semicolons, then 2,000 clauses joined by semicolons", semicolons, 0,
+         r"semi\.txt: \d+ sentence\(s\) too long or with too many parts to be cut into claims",
+         "aligned whole, with a warning that cutting gave up", cpu=40),
     Case("prose", "engine", "1 MB of prose in one document (9,000 sentences)", prose, 0, r"",
          "aligned under 300 MB (was 1.6 GB)", cpu=90),
     Case("attributes", "engine", "an HTML element with 200,000 attributes", attributes, 0, r"",
