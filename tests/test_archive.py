@@ -299,3 +299,14 @@ def test_trace_says_when_the_limit_left_candidates_unchecked(archive):
     assert data["checked"] == 1 and data["candidates"] > 1 and data["carriers"] == 1
     text = run("trace", STATEMENT, "--db", db, "--limit", 1)
     assert "raise --limit" in text.stdout
+
+
+def test_trace_words_only_finds_a_subset_of_the_default(archive):
+    _, _, db = archive
+    default = json.loads(run("trace", QUOTED, "--db", db, "--json").stdout)["statements"][0]
+    words = run("trace", QUOTED, "--db", db, "--json", "--semantic", "off")
+    assert words.exit_code == 0, words.output
+    off = json.loads(words.stdout)["statements"][0]
+    found = {r["article"]: r["verdict"] for r in default["results"]}
+    assert {r["article"]: r["verdict"] for r in off["results"]}.items() <= found.items()
+    assert found["quoting"] == "verbatim" and off["checked"] == default["checked"]
