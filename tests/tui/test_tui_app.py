@@ -439,6 +439,12 @@ async def test_a_statement_of_many_versions_draws_twelve_until_m(wide_comparison
         await pilot.press("enter", "plus")
         await pilot.pause()
         assert len(column_titles(app)) == len(st.members)
+        other = min(wide_comparison.statements, key=lambda s: len(s.members))
+        app.statement_id = other.id                   # the columns + added are not kept hidden
+        await pilot.pause()
+        await pilot.pause()
+        assert len(column_titles(app)) == len(other.members)
+        assert len(app.screen.query(VersionColumn)) <= 12
 
 
 async def test_a_statement_opened_from_elsewhere_is_scrolled_into_the_list(seeds_comparison):

@@ -87,8 +87,9 @@ class StatementDetail(VerticalScroll, can_focus=True):
 
     def _draw(self, shown: list[Member], anchor: Member, st: Statement, lookup: Lookup,
               view: ViewFilter) -> None:
-        """Reuse the columns already mounted (hiding those left over), mounting only what more
-        this statement needs: moving through the list mounts nothing."""
+        """Reuse the columns already mounted (hiding those left over, up to `SHOWN`), mounting
+        only what more this statement needs: moving through the list mounts nothing, and the
+        columns `+` added are removed when the next statement needs fewer."""
         columns = self.query_one("#columns", Horizontal)
         pool = list(columns.query_children(VersionColumn))
         fresh = []
@@ -100,6 +101,8 @@ class StatementDetail(VerticalScroll, can_focus=True):
                 fresh.append(VersionColumn(wording, title=title, subtitle=subtitle, role=role))
         for column in pool[len(shown):]:
             column.display = False
+        if len(pool) > max(len(shown), SHOWN):   # after `+`: keep no more than a statement needs
+            columns.remove_children(pool[max(len(shown), SHOWN):])
         if fresh:
             columns.mount_all(fresh)
 
