@@ -53,6 +53,12 @@ def test_a_line_with_no_punctuation_is_cut_into_bounded_pieces():
     d = doc(text)
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in d.sentences)
     assert " ".join(d.text[s.start:s.end] for s in d.sentences) == text
+    said: list[str] = []
+    cut = segment_document(Document(id="d", path="d", text=text, sha256=""), warn=said.append)
+    assert cut.notes == ("1 sentence(s) over 1,500 characters with no sentence end, read in "
+                         "pieces cut at spaces",)
+    assert said == [f"{d.path}: {cut.notes[0]}"]
+    assert not doc("A short sentence. Another one.").notes
 
 
 def test_every_seed_sentence_is_an_exact_trimmed_slice():

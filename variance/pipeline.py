@@ -71,12 +71,6 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     options = replace(options, reference=resolve_reference(documents, options.reference))
     report = progress or (lambda stage, done, total: None)
     docs = []
-    for i, d in enumerate(documents):
-        docs.append(segment_document(d, d.language or options.language) if not d.sentences else d)
-        if i % 50 == 49:
-            report("segment", i + 1, len(documents))
-    report("segment", len(documents), len(documents))
-    docs, unaligned, warnings, language = _by_language(docs, options, warnings)
     said: list[str] = []
 
     def collect(message: str) -> None:
@@ -84,6 +78,13 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if warn:
             warn(message)
 
+    for i, d in enumerate(documents):
+        docs.append(segment_document(d, d.language or options.language, warn=collect)
+                    if not d.sentences else d)
+        if i % 50 == 49:
+            report("segment", i + 1, len(documents))
+    report("segment", len(documents), len(documents))
+    docs, unaligned, warnings, language = _by_language(docs, options, warnings)
     if options.artefacts:  # imported only by the commands that show artefacts
         from .artefacts.detect import detect_artefacts, load_lexicons
     artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),

@@ -14,6 +14,7 @@ staying in the sentence; Chinese ends sentences at 。 ． ！ ？ with no space
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import sentencex
@@ -45,10 +46,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _META_KIND = {"title": SentenceKind.HEADLINE, "headline": SentenceKind.HEADLINE}
 
 
-def segment_document(doc: Document, language: str = "en") -> Document:
+def segment_document(doc: Document, language: str = "en",
+                     warn: Callable[[str], None] | None = None) -> Document:
     """Return `doc` with its sentences: metadata spans first-class, body split into sentences.
-    InputError when it has more than `MAX_SENTENCES`."""
+    A sentence over `MAX_SENTENCE_CHARS` is read in pieces cut at spaces, which a note on the
+    document and `warn` say. InputError when it has more than `MAX_SENTENCES`."""
     spans: list[tuple[int, int, int, SentenceKind]] = []
+    too_long = 0
     for number, (start, end) in enumerate(_paragraphs(doc.text)):
         if len(spans) > MAX_SENTENCES:
             raise InputError(f"{doc.path}: more than {MAX_SENTENCES:,} sentences, the limit for "
@@ -58,15 +62,23 @@ def segment_document(doc: Document, language: str = "en") -> Document:
             if s >= e:
                 continue
             if kind is SentenceKind.BODY:
-                spans.extend((a, b, number, kind) for a, b in
-                             split_paragraph(doc.text, s, e, language))
+                whole = _sentences(doc.text, s, e, language)
+                too_long += sum(b - a > MAX_SENTENCE_CHARS for a, b in whole)
+                spans.extend((a, b, number, kind) for span in whole
+                             for a, b in _cap_length(doc.text, span))
             else:
                 spans.append((s, e, number, kind))
     if len(spans) > MAX_SENTENCES:
         raise InputError(f"{doc.path}: {len(spans):,} sentences, over the limit of "
                          f"{MAX_SENTENCES:,} for one document (split it into several files)")
     sentences = tuple(Sentence(i, s, e, p, k) for i, (s, e, p, k) in enumerate(spans))
-    return replace(doc, sentences=sentences)
+    if not too_long:
+        return replace(doc, sentences=sentences)
+    note = (f"{too_long:,} sentence(s) over {MAX_SENTENCE_CHARS:,} characters with no sentence "
+            "end, read in pieces cut at spaces")
+    if warn:
+        warn(f"{doc.path}: {note}")
+    return replace(doc, sentences=sentences, notes=(*doc.notes, note))
 
 
 def _paragraphs(text: str):
@@ -101,13 +113,19 @@ def _classify(meta: tuple[MetaSpan, ...], start: int, end: int):
 
 
 def split_paragraph(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:
-    """Sentence spans of `text[start:end]`, as absolute offsets, whitespace trimmed."""
+    """Sentence spans of `text[start:end]`, as absolute offsets, whitespace trimmed, none over
+    `MAX_SENTENCE_CHARS` (a longer one is cut at spaces)."""
+    return [piece for span in _sentences(text, start, end, language)
+            for piece in _cap_length(text, span)]
+
+
+def _sentences(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, as absolute offsets, of any length."""
     raw = [_strip(text, start + s, start + e) for s, e in _boundaries(text[start:end], language)]
     spans = [span for span in raw if span[0] < span[1]]
     spans = _split_glued(text, spans)
     spans = _move_opening_quotes(text, spans)
-    spans = _merge_fragments(text, spans)
-    return [piece for span in spans for piece in _cap_length(text, span)]
+    return _merge_fragments(text, spans)
 
 
 def _boundaries(chunk: str, language: str) -> list[tuple[int, int]]:
