@@ -7,14 +7,13 @@ fix are `VarianceError`s. Names are imported on first use, so `import variance` 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "compare", "compare_documents", "Comparison", "Options", "VarianceError"]
 
-_HOME = {"compare": "variance.pipeline", "compare_documents": "variance.pipeline",
-         "Comparison": "variance.model", "Options": "variance.model", "VarianceError": "variance.errors"}
 
 if TYPE_CHECKING:
     from .errors import VarianceError
@@ -22,7 +21,5 @@ if TYPE_CHECKING:
     from .pipeline import compare, compare_documents
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        return getattr(import_module(_HOME[name]), name)
-    raise AttributeError(f"module 'variance' has no attribute {name!r}")
+__getattr__, _, _ = lazy_loader.attach(__name__, submod_attrs={
+    "pipeline": ["compare", "compare_documents"], "model": ["Comparison", "Options"], "errors": ["VarianceError"]})

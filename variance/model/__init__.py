@@ -9,8 +9,9 @@ Names are imported from their module on first use, so a command that needs only 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 if TYPE_CHECKING:
     from .archive import Carrier, Cluster, Trace
@@ -68,16 +69,5 @@ _NAMES = {
     "statement": ("SEVERITY_OF", "SEVERITY_RANK", "Change", "ChangeKind", "Evidence", "Member", "Op", "PairDiff",
                   "Severity", "Span", "Statement", "pieces", "worst_severity"),
 }
-_HOME = {name: module for module, names in _NAMES.items() for name in names}
 
-
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        value = getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__, _ = lazy_loader.attach(__name__, submod_attrs=_NAMES)

@@ -7,8 +7,9 @@ omissions, for speakers' names) does not load the quote check and its fuzzy matc
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 if TYPE_CHECKING:
     from .check import check_quote, corpus_quotes, document_quotes
@@ -16,12 +17,5 @@ if TYPE_CHECKING:
 
 __all__ = ["check_quote", "document_quotes", "corpus_quotes", "budgeted_quotes"]
 
-_HOME = {"check_quote": "check", "document_quotes": "check", "corpus_quotes": "check", "budgeted_quotes": "corpus"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        value = getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__, _ = lazy_loader.attach(__name__, submod_attrs={
+    "check": ["check_quote", "document_quotes", "corpus_quotes"], "corpus": ["budgeted_quotes"]})
