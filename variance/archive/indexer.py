@@ -6,6 +6,9 @@ already indexed is skipped, a changed one is replaced, a new one added; each bat
 transaction. The analysis of a batch (segmentation and shingles, `shingles.analyse_article`)
 runs on `jobs` processes with the embedded engine, or on Spark (`archive.spark`). At the end,
 the shingles are rewritten in hash order (one more transaction), which keeps trace fast.
+With `vectors`, every sentence still without a vector is then encoded (`archive.vectors`: on
+this machine's processes whatever the engine, in transactions of their own, so an interrupted
+run resumes there too).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class IndexSummary:
     """Articles in the index afterwards."""
     sentences: int
     shingles: int
+    encoded: int = 0
+    """Sentences given a vector in this run (`--vectors`)."""
 
 
 def _pending(index: Index, paths: Sequence[str], counts: dict[str, int]) -> Iterator[tuple[ArchiveArticle, int | None]]:
@@ -66,7 +71,7 @@ def _local_analyser(jobs: int) -> tuple[Analyse, Callable[[], None]]:
 
 
 def index_archive(paths: Sequence[str], db: str, *, engine: str = "duckdb", jobs: int = 1,
-                  master: str | None = None, batch: int = BATCH,
+                  master: str | None = None, batch: int = BATCH, vectors: bool = False,
                   progress: Callable[[str, int, int], None] | None = None) -> IndexSummary:
     """Index every article of `paths` into `db` (made if missing); see the module docstring."""
     report = progress or (lambda stage, done, total: None)
@@ -94,12 +99,23 @@ def index_archive(paths: Sequence[str], db: str, *, engine: str = "duckdb", jobs
         _store(index, chunk, analyse)
         report("index", total, total)
         index.sort_shingles()
+        stop()
+        stop = _nothing
+        encoded = 0
+        if vectors or index.has_table("vectors"):      # once asked for, kept up to date
+            from .vectors import encode_pending
+
+            encoded = encode_pending(index, jobs=jobs, progress=report)
         articles, sentences, shingles = index.counts()
     finally:
         stop()
         index.close()
     return IndexSummary(total, counts["added"], counts["replaced"], counts["unchanged"],
-                        articles, sentences, shingles)
+                        articles, sentences, shingles, encoded)
+
+
+def _nothing() -> None:
+    pass
 
 
 def _store(index: Index, chunk: list[tuple[ArchiveArticle, int | None]], analyse: Analyse) -> None:

@@ -10,6 +10,9 @@ Tables (docs/archive.md has the full schema):
 - `shingles(hash, article, sentence)`: each hashed word 5-gram once per article, in hash
   order (rewritten so at the end of every `index` run that changed something, or after an
   interrupted one: `meta` key `sorted` says "no" from the first write after a sort);
+- `vectors(article, sentence, scale, vector)`: with `index --vectors`, each body or headline
+  sentence's meaning as 512 signed bytes and a scale (`archive.vectors`; `meta` key `vectors`
+  names the model);
 - `clusters(cluster, article)` and `passages(cluster, article, sentence, other, other_sentence,
   shared)`: the last `variance reuse`.
 
@@ -71,6 +74,15 @@ class Index:
             raise
         self.con.execute("COMMIT")
 
+    def has_table(self, name: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                     [name]).fetchone()[0])
+
+    def languages(self) -> dict[str | None, int]:
+        """Articles per language (as declared or detected when indexed), most first."""
+        return dict(self.con.execute("SELECT language, count(*) FROM articles GROUP BY language "
+                                     "ORDER BY count(*) DESC, language").fetchall())
+
     def known(self) -> dict[str, tuple[int, str]]:
         """Article key -> (article number, sha256) of what is indexed."""
         return {k: (a, h) for a, k, h in self.con.execute("SELECT article, id, sha256 FROM articles").fetchall()}
@@ -86,7 +98,7 @@ class Index:
 
         self._unsorted()
         self.con.register("gone", {"article": np.array(articles, dtype=np.int32)})
-        for table in ("articles", "sentences", "shingles"):
+        for table in ("articles", "sentences", "shingles") + (("vectors",) if self.has_table("vectors") else ()):
             self.con.execute(f"DELETE FROM {table} WHERE article IN (SELECT article FROM gone)")
         self.con.unregister("gone")
 

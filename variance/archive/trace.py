@@ -19,7 +19,15 @@ The work per statement is bounded, whatever the archive holds:
    (`variance.align.embed`; a sentence near enough in meaning is a paraphrase, as for quotes):
    at most `MEANING * SPOTS` sentences encoded per statement, each once (vectors are cached).
    Not with `semantic=False` (`--semantic off`). Articles found absent are dropped.
-Carriers are ranked by verdict, then similarity, then date and key.
+5. Meaning, across languages or where the words find little (fewer than `THIN` carriers, or
+   articles in another language than the statement's are indexed): when the index holds
+   sentence vectors (`index --vectors`), the sentences nearest the statement in meaning, one
+   per article (`archive.vectors.nearest`, the best `limit`); in another language a
+   translation (its similarity of meaning, no word diff), else the quote check on that
+   sentence. Without vectors, a statement in another language than most articles gets a note
+   saying how to add them.
+Carriers are ranked by verdict (translations last), then similarity (of meaning for
+translations), then date and key.
 """
 
 from __future__ import annotations
@@ -28,11 +36,12 @@ import re
 from dataclasses import replace
 
 from ..errors import InputError
-from ..model import Carrier, Comparison, Document, Options, Semantic, Trace
+from ..model import TRANSLATION, Carrier, Comparison, Document, Options, Semantic, Trace
 from .shingles import SHINGLE_WORDS, sentence_key, shingle_hashes
 from .store import Index
+from .vectors import has_vectors, nearest
 
-__all__ = ["LIMIT", "MEANING", "SPOTS", "WINDOW", "candidates", "trace_statement"]
+__all__ = ["LIMIT", "MEANING", "SPOTS", "THIN", "WINDOW", "candidates", "statement_language", "trace_statement"]
 
 LIMIT = 50
 """Candidate articles verified per statement, most shared shingles first."""
@@ -44,6 +53,9 @@ around (an article that repeats the statement's phrases holds each shingle only 
 the first sentence that has it, so the statement's own sentence may hold few)."""
 MEANING = 10
 """Best candidates whose absent verdict the sentence encoder checks again."""
+THIN = 3
+"""Carriers found by the words under which the sentence vectors are searched too."""
+_RANK = {"verbatim": 0, "cosmetic": 1, "changed": 2, "paraphrased": 3, TRANSLATION: 4}
 _SENTENCE_END = re.compile(r"[.!?。！？][”\"»]?\s+")
 
 _EVIDENCE = """
@@ -80,18 +92,51 @@ def _window(doc: Document, spots: list[int], reach: int) -> Document:
     return replace(doc, sentences=tuple(s for s in doc.sentences if any(abs(s.index - at) <= reach for at in spots)))
 
 
-def trace_statement(index: Index, text: str, *, limit: int = LIMIT, semantic: bool = True) -> Trace:
-    """The carriers of `text` in the index, best first."""
-    from ..model.quotes import VERDICT_RANK, Verdict
+def trace_statement(index: Index, text: str, *, limit: int = LIMIT, semantic: bool = True,
+                    meaning: bool | None = None) -> Trace:
+    """The carriers of `text` in the index, best first. `meaning`: search the sentence vectors
+    too (True), never (False), or (None) when the words find fewer than `THIN` carriers or the
+    index holds articles in another language than the statement; only with `semantic` and
+    vectors in the index."""
+    total, found = candidates(index, text, limit)
+    carriers = _lexical(index, text, found, semantic)
+    language = statement_language(text)
+    languages = index.languages()
+    foreign = language is not None and any(lang not in (None, language) for lang in languages)
+    note = None
+    by_meaning = 0
+    if semantic and has_vectors(index):
+        if meaning or (meaning is None and (len(carriers) < THIN or foreign)):
+            more = _by_meaning(index, text, language, {c.article for c in carriers}, limit)
+            by_meaning = more[0]
+            carriers += more[1]
+    elif semantic and meaning is not False and language is not None and language != next(iter(languages), None):
+        note = (f"{index.path}: no sentence vectors in this index, so a statement in {language} is matched by "
+                f"its words alone against articles in {next(iter(languages))}; add them with "
+                f"'variance index ARCHIVE... --db {index.path} --vectors'")
+    carriers.sort(key=lambda c: (_RANK[c.verdict], -(c.meaning or 0.0) if c.verdict == TRANSLATION else
+                                 -c.similarity, c.date or "", c.article))
+    return Trace(text, tuple(carriers), total, len(found), by_meaning, note)
+
+
+def statement_language(text: str) -> str | None:
+    """The statement's language, detected from its text (None when too short to tell)."""
+    from ..load.language import detect_language
+
+    found = detect_language(text)
+    return found.code if found else None
+
+
+def _lexical(index: Index, text: str, found: list[tuple[int, int, list[int]]], semantic: bool) -> list[Carrier]:
+    """Steps 3 and 4: the quote check on the candidates' passages, the encoder on the thin ones."""
+    from ..model.quotes import Verdict
     from ..quotes import check_quote
 
-    total, found = candidates(index, text, limit)
     evidence = {a: (shared, at) for a, shared, at in found}
     reach = max(WINDOW, len(_SENTENCE_END.findall(text.strip())) + 1)
     full = dict(zip(evidence, index.documents(evidence)))
     docs = [_window(full[n], evidence[n][1], reach) for n in evidence]
-    urls = dict(index.con.execute("SELECT id, url FROM articles WHERE article IN (SELECT unnest(?))",
-                                  [list(evidence)]).fetchall())
+    urls = _urls(index, list(evidence))
     number = {d.id: n for d, n in zip(docs, evidence)}
     matches = list(zip(docs, check_quote(Comparison(Options(semantic=Semantic.OFF), tuple(docs), (), None),
                                          text).results))
@@ -101,13 +146,55 @@ def trace_statement(index: Index, text: str, *, limit: int = LIMIT, semantic: bo
         spots = [_window(full[n], evidence[n][1], 0) for n in thin]
         again = dict(zip(thin, check_quote(Comparison(Options(), tuple(spots), (), None), text).results))
         matches = [(d, again.get(number[d.id], m)) for d, m in matches]
-    carriers = []
-    for doc, match in matches:
-        if match.verdict is Verdict.ABSENT:
-            continue
-        carriers.append(Carrier(doc.id, doc.outlet, doc.date, urls.get(doc.id), doc.title,
-                                match.verdict.value, round(match.similarity, 4),
-                                doc.text[match.start:match.end], match.start, match.end, match.changes,
-                                evidence[number[doc.id]][0]))
-    carriers.sort(key=lambda c: (VERDICT_RANK[Verdict(c.verdict)], -c.similarity, c.date or "", c.article))
-    return Trace(text, tuple(carriers), total, len(found))
+    return [_carrier(doc, match, urls, evidence[number[doc.id]][0]) for doc, match in matches
+            if match.verdict is not Verdict.ABSENT]
+
+
+def _urls(index: Index, articles: list[int]) -> dict[str, str | None]:
+    return dict(index.con.execute("SELECT id, url FROM articles WHERE article IN (SELECT unnest(?))",
+                                  [articles]).fetchall())
+
+
+def _carrier(doc: Document, match, urls: dict[str, str | None], shared: int) -> Carrier:
+    return Carrier(doc.id, doc.outlet, doc.date, urls.get(doc.id), doc.title, match.verdict.value,
+                   round(match.similarity, 4), doc.text[match.start:match.end], match.start, match.end,
+                   match.changes, shared, match.meaning, doc.language)
+
+
+def _by_meaning(index: Index, text: str, language: str | None, known: set[str],
+                limit: int) -> tuple[int, list[Carrier]]:
+    """Step 5: the sentences nearest the statement in meaning (the index's vectors), at least
+    `MEANING_QUOTE_MIN` near, best first, one per article not already a carrier. An article
+    in another language than the statement carries a translation (no word diff across
+    languages); one in the same language gets variance's quote check on that sentence, words
+    and meaning, as a lexical candidate does."""
+    from ..align.embed import default_encoder, one_thread
+    from ..quotes import check_quote
+    from ..quotes.check import MEANING_QUOTE_MIN
+
+    with one_thread():
+        vector = default_encoder().encode([text])[0]
+    best: dict[int, tuple[int, float]] = {}
+    for article, sentence, cosine in nearest(index, vector, floor=MEANING_QUOTE_MIN, limit=limit):
+        best.setdefault(article, (sentence, cosine))
+    found = index.documents(best)                  # every article a vector names is indexed
+    number = {d.id: n for d, n in zip(found, best)}
+    docs = [d for d in found if d.id not in known]
+    urls = _urls(index, [number[d.id] for d in docs])
+    carriers: list[Carrier] = []
+    same = []
+    for doc in docs:
+        sentence, cosine = best[number[doc.id]]
+        if language is not None and doc.language not in (None, language):
+            s = next(x for x in doc.sentences if x.index == sentence)
+            carriers.append(Carrier(doc.id, doc.outlet, doc.date, urls.get(doc.id), doc.title, TRANSLATION, 0.0,
+                                    doc.text[s.start:s.end], s.start, s.end, (), 0, round(cosine, 4),
+                                    doc.language))
+        else:
+            same.append(_window(doc, [sentence], 0))
+    if same:
+        from ..model.quotes import Verdict
+
+        checked = check_quote(Comparison(Options(), tuple(same), (), None), text).results
+        carriers += [_carrier(d, m, urls, 0) for d, m in zip(same, checked) if m.verdict is not Verdict.ABSENT]
+    return len(docs), carriers

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from .common import chosen_semantic, console_for_stdout, echo_json, handles_errors, semantic_option
+from .common import chosen_semantic, console_for_stdout, echo_json, handles_errors, say, semantic_option
 
 __all__ = ["cluster_documents", "db_option", "index", "reuse", "trace"]
 
@@ -33,24 +33,29 @@ def _engine_options(command):
 @_engine_options
 @click.option("--jobs", "-j", type=click.IntRange(1), default=min(2, os.cpu_count() or 1), show_default=True,
               help="Processes analysing articles (embedded engine).")
+@click.option("--vectors", is_flag=True,
+              help="Also store each sentence's meaning (the sentence encoder), so trace finds a statement "
+                   "in another language or in other words; about 2 ms of CPU per sentence, once.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @handles_errors
-def index(archives, db, engine, master, jobs, quiet):
+def index(archives, db, engine, master, jobs, vectors, quiet):
     """Index articles for trace and reuse: folders (read as variance reads any input) or
     .jsonl, .csv, .parquet files with id, outlet, date, url, title, text. Re-running adds only
     new or changed articles (by sha256); an interrupted run resumes.
 
     \b
-    variance index archive.jsonl more/ --db news.duckdb"""
+    variance index archive.jsonl more/ --db news.duckdb
+    variance index archive.jsonl --db news.duckdb --vectors"""
     from ..archive.indexer import index_archive
     from ..render.progress import stderr_progress
 
     with stderr_progress(not quiet) as progress:
         summary = index_archive(list(archives), db, engine=engine, jobs=jobs, master=master,
-                                progress=progress)
+                                progress=progress, vectors=vectors)
     if not quiet:
+        encoded = f", {summary.encoded} sentences encoded" if vectors else ""
         click.echo(f"{db}: {summary.added} added, {summary.replaced} changed, {summary.unchanged} unchanged; "
-                   f"{summary.articles} articles, {summary.sentences} sentences", err=True)
+                   f"{summary.articles} articles, {summary.sentences} sentences{encoded}", err=True)
 
 
 @click.command()
@@ -80,10 +85,14 @@ def trace(text, db, source, limit, as_json, as_csv):
         raise click.UsageError("--json and --csv disagree; give one")
     index = open_index(db, read_only=True)
     try:
-        semantic = chosen_semantic().value != "off"
-        traces = [trace_statement(index, s, limit=limit or LIMIT, semantic=semantic) for s in statements]
+        mode = chosen_semantic().value
+        semantic = mode != "off"
+        traces = [trace_statement(index, s, limit=limit or LIMIT, semantic=semantic,
+                                  meaning=True if mode == "on" else None) for s in statements]
     finally:
         index.close()
+    for note in dict.fromkeys(t.note for t in traces if t.note):
+        say(note)
     if as_json:
         from ..render.archive import trace_json
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import lazy_loader
 
 if TYPE_CHECKING:
-    from .archive import Carrier, Cluster, Trace
+    from .archive import TRANSLATION, Carrier, Cluster, Trace
     from .artefact import Artefact, ArtefactKind
     from .comparison import Comparison
     from .coverage import Omission, OtherEvent
@@ -52,13 +52,14 @@ if TYPE_CHECKING:
 __all__ = [
     "SentenceKind", "Op", "ChangeKind", "Severity", "ArtefactKind", "Options", "Semantic", "Evidence",
     "MetaSpan", "Sentence", "Fetch", "Document", "Span", "Member", "Change", "PairDiff", "Statement",
-    "Artefact", "Comparison", "Omission", "OtherEvent", "Carrier", "Trace", "Cluster", "DecisionKind", "SpanRole",
+    "Artefact", "Comparison", "Omission", "OtherEvent", "Carrier", "Trace", "Cluster", "TRANSLATION",
+    "DecisionKind", "SpanRole",
     "DecisionStatus", "DecisionSpan", "Decision", "Place", "Constraint", "Constraints", "PlacedSpan",
     "AppliedDecision", "DecisionsReport", "SEVERITY_OF", "SEVERITY_RANK", "worst_severity", "pieces",
 ]
 
 _NAMES = {
-    "archive": ("Carrier", "Cluster", "Trace"),
+    "archive": ("Carrier", "Cluster", "Trace", "TRANSLATION"),
     "artefact": ("Artefact", "ArtefactKind"),
     "comparison": ("Comparison",),
     "coverage": ("Omission", "OtherEvent"),

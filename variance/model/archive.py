@@ -6,7 +6,11 @@ from dataclasses import dataclass
 
 from .statement import Change
 
-__all__ = ["Carrier", "Cluster", "Trace"]
+__all__ = ["TRANSLATION", "Carrier", "Cluster", "Trace"]
+
+TRANSLATION = "translation"
+"""The verdict of a carrier in another language than the statement: the same meaning, by the
+sentence encoder; never word-diffed across languages."""
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,7 @@ class Carrier:
     url: str | None
     title: str | None
     verdict: str
-    """As for quotes: verbatim, cosmetic, changed or paraphrased."""
+    """As for quotes: verbatim, cosmetic, changed or paraphrased; or `TRANSLATION`."""
     similarity: float
     """How close the passage's folded characters read to the statement, 0..1."""
     wording: str
@@ -33,6 +37,10 @@ class Carrier:
     witness offsets into the article)."""
     shared: int
     """Shingles the article shares with the statement (the candidate evidence)."""
+    meaning: float | None = None
+    """Similarity of meaning (the sentence encoder's cosine) when meaning decided, else None."""
+    language: str | None = None
+    """The article's language, as indexed."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,12 @@ class Trace:
     """Articles sharing at least one shingle with the statement."""
     checked: int
     """Candidates checked (most shared shingles first): all of them unless over the limit."""
+    by_meaning: int = 0
+    """Further articles checked because a sentence of theirs is near the statement in meaning
+    (the index's sentence vectors)."""
+    note: str | None = None
+    """What the trace could not do and how to make it (no vectors for a statement in another
+    language), in one line."""
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Carrier, ChangeKind, Cluster, Trace
+from ..model import TRANSLATION, Carrier, ChangeKind, Cluster, Trace
 
 __all__ = ["marked_diff", "render_clusters", "render_traces", "trace_csv", "trace_json"]
 
 
 def marked_diff(c: Carrier) -> str:
-    """The carrier's wording with changes marked: [-removed-]{+added+}⟨kind⟩, cosmetic hidden."""
+    """The carrier's wording with changes marked: [-removed-]{+added+}⟨kind⟩, cosmetic hidden
+    (a translation has none: it is never diffed across languages)."""
     out, pos = [], c.start
     text = c.wording
     for ch in sorted(c.changes, key=lambda x: x.wit_start):
@@ -28,7 +29,7 @@ def marked_diff(c: Carrier) -> str:
 def _carrier_json(rank: int, c: Carrier) -> dict:
     return {"rank": rank, "article": c.article, "outlet": c.outlet, "date": c.date, "url": c.url,
             "title": c.title, "verdict": c.verdict, "similarity": c.similarity, "shared_shingles": c.shared,
-            "text": c.wording, "start": c.start, "end": c.end,
+            "meaning": c.meaning, "language": c.language, "text": c.wording, "start": c.start, "end": c.end,
             "changes": [{"op": x.op.value, "reference": x.reference, "witness": x.witness,
                          "kind": x.kind.value, "severity": x.severity.value} for x in c.changes]}
 
@@ -36,7 +37,8 @@ def _carrier_json(rank: int, c: Carrier) -> dict:
 def trace_json(traces: list[Trace], db: str) -> dict:
     """The `--json` output of `variance trace` (docs/archive.md)."""
     return {"format": 1, "index": db, "statements": [
-        {"text": t.text, "candidates": t.candidates, "checked": t.checked, "carriers": len(t.carriers),
+        {"text": t.text, "candidates": t.candidates, "checked": t.checked, "by_meaning": t.by_meaning,
+         "note": t.note, "carriers": len(t.carriers),
          "results": [_carrier_json(i, c) for i, c in enumerate(t.carriers, 1)]} for t in traces]}
 
 
@@ -45,11 +47,12 @@ def trace_csv(traces: list[Trace]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["statement", "rank", "article", "outlet", "date", "url", "verdict", "similarity",
-                     "wording", "diff"])
+                     "wording", "diff", "meaning"])
     for t in traces:
         for i, c in enumerate(t.carriers, 1):
             writer.writerow([t.text, i, c.article, c.outlet or "", c.date or "", c.url or "", c.verdict,
-                             f"{c.similarity:.2f}", c.wording, marked_diff(c)])
+                             f"{c.similarity:.2f}", c.wording, marked_diff(c),
+                             "" if c.meaning is None else f"{c.meaning:.2f}"])
     return buffer.getvalue()
 
 
@@ -66,15 +69,21 @@ def render_traces(traces: list[Trace], console) -> None:
             counts[c.verdict] = counts.get(c.verdict, 0) + 1
         console.print(Text.assemble(("trace ", "bold"), f"“{t.text}”"))
         summary = ", ".join(f"{n} {v}" for v, n in counts.items())
+        by_meaning = f", {t.by_meaning} more by meaning" if t.by_meaning else ""
         console.print(f"{len(t.carriers)} carrying article{'s' * (len(t.carriers) != 1)}"
-                      + (f": {summary}" if summary else "") + f" ({t.checked} candidates checked)")
+                      + (f": {summary}" if summary else "") + f" ({t.checked} candidates checked{by_meaning})")
         if t.checked < t.candidates:
             console.print(f"{t.candidates - t.checked} more articles share words with it and were not "
                           f"checked; raise --limit to check them", style="yellow")
         for i, c in enumerate(t.carriers, 1):
             head = Text(f"\n{i:>3}  {c.article}  ", style="bold")
             head.append(c.verdict, style=VERDICT_STYLE.get(c.verdict, ""))
-            head.append(f"  {c.similarity:.2f}  {c.outlet or '-'}  {c.date or '-'}", style="")
+            if c.verdict == TRANSLATION:
+                head.append(f", same meaning ({c.meaning or 0:.2f})  {c.language or '-'}", style="")
+                head.append(f"  {c.outlet or '-'}  {c.date or '-'}", style="")
+            else:
+                meaning = f", same meaning ({c.meaning:.2f})" if c.meaning is not None else ""
+                head.append(f"  {c.similarity:.2f}{meaning}  {c.outlet or '-'}  {c.date or '-'}", style="")
             console.print(head)
             wording = diff_text(c.wording, 0, len(c.wording), tuple(_shifted(c)), False) \
                 if c.verdict in ("changed", "paraphrased") else Text(c.wording)

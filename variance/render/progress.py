@@ -12,7 +12,7 @@ from contextlib import contextmanager
 __all__ = ["stderr_progress"]
 
 _LABELS = {"segment": "Splitting sentences", "align": "Aligning statements", "diff": "Diffing versions",
-           "index": "Indexing articles"}
+           "index": "Indexing articles", "vectors": "Encoding sentences"}
 
 
 @contextmanager
