@@ -126,12 +126,34 @@ def test_align_does_not_spend_time_on_artefacts(runner):
     assert data["options"]["artefacts"] is False
 
 
-def test_a_corpus_over_the_memory_limit_is_refused_at_the_start_in_one_line(runner):
-    result = runner.invoke(main, ["align", str(SEEDS), "--json", "--memory-limit", "50M"])
-    assert result.exit_code == 2 and result.stdout == ""
+def test_a_corpus_over_the_memory_limit_is_refused_at_the_start_in_one_line(runner, monkeypatch, tmp_path):
+    import variance.load.paths
+
+    def never(*args, **kwargs):
+        raise AssertionError("the corpus was loaded before it was refused")
+
+    monkeypatch.setattr(variance.load.paths, "load_paths", never)
+    out = tmp_path / "r.html"
+    result = runner.invoke(main, ["report", str(SEEDS), "-o", str(out), "--memory-limit", "50M"])
+    assert result.exit_code == 2 and result.stdout == "" and not out.exists()
     [line] = result.stderr.strip().splitlines()
-    assert "5 documents" in line and "MB of memory" in line and "--memory-limit off" in line
+    assert "5 files" in line and "MB of memory" in line and "--memory-limit 50.0 MB" in line
+    assert "--memory-limit off" in line
+    monkeypatch.undo()
     went = runner.invoke(main, ["align", str(SEEDS), "--json", "--memory-limit", "off"])
     assert went.exit_code == 0 and json.loads(went.stdout)["statements"]
     bad = runner.invoke(main, ["align", str(SEEDS), "--memory-limit", "lots"])
     assert bad.exit_code == 2 and "not a size" in bad.stderr
+
+
+def test_a_corpus_the_files_sizes_cannot_settle_is_checked_again_once_loaded(runner, tmp_path):
+    """Pages of markup may hold little text, and pages too large to read for a sample are not
+    refused by their sizes alone; the text loaded is, and the message then counts documents."""
+    page = "<html><body><article><p>{}</p></article></body></html>"
+    for i in range(2):
+        (tmp_path / f"v{i}.html").write_text(page.format("China and the United States met. " * 64000))
+    limit = ["--memory-limit", "110M"]
+    result = runner.invoke(main, ["align", str(tmp_path), "--json", *limit])
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("variance: error: 2 documents (") and "million characters" in line

@@ -44,9 +44,11 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
     editor's `decisions` (`variance.decisions.read_decisions`); `originals`, when given,
     receives every input's bytes by path (to save them as evidence). Before comparing, the
     memory it would need is checked against `memory_limit` bytes (None: the memory available,
-    0: no limit; `variance.budget`)."""
-    from .budget import check_need, estimate
+    0: no limit; `variance.budget`): from the files' sizes before reading, then from the text
+    loaded."""
+    from .budget import check_before, check_need, estimate
     from .load.paths import load_paths
+    from .load.survey import survey_paths
 
     warnings: list[str] = []
 
@@ -55,6 +57,7 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
         if warn:
             warn(message)
 
+    check_before(survey_paths(paths, options), memory_limit)
     documents = load_paths(paths, options, warn=collect, originals=originals)
     check_need(estimate(documents, options), memory_limit)
     return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
