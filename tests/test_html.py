@@ -408,6 +408,24 @@ def test_gold_small_report():
         "the report changed; if intended: VARIANCE_UPDATE_GOLD=1 pytest tests/test_html.py -k gold"
 
 
+
+def test_the_compiled_template_is_kept_and_a_cache_that_fails_changes_nothing(monkeypatch, tmp_path):
+    """The template compiled once is loaded back on the next run (same page); an edited template
+    is compiled again; a cache folder that cannot be made, or a damaged cache file, costs only the
+    compilation."""
+    comparison = small_comparison()
+    monkeypatch.setenv("VARIANCE_CACHE_DIR", str(tmp_path / "cache"))
+    first = render_html(comparison)
+    kept = list((tmp_path / "cache" / "templates").rglob("*.cache"))
+    assert len(kept) == 1
+    assert render_html(comparison) == first
+    kept[0].write_bytes(kept[0].read_bytes()[:40])
+    assert render_html(comparison) == first
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("VARIANCE_CACHE_DIR", str(tmp_path / "file"))
+    assert render_html(comparison) == first
+
+
 # --- the command ---------------------------------------------------------------------------------
 
 @pytest.fixture

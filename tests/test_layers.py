@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "variance"
 STAGES = {"load", "text", "align", "diff", "artefacts", "quotes", "coverage", "decisions", "archive"}
 VIEWS = {"render", "tui"}
-BASE = {"variance.model", "variance.errors", "variance.pipeline", "variance.outputs"}
+BASE = {"variance.model", "variance.errors", "variance.pipeline", "variance.outputs", "variance.cache"}
 
 
 def module_name(path: Path) -> str:

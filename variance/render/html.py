@@ -15,12 +15,16 @@ Where a report may be written, and how, is `variance.outputs`.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .. import __version__
+from ..cache import cache_folder
 from ..model import (
     SEVERITY_OF,
     SEVERITY_RANK,
@@ -351,10 +355,39 @@ def _text_pieces(text: str, artefacts: list[Artefact]) -> tuple[list[dict], dict
     return out, marks
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """The compiled template kept between runs (compiling it is a tenth of a second, loading it
+    back a few milliseconds), keyed by the template's name and a checksum of its source, so an
+    edited template is compiled again. A cache file that cannot be read or written is ignored."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _template_cache() -> FileSystemBytecodeCache | None:
+    """A cache of compiled templates in the cache folder, one folder per Jinja version; None when
+    the folder cannot be made."""
+    folder = cache_folder() / "templates" / f"jinja2-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder))
+
+
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("variance.render", "assets"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, bytecode_cache=_template_cache())
     env.filters["fixed"] = lambda v, n=2: "–" if v is None else f"{v:.{n}f}"
     env.filters["percent"] = lambda v: "–" if v is None else f"{round(v * 100)}%"
     return env
