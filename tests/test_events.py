@@ -72,3 +72,11 @@ def test_a_near_verbatim_link_to_another_event_stays_and_is_listed():
     statements, [stays] = separate_events([Statement(1, members, 0.8)], docs[:3] + [other], [event],
                                           linked)
     assert stays.kept == (1,) and [len(s.members) for s in statements] == [4]   # the editor's link wins
+
+
+def test_a_body_date_is_a_guess_that_the_text_itself_can_overrule():
+    agree = [_doc(k, "On July 24, soldiers helped farmers harvest chili.") for k in "abc"]
+    background = _doc("d", "On July 17 and 22, the department released relief funds. "
+                           "On July 24, soldiers helped farmers harvest chili.")
+    elsewhere = _doc("e", "On July 17, the department released relief funds.")
+    assert [e.document for e in find_other_events(agree + [background, elsewhere])] == ["e"]

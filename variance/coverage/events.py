@@ -4,7 +4,10 @@ Each document's event date is its declared date (metadata, a "date" line, a date
 "BEIJING, June 20, 2023"), else the first "Month day" of its dateline or first three body
 sentences. When at least two other versions agree on a date (within a few days) and a version
 gives a date further away, that version reports another event (seed 000, the June 2023
-meeting, beside four versions of the April 2024 one). Its members are taken out of the
+meeting, beside four versions of the April 2024 one). A date read from the body is only a
+guess (a version that opens on "funds released on July 17 and 22" may report the July 24
+visit further down): a version whose text itself writes the date the others agree on reports
+their event. Its members are taken out of the
 statements they share with the others, unless the wording is near-verbatim or the editor kept
 the member there (a link, pin, merge or verify of the editor's), where the link stays and is
 listed in `OtherEvent.kept` ("another event"). Place and participants are not compared:
@@ -51,6 +54,12 @@ def _declared(doc: Document) -> _When | None:
 
 def _written(text: str) -> _When | None:
     """The first date written out in `text` ("April 26", "26 April 2024", "June 20, 2023")."""
+    found = _all_written(text)
+    return found[0] if found else None
+
+
+def _all_written(text: str) -> list[_When]:
+    """Every date written out in `text`, in order."""
     found = []
     for m in _MONTH_DAY.finditer(text):
         found.append((m.start(), int(m.group(3)) if m.group(3) else None,
@@ -58,18 +67,36 @@ def _written(text: str) -> _When | None:
     for m in _DAY_MONTH.finditer(text):
         found.append((m.start(), int(m.group(3)) if m.group(3) else None,
                       _MONTHS[m.group(2).lower()], int(m.group(1))))
-    valid = [f for f in sorted(found) if 1 <= f[3] <= 31]
-    return valid[0][1:] if valid else None
+    return [f[1:] for f in sorted(found) if 1 <= f[3] <= 31]
 
 
 def event_date(doc: Document) -> _When | None:
     """When the document says its event happened: declared, else written near the top."""
+    return _dated(doc)[0]
+
+
+def _dated(doc: Document) -> tuple[_When | None, bool]:
+    """The event date and whether it was only read from the first body sentences."""
     declared = _declared(doc)
     if declared:
-        return declared
+        return declared, False
     head = [doc.text[m.start:m.end] for m in doc.meta if m.kind in ("dateline", "date")]
+    when = _written(" ".join(head))
+    if when is not None:
+        return when, False
     body = [doc.text[s.start:s.end] for s in doc.sentences if s.kind is SentenceKind.BODY][:3]
-    return _written(" ".join(head + body))
+    return _written(" ".join(body)), True
+
+
+def _writes(doc: Document, when: _When) -> bool:
+    """Does the document write, anywhere, a valid date within `_SAME_EVENT_DAYS` of `when`?"""
+    for other in _all_written(doc.text):
+        try:
+            if _days_apart(other, when) <= _SAME_EVENT_DAYS:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _days_apart(a: _When, b: _When) -> int:
@@ -85,10 +112,10 @@ def _iso(when: _When) -> str:
 
 def find_other_events(documents: Sequence[Document]) -> tuple[OtherEvent, ...]:
     """The documents whose event date disagrees with a date at least two others agree on."""
-    dated = {}
+    dated, guessed = {}, {}
     for d in documents:
         try:
-            when = event_date(d)
+            when, guessed[d.id] = _dated(d)
             if when is not None:
                 _days_apart(when, when)          # a valid calendar date
                 dated[d.id] = when
@@ -101,9 +128,11 @@ def find_other_events(documents: Sequence[Document]) -> tuple[OtherEvent, ...]:
         owners = firsts.setdefault(when, [])
         if len(owners) < 2:
             owners.append((i, doc_id))
+    by_id = {d.id: d for d in documents}
     for doc_id, when in dated.items():
         count, majority = _majority(doc_id, when, firsts, near)
-        if count >= 2 and _days_apart(when, majority) > _SAME_EVENT_DAYS and near[when] - 1 < count:
+        if count >= 2 and _days_apart(when, majority) > _SAME_EVENT_DAYS and near[when] - 1 < count \
+                and not (guessed[doc_id] and _writes(by_id[doc_id], majority)):
             found.append(OtherEvent(doc_id, _iso(when), _iso(majority),
                                     f"another event: dated {_iso(when)}; {count} other versions "
                                     f"give {_iso(majority)}"))
