@@ -8,6 +8,8 @@ escape sequence in an article or a file name is shown, never obeyed.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.console import Console
 from rich.text import Text
 
@@ -34,15 +36,15 @@ def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
     for st in comparison.statements:
         if only_shared and len(st.members) < 2:
             continue
-        console.print()
+        _print(console)
         _statement(comparison, st, console, diffs=diffs, show_cosmetic=show_cosmetic)
     for doc in comparison.unaligned:
-        console.print()
-        console.print(Text(f"{doc.id}  not aligned ({doc.language}): its sentences", style="yellow"))
+        _print(console)
+        _print(console, Text(f"{doc.id}  not aligned ({doc.language}): its sentences", style="yellow"))
         for sentence in doc.sentences:
             indented(console, Text(doc.text[sentence.start:sentence.end]))
     if comparison.artefacts:
-        console.print()
+        _print(console)
         _artefacts(comparison, console)
 
 
@@ -56,11 +58,11 @@ def _artefacts(comparison: Comparison, console: Console) -> None:
     for a in comparison.artefacts:
         by_doc.setdefault(a.document, []).append(a)
     total = len(comparison.artefacts)
-    console.print(Text(f"{total} artefact{'s' * (total != 1)} in {len(by_doc)} of "
+    _print(console, Text(f"{total} artefact{'s' * (total != 1)} in {len(by_doc)} of "
                        f"{len(comparison.documents)} documents", style="bold"))
     for doc in comparison.documents:
         found = by_doc.get(doc.id, [])
-        console.print(Text(f"\n{doc.id}", style="bold").append(f"  {len(found)} found", style="dim"))
+        _print(console, Text(f"\n{doc.id}", style="bold").append(f"  {len(found)} found", style="dim"))
         for a in found:
             line = _line_of(doc.text, a.start)
             head = Text(f"{line}:{a.start - doc.text.rfind(chr(10), 0, a.start)}", style="dim")
@@ -77,12 +79,12 @@ def _line_of(text: str, offset: int) -> int:
 def _header(comparison: Comparison, console: Console) -> None:
     ref = comparison.reference
     shared = sum(1 for s in comparison.statements if len(s.members) > 1)
-    console.print(Text.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
+    _print(console, Text.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
                                 f"{len(comparison.statements)} statements ({shared} shared), "
                                 f"reference {ref}"))
     counts = comparison.severity_counts()
     if any(counts.values()):
-        console.print(Text.assemble("  changed versions: ", (f"{counts[Severity.HIGH]} high", "red"),
+        _print(console, Text.assemble("  changed versions: ", (f"{counts[Severity.HIGH]} high", "red"),
                                     f", {counts[Severity.MEDIUM]} medium, "
                                     f"{counts[Severity.LOW]} low"))
     for doc in comparison.documents:
@@ -97,14 +99,14 @@ def _header(comparison: Comparison, console: Console) -> None:
         event = comparison.other_event(doc.id)
         if event is not None:
             line.append(f", {event.message}", style="yellow")
-        console.print(line)
+        _print(console, line)
         if doc.title:
             indented(console, Text(doc.title, style="italic"))
         fetched = fetched_line(doc)
         if fetched:
             indented(console, Text(fetched, style="dim"))
     for doc in comparison.unaligned:
-        console.print(Text(f"  {doc.id}  {doc.language}, {len(doc.body_sentences)} sentences, "
+        _print(console, Text(f"  {doc.id}  {doc.language}, {len(doc.body_sentences)} sentences, "
                            "not aligned: another language", style="yellow"))
         fetched = fetched_line(doc)
         if fetched:
@@ -112,10 +114,10 @@ def _header(comparison: Comparison, console: Console) -> None:
     if comparison.decisions is not None:
         d = comparison.decisions
         applied = sum(1 for a in d.decisions if a.applied)
-        console.print(Text(f"  decisions {d.path}: {applied} applied, {len(d.decisions) - applied} not"
+        _print(console, Text(f"  decisions {d.path}: {applied} applied, {len(d.decisions) - applied} not"
                            + (f", sha256 {d.sha256}" if d.sha256 else ""), style="dim"))
     for warning in comparison.warnings:
-        console.print(Text(f"  warning: {warning}", style="yellow"))
+        _print(console, Text(f"  warning: {warning}", style="yellow"))
 
 
 def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs: bool,
@@ -128,7 +130,7 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
         title.append(f", score {st.score:.2f}")
     if worst:
         title.append(f", changes: {worst.value}", style="red" if worst is Severity.HIGH else "")
-    console.print(title)
+    _print(console, title)
     decided = comparison.decisions
     for applied in decided.on_statement(st.id) if decided else ():
         indented(console, Text(f"✎ {decision_label(applied, st.id)}", style="italic"), 2)
@@ -154,7 +156,7 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
         _place(comparison, m, line, None, show_cosmetic, console)
     absent = [d.id for d in comparison.documents if d.id not in present]
     if absent:
-        console.print(Text(f"  absent from: {', '.join(absent)}", style="dim"))
+        _print(console, Text(f"  absent from: {', '.join(absent)}", style="dim"))
 
 
 def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change, ...] | None,
@@ -164,7 +166,7 @@ def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change,
     doc = comparison.document(m.document)
     if m.partial:
         line.append("  part of a sentence", style="dim")
-    console.print(line)
+    _print(console, line)
     body = diff_text(doc.text, m.start, m.end, changes, show_cosmetic) if changes is not None \
         else Text(doc.text[m.start:m.end])
     if m.partial:
@@ -182,9 +184,49 @@ def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change,
 
 def indented(console: Console, text: Text, indent: int = 4) -> None:
     """Wrap `text` to the console width with every line indented, no trailing spaces."""
-    for line in text.wrap(console, max(20, console.width - indent)):
+    for line in text.wrap(console, max(20, _width(console) - indent)):
         line.rstrip()
-        console.print(Text(" " * indent).append_text(line), soft_wrap=True)
+        _print(console, Text(" " * indent).append_text(line), soft_wrap=True)
+
+
+_PLAIN: WeakKeyDictionary[Console, int] = WeakKeyDictionary()
+"""The width of each console that writes plain text (no colour, no terminal, no recording), 0
+for the others; rich reads the environment again each time it is asked."""
+
+
+def _plain_width(console: Console) -> int:
+    width = _PLAIN.get(console)
+    if width is None:
+        plain = console.color_system is None and not console.record and not console.is_terminal
+        width = _PLAIN[console] = console.width if plain else 0
+    return width
+
+
+def _width(console: Console) -> int:
+    return _plain_width(console) or console.width
+
+
+def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = False) -> None:
+    """`console.print(text)`; where nothing is coloured (a pipe, a file), the same characters
+    written straight to the console's file. Rich's lines come from `Text.wrap`, as here; the rest
+    of its work per call (options, segments, styles, cropping) was most of the view's time and
+    changes nothing without colour."""
+    width = _plain_width(console)
+    if not width:
+        if text is None:
+            console.print()
+        else:
+            console.print(text, soft_wrap=soft_wrap or None)
+        return
+    if text is None:
+        console.file.write("\n")
+        return
+    soft = soft_wrap or console.soft_wrap
+    lines = text.wrap(console, width, justify=text.justify or "default",
+                      overflow="ignore" if soft else text.overflow or "fold",
+                      tab_size=text.tab_size or console.tab_size or 8, no_wrap=soft or bool(text.no_wrap))
+    console.file.write("".join(f"{line.plain}{text.end}" for line in lines) if text.end == "\n"
+                       else "\n".join(line.plain for line in lines) + text.end)
 
 
 def diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:
