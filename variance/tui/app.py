@@ -8,6 +8,7 @@ worker on the already segmented documents. Screens watch the app's reactive stat
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -233,6 +234,7 @@ class VarianceApp(App[int]):
         if self.statement_id not in self.lookup.statements:
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
+        _settle_heap()
         what = f"{message.made.kind.value} saved" if message.made else "last decision undone"
         self.notify(f"{what} in {message.decisions.path}", title="Decisions", timeout=3)
 
@@ -249,6 +251,7 @@ class VarianceApp(App[int]):
         if self.statement_id not in self.lookup.statements:
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
+        _settle_heap()
         if first:
             self.switch_mode("statements")
             if self.comparison.warnings and not self.quiet:
@@ -301,8 +304,11 @@ class VarianceApp(App[int]):
             self._describe()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need a comparison wait for it. Within a dialog the app's keys do not reach
+        the app (Textual stops the binding chain at a modal screen), so the covered screen's
+        footer keeps the same keys and is not rebuilt when the dialog opens or closes."""
         if action in _NEEDS_COMPARISON:
-            return self.comparison is not None and not isinstance(self.screen, ModalScreen)
+            return self.comparison is not None
         return True
 
     def open_statement(self, statement_id: int) -> None:
@@ -379,12 +385,21 @@ class VarianceApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the app's keys: Textual's own commands, then ours."""
         yield from super().get_system_commands(screen)
-        if self.comparison is None:
+        if self.comparison is None or isinstance(screen, ModalScreen):  # not from inside a dialog
             return
         for b in self.BINDINGS:
             if b.action != "quit":
                 yield SystemCommand(b.description, f"{b.tooltip} ({self.get_key_display(b)})",
                                     lambda action=b.action: self.run_action(action))
+
+
+def _settle_heap() -> None:
+    """Keep the garbage collector off the comparison: at a thousand versions it is millions of
+    objects, and a full collection walking them (0.1 to 0.3 s) would stall whichever key
+    happened to trigger it. They are moved out of its reach (`gc.freeze`); the collector then
+    only walks what the screens make. A comparison replaced later (another reference, a
+    decision) is still freed when nothing refers to it, as frozen dataclasses hold no cycles."""
+    gc.freeze()
 
 
 def make_app(paths: Sequence[str] = (), options: Options = Options(), *,

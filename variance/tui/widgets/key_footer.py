@@ -32,6 +32,8 @@ class KeyFooter(Footer):
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
+        if not screen.is_current:  # covered by a dialog: drawn again, if need be, when shown
+            return
         if self._bindings_ready and self._shown is not None and self._keys(screen) == self._shown:
             return
         super().bindings_changed(screen)
