@@ -5,6 +5,11 @@
 belongs to a statement, what the other versions say at that place ("004: "prosperous, and
 thriving"") found by aligning the member's words with each other member's words.
 
+Syndicated copies repeat most sentences word for word, so a sentence is read once per wording:
+what the sentence detectors find in one copy is found, at its own offsets, in every sentence with
+the same `Wording` and the same context (a space or the start of the text before it, a space or
+the end after it, the document's own place names), unless a finding quotes the text around it.
+
 Kinds: glued ("baliand"), doubled ("prosperous and prosperous"), stray_punctuation ("harm. the",
 ". ,", a dangling quotation mark), case ("in beijing", "China And"), name_variant ("Blink" where
 the others write "Blinken"), fragment ("-he commented."), untranslated ("l intention").
@@ -14,14 +19,15 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..model import Artefact, Document, Member, Statement
 from ..text.normalize import WORD_RE, fold_word
 from ..text.segment import segment_document
 from .corpus import Corpus, DocumentView, Finding, zipf
-from .rules import TEXT_RULES
-from .words import WORD_RULES, detect_name_variants
+from .rules import TEXT_RULES, quote_marks
+from .words import WORD_RULES, detect_name_variants, place_names
 
 __all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
 
@@ -32,6 +38,8 @@ MAX_EVIDENCE_VERSIONS = 8
 thousand syndicated copies need not be read for every finding."""
 ANCHOR_SLACK = 3
 """A rewritten stretch longer than the artefact by more words than this is no counterpart."""
+SENTENCE_RULES = TEXT_RULES + WORD_RULES
+DOCUMENT_RULES = (quote_marks,)
 
 
 def load_lexicons(language: str = "en") -> None:
@@ -53,10 +61,8 @@ def detect_artefacts(documents: Sequence[Document], statements: Sequence[Stateme
     documents = [d if d.sentences or not d.text.strip() else segment_document(d, language)
                  for d in documents]
     corpus = Corpus(documents, statements, language)
-    found: dict[int, list[Finding]] = {i: [] for i in range(len(corpus.views))}
-    for i, view in enumerate(corpus.views):
-        for rule in TEXT_RULES + WORD_RULES:
-            found[i].extend(rule(corpus, view))
+    found: dict[int, list[Finding]] = {i: _sentence_findings(corpus, view)
+                                       for i, view in enumerate(corpus.views)}
     for i, finding in detect_name_variants(corpus):
         found[i].append(finding)
     out = []
@@ -68,6 +74,33 @@ def detect_artefacts(documents: Sequence[Document], statements: Sequence[Stateme
             out.append(Artefact(view.doc.id, f.start, f.end, view.doc.text[f.start:f.end],
                                 f.kind, f.message, evidence))
     return tuple(out)
+
+
+def _sentence_findings(corpus: Corpus, view: DocumentView) -> list[Finding]:
+    """What the sentence detectors find in one document, each detector's findings in sentence
+    order (then the quotation marks, which need the whole document), read once per wording."""
+    by_rule: list[list[Finding]] = [[] for _ in SENTENCE_RULES]
+    memo = corpus.memo.setdefault("sentence findings", {})
+    text = view.doc.text
+    for s, wording in zip(view.doc.sentences, view.wordings):
+        clean = (s.start == 0 or text[s.start - 1].isspace()) and \
+            (s.end == len(text) or text[s.end].isspace())
+        key = (wording, s.start == 0, place_names(corpus, view, wording)) if clean else None
+        shared = memo.get(key) if clean else None
+        if shared is None:
+            fresh = [list(rule(corpus, view, s)) for rule in SENTENCE_RULES]
+            if clean and all(f.local for found in fresh for f in found):
+                memo[key] = [[replace(f, start=f.start - s.start, end=f.end - s.start) for f in found]
+                             for found in fresh]
+        else:
+            fresh = [[replace(f, start=f.start + s.start, end=f.end + s.start) for f in found]
+                     for found in shared]
+        for into, found in zip(by_rule, fresh):
+            into.extend(found)
+    out = [f for found in by_rule for f in found]
+    for rule in DOCUMENT_RULES:
+        out.extend(rule(corpus, view))
+    return out
 
 
 def _repeats(line: str, evidence: tuple[str, ...]) -> bool:
@@ -84,19 +117,36 @@ def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tup
     own, statement = held
     words = _member_words(corpus, own)
     keys, r0, r1 = _region(words, finding)
+    mine = tuple(keys)
+    places = corpus.memo.setdefault("places", {})
     wording: dict[str, list[str]] = {}
-    others = heapq.nsmallest(MAX_EVIDENCE_VERSIONS, (m for m in statement.members if m.document != view.doc.id),
-                             key=lambda m: (-m.confidence, m.document))
-    for member in others:
+    for member in _most_confident(corpus, statement, view.doc.id):
         other = corpus.views[corpus.by_id[member.document]].doc
         theirs = _member_words(corpus, member)
-        matcher = SequenceMatcher(None, keys, [k for _, _, k in theirs], autojunk=False)
-        place = _map_region(matcher.get_opcodes(), r0, r1)
+        found = (mine, r0, r1, _keys(corpus, member))
+        if found not in places:      # copies that read alike are matched once
+            matcher = SequenceMatcher(None, keys, found[3], autojunk=False)
+            places[found] = _map_region(matcher.get_opcodes(), r0, r1)
+        place = places[found]
         if place is None:
             continue
         said = _quote(other.text, theirs, *place)
         wording.setdefault(said, []).append(member.document)
     return tuple(f"{', '.join(docs)}: {said}" for said, docs in wording.items())
+
+
+def _most_confident(corpus: Corpus, statement: Statement, document: str) -> list[Member]:
+    """The `MAX_EVIDENCE_VERSIONS` members of `statement` outside `document`, the most
+    confident first (ties by document id); the ranking is made once per statement."""
+    memo = corpus.memo.setdefault("most confident", {})
+    if id(statement) not in memo:
+        memo[id(statement)] = heapq.nsmallest(MAX_EVIDENCE_VERSIONS + 1, statement.members,
+                                              key=lambda m: (-m.confidence, m.document))
+    ranked = [m for m in memo[id(statement)] if m.document != document]
+    if len(ranked) < MAX_EVIDENCE_VERSIONS and len(memo[id(statement)]) < len(statement.members):
+        ranked = heapq.nsmallest(MAX_EVIDENCE_VERSIONS, (m for m in statement.members if m.document != document),
+                                 key=lambda m: (-m.confidence, m.document))
+    return ranked[:MAX_EVIDENCE_VERSIONS]
 
 
 def _place_of(corpus: Corpus, document: str, start: int, end: int) -> tuple[Member, Statement] | None:
@@ -128,6 +178,15 @@ def _member_words(corpus: Corpus, member) -> list[tuple[int, int, str]]:
     key = ("member words", member.document, start, end)
     if key not in corpus.memo:
         corpus.memo[key] = _words(doc.text, start, end)
+    return corpus.memo[key]
+
+
+def _keys(corpus: Corpus, member: Member) -> tuple[str, ...]:
+    """The folded words of `_member_words`, as a tuple."""
+    words = _member_words(corpus, member)
+    key = ("member keys", id(words))         # the list lives in the memo as long as the corpus
+    if key not in corpus.memo:
+        corpus.memo[key] = tuple(k for _, _, k in words)
     return corpus.memo[key]
 
 

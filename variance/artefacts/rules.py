@@ -1,9 +1,10 @@
 """Artefacts visible in one document's own text: doubled words, stray punctuation, fragments,
 source-language leftovers.
 
-Each detector takes the shared `Corpus` and one `DocumentView` and yields `Finding`s; none of
-them alters the text. The closed word lists (idioms, abbreviations, pronouns, months, elided
-articles) are English.
+Each detector in `TEXT_RULES` takes the shared `Corpus`, one `DocumentView` and one of its
+sentences and yields `Finding`s; `quote_marks` reads a whole document (a quotation may run over
+several paragraphs). None of them alters the text. The closed word lists (idioms,
+abbreviations, pronouns, months, elided articles) are English.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import ArtefactKind
+from ..model import ArtefactKind, Sentence
 from ..text.normalize import MONTHS, STOPWORDS
 from .corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
 
 __all__ = ["FRAGMENT_WORDS", "QUOTE_PARAGRAPHS", "TEXT_RULES", "detect_doubled",
-           "detect_stray_punctuation", "detect_fragments", "detect_untranslated"]
+           "detect_stray_punctuation", "detect_fragments", "detect_untranslated", "quote_marks"]
 
 K = ArtefactKind
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -52,29 +53,30 @@ _STRAY = [  # the stray marks are the group named "mark"
 ]
 
 
-def detect_doubled(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+def detect_doubled(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Finding]:
     """A word or phrase of up to three words said twice: "prosperous and prosperous", "the the"."""
+    if not view.checked(s, headlines=True):
+        return
     text = view.doc.text
-    for s in view.checked_sentences(headlines=True):
-        words = list(_PHRASE_WORD.finditer(text, s.start, s.end))
-        keys = [w.group().casefold() for w in words]
-        i = 0
-        while i < len(words):
-            hit = _repeat_at(text, words, keys, i)
-            if hit is None:
-                i += 1
-                continue
-            first, last, size = hit
-            phrase = text[words[first].start():words[first + size - 1].end()]
-            span = text[words[first].start():words[last].end()]
-            i = last + 1
-            if _shared(corpus, span) or (last - first + 1 == 2 * size and
-                                         size > 1 and keys[first + size - 1] in STOPWORDS):
-                continue                      # "Ni Ni", the source's own; "face to face to"
-            yield Finding(words[first].start(), words[last].end(), K.DOUBLED,
-                          f"\"{phrase}\" is said twice in a row (\"{span}\"); the repeat may "
-                          f"stand for a word the translation lost",
-                          reading=tuple(keys[first:last + 1]))
+    words = list(_PHRASE_WORD.finditer(text, s.start, s.end))
+    keys = [w.group().casefold() for w in words]
+    i = 0
+    while i < len(words):
+        hit = _repeat_at(text, words, keys, i)
+        if hit is None:
+            i += 1
+            continue
+        first, last, size = hit
+        phrase = text[words[first].start():words[first + size - 1].end()]
+        span = text[words[first].start():words[last].end()]
+        i = last + 1
+        if _shared(corpus, span) or (last - first + 1 == 2 * size and
+                                     size > 1 and keys[first + size - 1] in STOPWORDS):
+            continue                          # "Ni Ni", the source's own; "face to face to"
+        yield Finding(words[first].start(), words[last].end(), K.DOUBLED,
+                      f"\"{phrase}\" is said twice in a row (\"{span}\"); the repeat may "
+                      f"stand for a word the translation lost",
+                      reading=tuple(keys[first:last + 1]))
 
 
 def _repeat_at(text: str, words, keys: list[str], i: int):
@@ -132,19 +134,20 @@ def _joined(text: str, words, a: int, b: int, allowed: str) -> bool:
     return True
 
 
-def detect_stray_punctuation(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
-    """Full stops inside a sentence, ". ,", spaces before commas, dangling quotation marks."""
+def detect_stray_punctuation(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Finding]:
+    """Full stops inside a sentence, ". ,", spaces before commas (`quote_marks` finds the
+    dangling quotation marks)."""
+    if not view.checked(s, headlines=True):
+        return
     text = view.doc.text
-    for s in view.checked_sentences(headlines=True):
-        for pattern, what in _STRAY:
-            for m in pattern.finditer(text, s.start, s.end):
-                start, end = m.span("mark")
-                if what in (_FULL_STOP, _TWO_MARKS) and text[start] == "." \
-                        and _abbreviation_before(text, start):
-                    continue
-                yield Finding(start, end, K.STRAY_PUNCTUATION,
-                              f"{what}: \"{_context(text, start, end)}\"")
-    yield from _quote_marks(view)
+    for pattern, what in _STRAY:
+        for m in pattern.finditer(text, s.start, s.end):
+            start, end = m.span("mark")
+            if what in (_FULL_STOP, _TWO_MARKS) and text[start] == "." \
+                    and _abbreviation_before(text, start):
+                continue
+            yield Finding(start, end, K.STRAY_PUNCTUATION,
+                          f"{what}: \"{_context(text, start, end)}\"", local=False)
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -163,7 +166,7 @@ def _context(text: str, start: int, end: int, width: int = 18) -> str:
     return " ".join(snippet.split())
 
 
-def _quote_marks(view: DocumentView) -> Iterator[Finding]:
+def quote_marks(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
     """Curly double quotation marks standing alone, closing nothing, or opening a quote never
     closed. A quote may run over several paragraphs, so open quotes carry over. Straight marks
     say nothing of their direction, and spaced ones are a house style: they are left alone."""
@@ -200,26 +203,26 @@ def _marks(text: str, start: int, end: int):
 
 def _quote(text: str, pos: int, what: str) -> Finding:
     where = _context(text, pos, pos + 1)
-    return Finding(pos, pos + 1, K.STRAY_PUNCTUATION, f"{what}: \"{where}\"")
+    return Finding(pos, pos + 1, K.STRAY_PUNCTUATION, f"{what}: \"{where}\"", local=False)
 
 
-def detect_fragments(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+def detect_fragments(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Finding]:
     """A dangling "-he commented." or a body sentence of a few words with no subject, not a
     heading, a dateline or a line of its own."""
-    text = view.doc.text
-    for s in view.checked_sentences(headlines=False):
-        sentence = text[s.start:s.end]
-        m = _DANGLING_CLAUSE.search(sentence)
-        if m:
-            yield Finding(s.start + m.start(1), s.start + m.end(1), K.FRAGMENT,
-                          f"a dangling piece after the sentence: \"{m.group(1)}\"")
-            continue
-        words = WORD.findall(sentence)
-        if s.index not in view.alone and _a_piece(sentence, words) \
-                and not _dateline(view.by_sentence.get(s.index, [])):
-            yield Finding(s.start, s.end, K.FRAGMENT,
-                          f"a sentence of {len(words)} word{'s' * (len(words) > 1)} that says "
-                          f"nothing on its own: \"{sentence}\"")
+    if not view.checked(s, headlines=False):
+        return
+    sentence = view.doc.text[s.start:s.end]
+    m = _DANGLING_CLAUSE.search(sentence)
+    if m:
+        yield Finding(s.start + m.start(1), s.start + m.end(1), K.FRAGMENT,
+                      f"a dangling piece after the sentence: \"{m.group(1)}\"")
+        return
+    words = WORD.findall(sentence)
+    if s.index not in view.alone and _a_piece(sentence, words) \
+            and not _dateline(view.wordings[s.index].tokens):
+        yield Finding(s.start, s.end, K.FRAGMENT,
+                      f"a sentence of {len(words)} word{'s' * (len(words) > 1)} that says "
+                      f"nothing on its own: \"{sentence}\"")
 
 
 def _a_piece(sentence: str, words: list[str]) -> bool:
@@ -234,27 +237,28 @@ def _dateline(tokens) -> bool:
     return any(t.in_url or t.key in MONTHS for t in tokens)
 
 
-def detect_untranslated(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+def detect_untranslated(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Finding]:
     """Source-language leftovers: French "l intention", Spanish "que", another script."""
+    if not view.checked(s, headlines=True):
+        return
     text = view.doc.text
-    english = corpus.language == "en"
-    for s in view.checked_sentences(headlines=True):
-        if english:
-            for m in _ELIDED.finditer(text, s.start, s.end):
-                where = _context(text, m.start(), m.end())
-                yield Finding(m.start(), m.end(1), K.UNTRANSLATED,
-                              f"a French elided article left in: \"{where}\"")
-        for m in _OTHER_SCRIPT.finditer(text, s.start, s.end):
-            yield Finding(m.start(), m.end(), K.UNTRANSLATED,
-                          f"text in another script left untranslated: \"{m.group()}\"")
-        tokens = view.by_sentence.get(s.index, [])
-        for i, tok in enumerate(tokens):
-            language = _foreign_language(corpus, tokens, i, text)
-            if language:
-                own = _LANGUAGE_NAMES.get(corpus.language, corpus.language)
-                yield Finding(tok.start, tok.end, K.UNTRANSLATED,
-                              f"\"{tok.text}\" is {_LANGUAGE_NAMES[language]}, left in the "
-                              f"{own} text")
+    if corpus.language == "en":
+        for m in _ELIDED.finditer(text, s.start, s.end):
+            where = _context(text, m.start(), m.end())
+            yield Finding(m.start(), m.end(1), K.UNTRANSLATED,
+                          f"a French elided article left in: \"{where}\"", local=False)
+    for m in _OTHER_SCRIPT.finditer(text, s.start, s.end):
+        yield Finding(m.start(), m.end(), K.UNTRANSLATED,
+                      f"text in another script left untranslated: \"{m.group()}\"")
+    tokens = view.wordings[s.index].tokens     # offsets from the sentence's start
+    following = text[s.start:s.end + 1]
+    for i, tok in enumerate(tokens):
+        language = _foreign_language(corpus, tokens, i, following)
+        if language:
+            own = _LANGUAGE_NAMES.get(corpus.language, corpus.language)
+            yield Finding(s.start + tok.start, s.start + tok.end, K.UNTRANSLATED,
+                          f"\"{tok.text}\" is {_LANGUAGE_NAMES[language]}, left in the "
+                          f"{own} text")
 
 
 def _foreign_language(corpus: Corpus, tokens, i: int, text: str) -> str | None:
@@ -275,3 +279,4 @@ def _foreign_language(corpus: Corpus, tokens, i: int, text: str) -> str | None:
 
 
 TEXT_RULES = (detect_doubled, detect_stray_punctuation, detect_fragments, detect_untranslated)
+"""The detectors that read one sentence at a time."""

@@ -1,7 +1,7 @@
 """Artefacts found by holding a word against the corpus and the lexicon: glued words, lost or
 stray capitals, and names spelled two ways across versions.
 
-`detect_glued` and `detect_case` read one document at a time; `detect_name_variants` reads the
+`detect_glued` and `detect_case` read one sentence at a time; `detect_name_variants` reads the
 whole corpus and yields `(document index, Finding)` pairs.
 """
 
@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from ..model import ArtefactKind
+from ..model import ArtefactKind, Sentence
 from ..text.normalize import STOPWORDS
 from .corpus import (
     Corpus,
     DocumentView,
     Finding,
     Token,
+    Wording,
     in_capitalised_run,
     is_capitalised,
 )
@@ -40,8 +43,6 @@ were be been has have had that which who its their his her this these those than
 not""".split())
 _CALENDAR = frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday""".split())
-_PLACE_NOUNS = re.compile(r"\b(?:island|city|province|county|town|village|state|region|capital|"
-                          r"port|republic|kingdom|prefecture|district)s? of ([a-z]{3,})\b")
 _DERIVED_ENDINGS = ("ians", "ian", "ans", "ese", "ish", "ics", "ical", "ic", "ial", "al", "an",
                     "es", "is", "ly", "ed", "er", "ers", "ing", "ism", "ist", "ite", "ium", "um",
                     "ia", "ive", "ion", "ions", "ation", "ity", "n", "s", "i", "y", "a", "e", "o")
@@ -54,17 +55,18 @@ _SPELLINGS = [(re.compile(p), r) for p, r in (
 
 # ---- glued -----------------------------------------------------------------------------------
 
-def detect_glued(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+def detect_glued(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Finding]:
     """A word unknown to the language and the corpus that splits into two known words."""
-    for s in view.checked_sentences(headlines=True):
-        for tok in view.by_sentence[s.index]:
-            split = None if tok.in_url else glued_split(corpus, tok.text)
-            if split:
-                reading = f"{split[0]} {split[1]}"
-                yield Finding(tok.start, tok.end, K.GLUED,
-                              f"\"{tok.text}\" is two words run together: \"{reading}\"",
-                              evidence=(f"reads \"{reading}\"",),
-                              reading=(split[0].casefold(), split[1].casefold()))
+    if not view.checked(s, headlines=True):
+        return
+    for tok in view.wordings[s.index].tokens:
+        split = None if tok.in_url else glued_split(corpus, tok.text)
+        if split:
+            reading = f"{split[0]} {split[1]}"
+            yield Finding(s.start + tok.start, s.start + tok.end, K.GLUED,
+                          f"\"{tok.text}\" is two words run together: \"{reading}\"",
+                          evidence=(f"reads \"{reading}\"",),
+                          reading=(split[0].casefold(), split[1].casefold()))
 
 
 def glued_split(corpus: Corpus, word: str) -> tuple[str, str] | None:
@@ -116,44 +118,59 @@ def _part_score(corpus: Corpus, part: str) -> float | None:
 
 # ---- case ------------------------------------------------------------------------------------
 
-def detect_case(corpus: Corpus, view: DocumentView) -> Iterator[Finding]:
+def detect_case(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Finding]:
     """Names in lower case ("in beijing"), capitals inside a sentence ("China And", "bali Last")."""
-    names = _lowercase_names(corpus, view)
+    if not view.checked(s, headlines=False):
+        return
     text = view.doc.text
-    for s in view.checked_sentences(headlines=False):
-        tokens = view.by_sentence[s.index]
-        prose = sum(t.text.islower() and len(t.text) >= 4 for t in tokens) >= 3
-        for i, tok in enumerate(tokens):
-            if tok.in_url:
-                continue
-            if tok.text.islower() and tok.key in names:
-                message, evidence = names[tok.key]
-                yield Finding(tok.start, tok.end, K.CASE, message, evidence)
-            elif prose and not tok.initial and is_capitalised(tok.text) and len(tok.text) > 1 \
-                    and not _in_short_quote(text, s.start, s.end, tok.start):
-                finding = _stray_capital(corpus, tokens, i)
-                if finding:
-                    yield finding
+    tokens = view.wordings[s.index].tokens      # offsets from the sentence's start
+    prose = sum(t.text.islower() and len(t.text) >= 4 for t in tokens) >= 3
+    for i, tok in enumerate(tokens):
+        if tok.in_url:
+            continue
+        if tok.text.islower():
+            named = lowercase_name(corpus, view, tok.key)
+            if named:
+                yield Finding(s.start + tok.start, s.start + tok.end, K.CASE, *named)
+        elif prose and not tok.initial and is_capitalised(tok.text) and len(tok.text) > 1 \
+                and not _in_short_quote(text, s.start, s.end, s.start + tok.start):
+            finding = _stray_capital(corpus, tokens, i)
+            if finding:
+                yield replace(finding, start=s.start + finding.start, end=s.start + finding.end)
 
 
-def _lowercase_names(corpus: Corpus, view: DocumentView) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Words this document writes in lower case that are names: key -> (message, evidence)."""
-    names: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for key in {t.key for t in view.tokens if t.text.islower()}:
-        alone = corpus.cap_alone[key]
+def lowercase_name(corpus: Corpus, view: DocumentView, key: str) -> tuple[str, tuple[str, ...]] | None:
+    """(message, evidence) when `key`, which this document writes in lower case, is a name: one
+    the corpus writes capitalised on its own, or one the document calls a place ("island of
+    bali")."""
+    named = _corpus_name(corpus, key)
+    if named is None and key in view.places and key not in STOPWORDS and _name_like(corpus, key):
+        phrase = view.places[key]
+        named = (f"\"{key}\" is a place name (\"{phrase}\") written in lower case", (f"\"{phrase}\"",))
+    return named
+
+
+def place_names(corpus: Corpus, view: DocumentView, wording: Wording) -> tuple:
+    """What `lowercase_name` takes from the rest of the document for the words of `wording`."""
+    if not view.places:
+        return ()
+    return tuple((key, view.places[key]) for key in wording.lower_keys
+                 if key in view.places and _corpus_name(corpus, key) is None)
+
+
+def _corpus_name(corpus: Corpus, key: str) -> tuple[str, tuple[str, ...]] | None:
+    """A word the corpus writes capitalised on its own far more often than in lower case."""
+    memo = corpus.memo.setdefault("names", {})
+    if key not in memo:
+        alone, named = corpus.cap_alone[key], None
         if (len(key) >= 3 and key not in STOPWORDS and alone >= 2
                 and corpus.lower[key] * 3 <= alone and corpus.zipf(key) < 4.5):
             written = key[:1].upper() + key[1:]
             where = _documents_writing(corpus, written)
-            names[key] = (f"\"{key}\" is a name, written \"{written}\" elsewhere",
-                          (f"\"{written}\" in {', '.join(where)}",))
-    for s in view.checked_sentences(headlines=False):
-        for m in _PLACE_NOUNS.finditer(view.doc.text, s.start, s.end):
-            key = m.group(1)
-            if key not in names and key not in STOPWORDS and _name_like(corpus, key):
-                names[key] = (f"\"{key}\" is a place name (\"{m.group()}\") written in lower case",
-                              (f"\"{m.group()}\"",))
-    return names
+            named = (f"\"{key}\" is a name, written \"{written}\" elsewhere",
+                     (f"\"{written}\" in {', '.join(where)}",))
+        memo[key] = named
+    return memo[key]
 
 
 def _documents_writing(corpus: Corpus, word: str) -> list[str]:
@@ -171,7 +188,7 @@ def _name_like(corpus: Corpus, key: str) -> bool:
     return 2.0 <= own < 4.5 and min(others) >= own - 0.7
 
 
-def _stray_capital(corpus: Corpus, tokens: list[Token], i: int) -> Finding | None:
+def _stray_capital(corpus: Corpus, tokens: Sequence[Token], i: int) -> Finding | None:
     tok = tokens[i]
     key = tok.key
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -201,6 +218,19 @@ def _in_short_quote(text: str, start: int, end: int, pos: int, longest: int = 8)
 
 # ---- name variants ---------------------------------------------------------------------------
 
+class Occurrence(NamedTuple):
+    """Where a capitalised word stands: document, sentence, token and offset."""
+
+    document: int
+    """Index of the document in `Corpus.views`."""
+    sentence: int
+    token: int
+    """Index of the word in its sentence's `Wording.tokens`."""
+    start: int
+    """Offset of the word in the document's text."""
+    wording: Wording
+
+
 def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
     """A name spelled two ways ("Antony"/"Anthony"): the minority spelling, with the majority."""
     forms = _name_forms(corpus)
@@ -213,34 +243,47 @@ def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
             major = _majority_variant(corpus, forms, weights, minor, names)
             if major is None:
                 continue
-            where = sorted({corpus.views[d].doc.id for d, _ in forms[major]})
-            for d, tok in forms[minor]:
-                yield d, Finding(tok.start, tok.start + len(minor), K.NAME_VARIANT,
-                                 f"\"{minor}\" is spelled \"{major}\" elsewhere "
-                                 f"({len(where)} document{'s' * (len(where) > 1)})",
-                                 (f"\"{major}\" in {', '.join(where)}",),
-                                 reading=(major.casefold(),))
+            where = sorted({corpus.views[o.document].doc.id for o in forms[major]})
+            for o in forms[minor]:
+                yield o.document, Finding(o.start, o.start + len(minor), K.NAME_VARIANT,
+                                          f"\"{minor}\" is spelled \"{major}\" elsewhere "
+                                          f"({len(where)} document{'s' * (len(where) > 1)})",
+                                          (f"\"{major}\" in {', '.join(where)}",),
+                                          reading=(major.casefold(),))
 
 
-def _name_forms(corpus: Corpus) -> dict[str, list[tuple[int, Token]]]:
+def _name_forms(corpus: Corpus) -> dict[str, list[Occurrence]]:
     """Capitalised words used inside sentences somewhere, with all their occurrences."""
-    forms: dict[str, list[tuple[int, Token]]] = defaultdict(list)
-    inside, glued = set(), {}
+    forms: dict[str, list[Occurrence]] = defaultdict(list)
+    inside: set[str] = set()
+    glued: dict[str, bool] = {}
+    candidates: dict[int, list[tuple[int, str, bool]]] = {}
     for d, view in enumerate(corpus.views):
-        for tok in view.tokens:
-            name = tok.stem
-            if (tok.sentence in view.metadata or tok.in_url or len(name) < 3
-                    or not is_capitalised(name) or name.casefold() in STOPWORDS
-                    or not name.isalpha()):
+        for s, wording in zip(view.doc.sentences, view.wordings):
+            if wording.metadata:
                 continue
-            if name not in glued:
-                glued[name] = glued_split(corpus, name) is not None
-            if glued[name]:
-                continue
-            forms[name].append((d, tok))
-            if not tok.initial:
-                inside.add(name)
+            if id(wording) not in candidates:
+                candidates[id(wording)] = _candidates(corpus, wording, glued)
+            for i, name, initial in candidates[id(wording)]:
+                forms[name].append(Occurrence(d, s.index, i, s.start + wording.tokens[i].start, wording))
+                if not initial:
+                    inside.add(name)
     return {name: occ for name, occ in forms.items() if name in inside}
+
+
+def _candidates(corpus: Corpus, wording: Wording, glued: dict[str, bool]) -> list[tuple[int, str, bool]]:
+    """(token index, name, opens a clause) of the words of `wording` that may be names."""
+    out = []
+    for i, tok in enumerate(wording.tokens):
+        name = tok.stem
+        if (tok.in_url or len(name) < 3 or not is_capitalised(name)
+                or name.casefold() in STOPWORDS or not name.isalpha()):
+            continue
+        if name not in glued:
+            glued[name] = glued_split(corpus, name) is not None
+        if not glued[name]:
+            out.append((i, name, tok.initial))
+    return out
 
 
 def _majority_variant(corpus: Corpus, forms, weights, minor: str, names: list[str]) -> str | None:
@@ -261,7 +304,7 @@ def _majority_variant(corpus: Corpus, forms, weights, minor: str, names: list[st
 
 
 def _weight(occurrences) -> tuple[int, int]:
-    return len({d for d, _ in occurrences}), len(occurrences)
+    return len({o.document for o in occurrences}), len(occurrences)
 
 
 def _variants(a: str, b: str) -> bool:
@@ -300,39 +343,40 @@ def _seen_together(corpus: Corpus, forms, minor: str, major: str) -> bool:
     writes the majority spelling where this one writes the minority spelling; a neighbouring
     capitalised word in common; for a truncation ("Wan"/"Wang"), the same document."""
     if major.startswith(minor):
-        if any(_followed_by_name(corpus, d, tok) for d, tok in forms[minor]):
+        if any(_followed_by_name(o) for o in forms[minor]):
             return False                      # "Pang Ling" and "Pan Chengfeng": two names
-        if {d for d, _ in forms[minor]} & {d for d, _ in forms[major]}:
+        if {o.document for o in forms[minor]} & {o.document for o in forms[major]}:
             return True
     has_major = re.compile(rf"\b{re.escape(major)}\b")
     has_minor = re.compile(rf"\b{re.escape(minor)}\b")
-    for d, tok in forms[minor]:
-        doc_id = corpus.views[d].doc.id
-        statement = corpus.statement_of.get((doc_id, tok.sentence))
+    for o in forms[minor]:
+        doc_id = corpus.views[o.document].doc.id
+        statement = corpus.statement_of.get((doc_id, o.sentence))
         for m in statement.members if statement else ():
             text = corpus.views[corpus.by_id[m.document]].doc.text
             if m.document != doc_id and has_major.search(text, m.start, m.end) \
                     and not has_minor.search(text, m.start, m.end):
                 return True
-    return bool(_neighbours(corpus, forms[minor]) & _neighbours(corpus, forms[major]))
+    return bool(_neighbours(corpus, forms, minor) & _neighbours(corpus, forms, major))
 
 
-def _followed_by_name(corpus: Corpus, d: int, tok: Token) -> bool:
-    tokens = corpus.views[d].by_sentence[tok.sentence]
-    i = next(k for k, t in enumerate(tokens) if t.start == tok.start)
+def _followed_by_name(o: Occurrence) -> bool:
+    tokens, i = o.wording.tokens, o.token
     return i + 1 < len(tokens) and not tokens[i + 1].initial and is_capitalised(tokens[i + 1].text)
 
 
-def _neighbours(corpus: Corpus, occurrences) -> set[str]:
-    """Capitalised words right before or after each occurrence."""
-    out = set()
-    for d, tok in occurrences:
-        tokens = corpus.views[d].by_sentence[tok.sentence]
-        i = next(k for k, t in enumerate(tokens) if t.start == tok.start)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(tokens) and is_capitalised(tokens[j].text):
-                out.add(tokens[j].stem)
-    return out
+def _neighbours(corpus: Corpus, forms: dict[str, list[Occurrence]], name: str) -> set[str]:
+    """Capitalised words right before or after each occurrence of `name`, once per wording."""
+    memo = corpus.memo.setdefault("neighbours", {})
+    if name not in memo:
+        out: set[str] = set()
+        for wording, i in {(o.wording, o.token) for o in forms[name]}:
+            tokens = wording.tokens
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(tokens) and is_capitalised(tokens[j].text):
+                    out.add(tokens[j].stem)
+        memo[name] = out
+    return memo[name]
 
 
 WORD_RULES = (detect_glued, detect_case)
