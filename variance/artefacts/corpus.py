@@ -29,7 +29,8 @@ __all__ = ["Finding", "Token", "Wording", "DocumentView", "Corpus", "zipf", "WOR
 WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:['’][^\W\d_]+)*")
 """A word: letters, with inner apostrophes ("Xi’s", "don't"); hyphens separate words; "26th"
 is a number, not a word."""
-_URLISH = re.compile(r"\S*(?:://|www\.|@|\.(?:com|org|net|cn|gov|edu|int)\b)\S*", re.I)
+_URL_MARK = re.compile(r"://|www\.|@|\.(?:com|org|net|cn|gov|edu|int)\b", re.I)
+"""What makes a run of non-space characters a web address or an e-mail."""
 _CLAUSE_OPENERS = set(".!?:;“\"«()—–[]•|\n0123456789")
 """In the gap before a word, any of these lets it start with a capital: a sentence or clause
 break, a bracket or a number (a dateline such as "July 26 (Xinhua) The ...")."""
@@ -191,7 +192,7 @@ class Corpus:
 
     def _view(self, doc: Document) -> DocumentView:
         text = doc.text
-        urls = [(m.start(), m.end()) for m in _URLISH.finditer(text)]
+        urls = _urls(text)
         paragraph_size = Counter(s.paragraph for s in doc.sentences)
         wordings, alone = [], set()
         for s in doc.sentences:
@@ -242,6 +243,22 @@ def in_capitalised_run(tokens: Sequence[Token], i: int) -> bool:
         nxt += 1
     after = linked(nxt - 1) and upper(nxt)
     return before or after
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each run of non-space characters holding a `_URL_MARK`: what
+    `\\S*(?:MARK)\\S*` finds, without trying the pattern at every character."""
+    spans: list[tuple[int, int]] = []
+    for m in _URL_MARK.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
 def _before(text: str, start: int) -> str:

@@ -26,7 +26,7 @@ from ..model import Artefact, Document, Member, Statement
 from ..text.normalize import WORD_RE, fold_word
 from ..text.segment import segment_document
 from .corpus import Corpus, DocumentView, Finding, zipf
-from .rules import TEXT_RULES, quote_marks
+from .rules import CONTEXT_WIDTH, TEXT_RULES, quote_marks
 from .words import WORD_RULES, detect_name_variants, place_names
 
 __all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
@@ -85,11 +85,18 @@ def _sentence_findings(corpus: Corpus, view: DocumentView) -> list[Finding]:
     for s, wording in zip(view.doc.sentences, view.wordings):
         clean = (s.start == 0 or text[s.start - 1].isspace()) and \
             (s.end == len(text) or text[s.end].isspace())
-        key = (wording, s.start == 0, place_names(corpus, view, wording)) if clean else None
+        key: tuple = (wording, s.start == 0, place_names(corpus, view, wording))
         shared = memo.get(key) if clean else None
+        around = shared is _QUOTES_AROUND   # this wording's findings quote the text around it
+        if around:
+            key = (key, _surroundings(text, s.start, s.end))
+            shared = memo.get(key)
         if shared is None:
             fresh = [list(rule(corpus, view, s)) for rule in SENTENCE_RULES]
-            if clean and all(f.local for found in fresh for f in found):
+            if clean:
+                if not around and not all(f.local for found in fresh for f in found):
+                    memo[key] = _QUOTES_AROUND
+                    key = (key, _surroundings(text, s.start, s.end))
                 memo[key] = [[replace(f, start=f.start - s.start, end=f.end - s.start) for f in found]
                              for found in fresh]
         else:
@@ -101,6 +108,18 @@ def _sentence_findings(corpus: Corpus, view: DocumentView) -> list[Finding]:
     for rule in DOCUMENT_RULES:
         out.extend(rule(corpus, view))
     return out
+
+
+_QUOTES_AROUND = "quotes around"
+"""Memo mark: a wording whose findings quote the text around it, remembered with that text."""
+
+
+def _surroundings(text: str, start: int, end: int) -> tuple[str, str, bool, bool]:
+    """The text a finding in [start, end) may quote around it (out to the first space
+    `CONTEXT_WIDTH` characters away on each side), and whether it runs to an end of the document."""
+    left = text.rfind(" ", 0, max(0, start - CONTEXT_WIDTH))
+    right = text.find(" ", min(len(text), end + CONTEXT_WIDTH))
+    return (text[left + 1:start], text[end:right if right >= 0 else len(text)], left < 0, right < 0)
 
 
 def _repeats(line: str, evidence: tuple[str, ...]) -> bool:

@@ -10,14 +10,17 @@ abbreviations, pronouns, months, elided articles) are English.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ..model import ArtefactKind, Sentence
 from ..text.normalize import MONTHS, STOPWORDS
 from .corpus import WORD, Corpus, DocumentView, Finding, is_capitalised
 
 __all__ = ["FRAGMENT_WORDS", "QUOTE_PARAGRAPHS", "TEXT_RULES", "detect_doubled",
-           "detect_stray_punctuation", "detect_fragments", "detect_untranslated", "quote_marks"]
+           "detect_stray_punctuation", "detect_fragments", "detect_untranslated", "quote_marks",
+           "CONTEXT_WIDTH"]
 
 K = ArtefactKind
 _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -106,17 +109,29 @@ def _shared(corpus: Corpus, span: str) -> bool:
     one that most versions share comes from the source, not from this version."""
     memo = corpus.memo.setdefault("repeats", {})
     if span.casefold() not in memo:
-        pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
-        folded = corpus.memo.get("folded texts")
-        if folded is None:
-            folded = corpus.memo["folded texts"] = [_case_key(v.doc.text) for v in corpus.views]
-        key = _case_key(span)
-        memo[span.casefold()] = sum(key in f and bool(pattern.search(v.doc.text))
-                                    for f, v in zip(folded, corpus.views))
+        memo[span.casefold()] = _carriers(corpus, span)
     carriers = memo[span.casefold()]
     if span[:1].isupper() and carriers >= 3:
         return True
     return len(corpus.views) >= 3 and carriers > len(corpus.views) / 2
+
+
+def _carriers(corpus: Corpus, span: str) -> int:
+    """How many documents write `span` (case aside) as words of their own: the folded texts
+    are searched joined, so only the documents holding the words are read again."""
+    pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
+    joined = corpus.memo.get("folded texts")
+    if joined is None:              # a repeat is words, spaces and commas: never a NUL
+        folded = [_case_key(v.doc.text) for v in corpus.views]
+        starts = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
+        joined = corpus.memo["folded texts"] = ("\0".join(folded), starts)
+    text, starts = joined
+    key, count, at = _case_key(span), 0, 0
+    while (at := text.find(key, at)) >= 0:
+        d = bisect_right(starts, at) - 1
+        count += bool(pattern.search(corpus.views[d].doc.text))
+        at = starts[d + 1] if d + 1 < len(starts) else len(text)
+    return count
 
 
 def _case_key(text: str) -> str:
@@ -159,7 +174,11 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     return "." in chunk or len(chunk) <= 1 or chunk.casefold() in _ABBREVIATIONS
 
 
-def _context(text: str, start: int, end: int, width: int = 18) -> str:
+CONTEXT_WIDTH = 18
+"""A message quotes the text around a mark out to the first space this many characters away."""
+
+
+def _context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
     left = text.rfind(" ", 0, max(0, start - width))
     right = text.find(" ", min(len(text), end + width))
     snippet = text[left + 1 if left >= 0 else 0:right if right >= 0 else len(text)]
