@@ -9,6 +9,12 @@ Three measures, each run with `--semantic off` (the lexical aligner) and `auto` 
    per article, both re-cut: blocks shuffled, some adjacent segments merged into one sentence
    ("A; b"), some sentences split in two at "; " or ", and ".
 3. Sensitivity: the zh/en F1 with the cross-language threshold moved by -0.1 and +0.1.
+4. The seeds' paraphrase tier (`tests/data/seed_paraphrase.tsv`: links with few shared words,
+   and look-alike pairs), the seeds loaded as `variance align seeds/` loads them.
+
+Each measure is given for the words alone, for meaning alone where the words left a sentence
+unlinked (`meaning.CORROBORATE` off: the aligner before words and context corroborated
+meaning), and for meaning corroborated (the default), in the same run.
 
 Truth: two places report the same statement when they overlap the same segment; a place is a
 member or a repeat by its exact spans, so a part of a merged sentence counts only its own
@@ -23,13 +29,16 @@ import argparse
 import random
 import re
 import socket
+import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from align_mqm import corpus, gold_links, place_groups, predicted_links, prf, segments_of
 from mqm import ROOT, articles, gold, versions
 
 from variance.align import meaning
+from variance.load import load_paths
 from variance.model import Document, Options, Semantic
 from variance.pipeline import compare_documents
 from variance.text.segment import segment_document
@@ -103,9 +112,8 @@ def across(names, rng_seed: int, modes) -> dict:
         segs = {d.id: segments_of(d, spans[d.id]) for d in docs}
         truth = gold_links(docs, segs)
         for mode in modes:
-            t = time.process_time()
-            comparison = compare_documents(docs, replace(OPTIONS, semantic=mode))
-            out[mode]["s"] += time.process_time() - t
+            comparison, seconds = compare_as(mode, docs)
+            out[mode]["s"] += seconds
             found = links_of(comparison, spans)
             for part, keep in (("zh", zh), ("en", lambda x: not zh(x))):
                 out[mode][part][0] |= {(name,) + x for x in found if keep(x)}
@@ -126,15 +134,40 @@ def independent(names, rng_seed: int, modes) -> dict:
         segs = {d.id: segments_of(d, spans[d.id]) for d in docs}
         truth = gold_links(docs, segs)
         for mode in modes:
-            t = time.process_time()
-            comparison = compare_documents(docs, replace(OPTIONS, semantic=mode))
-            out[mode][2] += time.process_time() - t
+            comparison, seconds = compare_as(mode, docs)
+            out[mode][2] += seconds
             out[mode][0] |= {(name,) + x for x in links_of(comparison, spans)}
             out[mode][1] |= {(name,) + x for x in truth}
     return out
 
 
 OPTIONS = Options(artefacts=False, quotes=False)
+VARIANTS = (("words alone", Semantic.OFF, True), ("meaning alone", Semantic.AUTO, False),
+            ("meaning corroborated", Semantic.AUTO, True))
+"""(label, --semantic, meaning.CORROBORATE) of each column compared."""
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+TIER = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed_paraphrase.tsv"
+
+
+def compare_as(variant, docs):
+    """The comparison of `docs` made as `variant` says, and its CPU seconds."""
+    _, mode, corroborate = variant
+    meaning.CORROBORATE = corroborate
+    t = time.process_time()
+    try:
+        return compare_documents(docs, replace(OPTIONS, semantic=mode)), time.process_time() - t
+    finally:
+        meaning.CORROBORATE = True
+
+
+def seed_tier() -> dict:
+    """Precision, recall and the pairs got wrong on the seeds' paraphrase tier, per variant."""
+    sys.path.insert(0, str(TIER.parents[1]))
+    from seedgold import read_gold, score
+
+    docs = load_paths([str(SEEDS)], OPTIONS)
+    tier = read_gold(TIER)
+    return {v: score(compare_as(v, docs)[0], tier) for v in VARIANTS}
 
 
 def row(label: str, pred: set, truth: set, seconds: float | None = None) -> str:
@@ -149,27 +182,31 @@ def main() -> None:
     args = ap.parse_args()
     refuse_network()
     names = articles()[: args.articles or None]
-    modes = (Semantic.OFF, Semantic.AUTO)
     head = f"{'':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'links':>7} {'CPU s':>8}"
-    print(f"MQM zh-en 2021, {len(names)} articles (seed {SEED})\n")
+    print("4. The seeds' paraphrase tier")
+    print(f"{'':<34} {'precision':>9} {'recall':>7} {'right':>6} {'wrong':>6} {'missed':>6}")
+    for v, r in seed_tier().items():
+        tp, fp, fn = r["counts"]
+        print(f"{v[0]:<34} {r['precision']:>9.3f} {r['recall']:>7.3f} {tp:>6} {fp:>6} {fn:>6}")
+    print(f"\nMQM zh-en 2021, {len(names)} articles (seed {SEED})\n")
     print("1. Chinese source beside the 15 English versions (shuffled, merged)")
     print(head)
-    res = across(names, SEED, modes)
-    for mode in modes:
-        print(row(f"zh/en links, semantic {mode.value}", *res[mode]["zh"], res[mode]["s"]))
-        print(row(f"en/en links, semantic {mode.value}", *res[mode]["en"]))
+    res = across(names, SEED, VARIANTS)
+    for v in VARIANTS:
+        print(row(f"zh/en links, {v[0]}", *res[v]["zh"], res[v]["s"]))
+        print(row(f"en/en links, {v[0]}", *res[v]["en"]))
     print("\n2. ref-A and ref-B, independent translations, both re-cut")
     print(head)
-    ind = independent(names, SEED, modes)
-    for mode in modes:
-        print(row(f"links, semantic {mode.value}", ind[mode][0], ind[mode][1], ind[mode][2]))
+    ind = independent(names, SEED, VARIANTS)
+    for v in VARIANTS:
+        print(row(f"links, {v[0]}", ind[v][0], ind[v][1], ind[v][2]))
     print("\n3. zh/en links with the cross-language threshold moved")
     print(head.rsplit(" ", 1)[0])
     base = meaning.ACROSS_MIN
     for delta in (-0.1, 0.1):
         meaning.ACROSS_MIN = round(base + delta, 2)
-        res = across(names, SEED, (Semantic.AUTO,))
-        print(row(f"ACROSS_MIN {meaning.ACROSS_MIN}", *res[Semantic.AUTO]["zh"]))
+        res = across(names, SEED, VARIANTS[2:])
+        print(row(f"ACROSS_MIN {meaning.ACROSS_MIN}", *res[VARIANTS[2]]["zh"]))
     meaning.ACROSS_MIN = base
 
 

@@ -95,10 +95,11 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     try:
+        others = find_other_events(docs)
         statements = align_statements(docs, replace(options, language=language), progress,
-                                      constraints=constraints, warn=collect)
-        statements, events = separate_events(statements, docs, find_other_events(docs),
-                                             constraints)
+                                      constraints=constraints, warn=collect,
+                                      apart=frozenset(e.document for e in others))
+        statements, events = separate_events(statements, docs, others, constraints)
         reference = choose_reference(docs, statements, options.reference)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)

@@ -68,9 +68,11 @@ Progress = Callable[[str, int, int], None]
 def align_statements(documents: Sequence[Document], options: Options = Options(),
                      progress: Progress | None = None, *,
                      constraints: Constraints | None = None,
-                     warn: Callable[[str], None] | None = None) -> tuple[Statement, ...]:
+                     warn: Callable[[str], None] | None = None,
+                     apart: frozenset[str] = frozenset()) -> tuple[Statement, ...]:
     """Group the body claims of `documents` into statements (see module docstring), keeping
-    the editor's `constraints` (`variance.align.constrain`)."""
+    the editor's `constraints` (`variance.align.constrain`); meaning never links the documents
+    named in `apart` (versions of another event) with the others."""
     units, rows_of = _units(documents, warn if options.claims else None, options.claims)
     if not units:
         return ()
@@ -88,7 +90,8 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
         from .embed import default_encoder
 
         clusters, links = link_by_meaning(clusters, units, rows_of, documents, languages, options,
-                                          default_encoder().encode)
+                                          default_encoder().encode, X,
+                                          frozenset(i for i, d in enumerate(documents) if d.id in apart))
     repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
     if options.claims:
         clusters = carve_parts(clusters, units, X, options.link_threshold)

@@ -23,6 +23,7 @@ class Evidence(str, Enum):
 
     WORDS = "words"              # shared words and character n-grams
     MEANING = "meaning"          # the sentence encoder, same language, few shared words
+    MEANING_WORDS = "meaning+words"  # meaning less near, with words that agree a little
     TRANSLATION = "translation"  # the sentence encoder, across languages
 
 
@@ -107,11 +108,14 @@ class Member:
 
     def because(self) -> str:
         """Why the member was linked, in words: "shared words: …", "same meaning (0.83)",
-        "translation of DOC (0.71)"; empty for a member that is alone in its statement."""
+        "same meaning (0.47) and shared words: …", "translation of DOC (0.71)"; empty for a
+        member that is alone in its statement."""
         if self.evidence is Evidence.TRANSLATION:
             return f"translation of {self.nearest} ({self.meaning:.2f})"
         if self.evidence is Evidence.MEANING:
             return f"same meaning ({self.meaning:.2f})"
+        if self.evidence is Evidence.MEANING_WORDS:
+            return f"same meaning ({self.meaning:.2f}) and shared words: {', '.join(self.reason)}"
         return f"shared words: {', '.join(self.reason)}" if self.reason else ""
 
 
