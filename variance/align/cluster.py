@@ -102,10 +102,17 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
         places = apply_constraints([c + r for c, r in zip(clusters, repeats)], units, rows_of,
                                    documents, constraints)
         clusters, repeats = _main_and_repeats(places, units)
+    links = _links_of_rows(links)
     statements = [_statement(c, r, units, documents, space, X, links) for c, r in zip(clusters, repeats)]
     order = _timeline(statements, documents, documents[_processing_order(documents)[0]].id)
     return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
                  enumerate(sorted(statements, key=lambda s: order[id(s)])))
+
+
+def _links_of_rows(links: dict[tuple[int, ...], Link]) -> dict[int, Link]:
+    """The meaning link of every claim meaning placed: a member that parts of a sentence
+    rejoined afterwards (`variance.align.claims`) still says what linked its part."""
+    return {r: link for run, link in links.items() for r in run}
 
 
 def _main_and_repeats(places, units):
@@ -334,7 +341,7 @@ def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: d
 
     members = []
     for k, run in enumerate(runs):
-        link = links.get(run)
+        link = next((links[r] for r in run if r in links), None)
         if link is not None:
             confidences[k] = link.score
             members.append(replace(_member(run, float(link.score), reason(words[k]), units, documents),
