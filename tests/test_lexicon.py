@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -40,3 +41,18 @@ def test_plain_words_are_looked_up_without_importing_wordfreq():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == [str(wordfreq_zipf("the", "en")), str(wordfreq_zipf("everyone’s", "en")),
                    str(wordfreq_zipf("de", "es", wordlist="small")), "False"]
+
+
+def test_the_table_kept_in_the_cache_gives_the_same_frequencies(tmp_path):
+    """A second process reads the table kept by the first; a damaged table is built again."""
+    code = ("from variance.artefacts.lexicon import zipf_frequency as z\n"
+            "print(*(z(w, 'en') for w in " + repr(TRICKY) + "), z('de', 'es', 'small'))")
+    env = {**os.environ, "VARIANCE_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout]
+    kept = sorted((tmp_path / "lexicons").iterdir())
+    assert [p.name.split(".")[0] for p in kept] == ["large_en", "small_es"]
+    runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
+    kept[0].write_bytes(kept[0].read_bytes()[:1000])
+    runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
+    expected = " ".join(str(wordfreq_zipf(w, "en")) for w in TRICKY) + f" {wordfreq_zipf('de', 'es', wordlist='small')}\n"
+    assert runs == [expected] * 3
