@@ -35,6 +35,11 @@ CUT = [
      "are going through a series of confrontations.",
      ["Xi urged Blinken for the two powers to be partners rather than rivals",
       "at a time when they are going through a series of confrontations."]),
+    # seed 003: reported speech to a named addressee: who spoke to whom, then what was said
+    ("Chinese President Xi Jinping urged US Secretary of State Antony Blinken for the two powers "
+     "to be partners rather than rivals.",
+     ["Chinese President Xi Jinping urged US Secretary of State Antony Blinken",
+      "for the two powers to be partners rather than rivals."]),
     # seed 003: a list of predicates, a modifier kept with its item
     ("Help each other succeed instead of hurting each other, find common ground and keep "
      "differences to yourself, instead of getting into competition, and honor words with deeds.",
@@ -72,6 +77,9 @@ WHOLE = [
     "He urged continued progress on synthetic drugs – including fentanyl and their precursors – "
     "to the United States.",  # two dashes: a parenthesis
     "China welcomes a confident, open, prosperous and stable United States in the region.",
+    "Xi told Blinken that the two countries should be partners.",  # too short a head
+    # what was said has no subject of its own: who conveys is in the head
+    "President Xi asked Secretary Blinken to convey his greetings to President Biden.",
 ]
 
 

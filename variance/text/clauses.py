@@ -10,7 +10,12 @@ time when"), and before an appositive that opens a relative clause ("..., a mile
 highlighted as..."). Both sides of a cut must be claims in their own right (enough words, enough
 content words), so lists of nouns ("mutual respect, peaceful coexistence and win-win
 cooperation") and attributions ("he said") are never cut off, and a list of short items is
-never cut inside ("a confident, open, prosperous, and thriving U.S."). Offsets are into the text
+never cut inside ("a confident, open, prosperous, and thriving U.S."). One cut leaves an
+attribution on its own: reported speech with a named addressee ("Xi Jinping urged US Secretary
+of State Antony Blinken | for the two powers to be partners"), where the head says who spoke to
+whom (a statement of its own, the meeting, in the versions that say so) and the rest what was
+said, with its own subject ("for X to", "that X"); the head needs enough words and content
+words, not a predicate. Offsets are into the text
 given; nothing is altered.
 """
 
@@ -44,6 +49,13 @@ _CUT = re.compile(
 COLON_WORDS = 7
 """Both sides of a colon have at least this many words: "lessons: A; B" is cut, "three
 principles: respect, coexistence and cooperation" and "As a saying goes: ..." are not."""
+_REPORTED = re.compile(
+    r"\b(?:urged|asked|told|called\s+on|pressed|encouraged|assured|reminded)\s+"
+    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,7}[A-Z][\w.’'-]*\s+(?=(?:for|that)\s)")
+"""A verb of reported speech, its named addressee, and where what was said begins: "for the two
+powers to be...", "that China would...", a clause with its own subject. Never before "to": in
+"Xi asked Blinken | to convey greetings to Biden" the one who conveys is in the head, and the
+rest alone reads like "Blinken conveyed greetings from Biden"."""
 _PARTICIPLE_LEAD = re.compile(r"^(?:[A-Z][a-z]+ing)\s+that\s")
 _PARTICIPLE_TURN = re.compile(r",\s+(?=[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z]+ed\b)")
 _WORD = re.compile(r"[^\W_]+")
@@ -130,20 +142,27 @@ def _predicate_list(text: str) -> list[int]:
     return starts
 
 
-def _candidates(text: str) -> list[tuple[int, int]]:
-    """(offset where a new part could begin, words each side needs), in order."""
+def _candidates(text: str) -> list[tuple[int, int, bool]]:
+    """(offset where a new part could begin, words each side needs, whether the part before
+    may be an attribution rather than a claim), in order."""
     found = list(_CUT.finditer(text))
     dashes = sum(1 for m in found if m.group("dash"))
-    cuts = [(m.end(), COLON_WORDS if m.group("colon") else MIN_WORDS) for m in found
+    cuts = [(m.end(), COLON_WORDS if m.group("colon") else MIN_WORDS, False) for m in found
             if not (m.group("dash") and dashes > 1)  # two dashes: a parenthesis, not a cut
             and not (m.group("colon") and _is_list(text[m.end():]))
             and not _in_enumeration(text, m.end())]
-    cuts += [(at, MIN_WORDS) for at in _predicate_list(text)]
+    cuts += [(at, MIN_WORDS, False) for at in _predicate_list(text)]
+    cuts += [(m.end(), MIN_WORDS, True) for m in _REPORTED.finditer(text)]
     if _PARTICIPLE_LEAD.match(text):  # "Stating that A, President Xi asserted that B"
         turn = _PARTICIPLE_TURN.search(text)
         if turn:
-            cuts.append((turn.end(), MIN_WORDS))
+            cuts.append((turn.end(), MIN_WORDS, False))
     return sorted(set(c for c in cuts if 0 < c[0] < len(text)))
+
+
+def _is_head(text: str) -> bool:
+    """An attribution that names who spoke to whom: enough words and content words."""
+    return len(_WORD.findall(text)) >= MIN_WORDS and len(content_words(text)) >= MIN_CONTENT_WORDS
 
 
 @lru_cache(maxsize=65536)
@@ -155,8 +174,9 @@ def clause_cuts(text: str) -> tuple[int, ...] | None:
         return None
     kept: list[int] = []
     start = 0
-    for cut, words in _candidates(text):
-        if _is_claim(text[start:cut], words) and _is_claim(text[cut:], words):
+    for cut, words, head in _candidates(text):
+        before = text[start:cut]
+        if (_is_claim(before, words) or head and _is_head(before)) and _is_claim(text[cut:], words):
             kept.append(cut)
             start = cut
     if len(kept) + 1 > MAX_CLAUSES:
