@@ -11,6 +11,8 @@ Three measures, each run with `--semantic off` (the lexical aligner) and `auto` 
 3. Sensitivity: the zh/en F1 with the cross-language threshold moved by -0.1 and +0.1.
 4. The seeds' paraphrase tier (`tests/data/seed_paraphrase.tsv`: links with few shared words,
    and look-alike pairs), the seeds loaded as `variance align seeds/` loads them.
+5. The synthetic corpora of `synth.py` (10 and 200 versions by default), scored as `run.py`
+   scores them: links between versions' places.
 
 Each measure is given for the words alone, for meaning alone where the words left a sentence
 unlinked (`meaning.CORROBORATE` off: the aligner before words and context corroborated
@@ -176,13 +178,46 @@ def row(label: str, pred: set, truth: set, seconds: float | None = None) -> str:
     return f"{label:<34} {p:>9.4f} {r:>7.4f} {f:>6.4f} {len(pred):>7}{tail}"
 
 
+def synthetic(sizes) -> dict:
+    """Precision, recall, F1 and CPU seconds per variant on the synthetic corpus of each size."""
+    import json
+    import tempfile
+
+    from synth import DEFAULT_SEED, write_corpus
+    from synth_score import load_places, place_pairs, score_pairs
+    from synth_score import prf as synth_prf
+
+    from variance.render.json_out import comparison_to_json
+
+    out = {}
+    with tempfile.TemporaryDirectory() as work:
+        for n in sizes:
+            texts = write_corpus(Path(work) / f"n{n}", n, DEFAULT_SEED)
+            gold = json.loads((Path(work) / f"n{n}" / "gold.json").read_text(encoding="utf-8"))
+            docs = load_paths([str(texts)], OPTIONS)
+            for v in VARIANTS:
+                comparison, seconds = compare_as(v, docs)
+                result = json.loads(json.dumps(comparison_to_json(comparison)))
+                places, groups = load_places(result, gold, texts)
+                out[(n, v)] = synth_prf(*score_pairs(places, place_pairs(groups)), places.gold_links()) + (seconds,)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--synth", default="10,200", help="sizes of the synthetic corpora (none: 0)")
     args = ap.parse_args()
     refuse_network()
     names = articles()[: args.articles or None]
     head = f"{'':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'links':>7} {'CPU s':>8}"
+    sizes = [int(n) for n in args.synth.split(",") if int(n)]
+    if sizes:
+        print("5. Synthetic versions (synth.py)")
+        print(f"{'':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'CPU s':>8}")
+        for (n, v), (p, r, f, seconds) in synthetic(sizes).items():
+            print(f"{f'{n} versions, {v[0]}':<34} {p:>9.4f} {r:>7.4f} {f:>6.4f} {seconds:>8.1f}")
+        print()
     print("4. The seeds' paraphrase tier")
     print(f"{'':<34} {'precision':>9} {'recall':>7} {'right':>6} {'wrong':>6} {'missed':>6}")
     for v, r in seed_tier().items():

@@ -105,8 +105,8 @@ def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
     words = compare_documents(docs, Options(artefacts=False, quotes=False, semantic=Semantic.OFF))
     both = compare_documents(docs, QUIET)
     tier = read_gold(TIER)
-    # 17 links: meaning alone took 9 (0.53), the words 7 (0.41)
-    assert score(both, tier)["recall"] >= 0.52 > score(words, tier)["recall"]
+    # 17 links: meaning corroborated takes 11 (0.65), meaning alone took 9, the words 7 (0.41)
+    assert score(both, tier)["recall"] >= 0.64 > 0.5 > score(words, tier)["recall"]
     look_alikes = [p for p in read_gold() + tier if not p.same]
     assert _linked(both, look_alikes) <= _linked(words, look_alikes)
     gold = score(both, read_gold())

@@ -54,6 +54,12 @@ little (`WORDS_AGREE`): about the 95th percentile of unrelated pairs of one MQM 
 WORDS_AGREE = 0.12
 """Cosine of word vectors that corroborates meaning: the agreement `variance.align.regroup`
 asks of a sentence between the same neighbours (`GAP_MIN_SIMILARITY`)."""
+MEANING_CHANCE = 0.52
+"""99th percentile of the cosine of meaning between unrelated pairs: a sentence the words left
+unlinked and a statement of other segments of its article (re-cut ref-A/ref-B pairs of MQM)."""
+WORDS_CHANCE = 0.15
+"""The same percentile for the cosine of word vectors: statements are ranked by the sum of both
+cosines, each in units of its own chance level, so neither scale drowns the other."""
 CORROBORATE = True
 """Whether words corroborate meaning, both in the acceptance and in the ranking of statements
 (off: meaning alone, as before; kept so the benchmarks show both in one run)."""
@@ -211,7 +217,8 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         return clusters
     S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
     L = _word_agreement([clusters[t][0] for t in lonely], clusters, X)
-    K = S + L if CORROBORATE else S.copy()
+    K = S / MEANING_CHANCE + L / WORDS_CHANCE if CORROBORATE else S.copy()
+    margin = MARGIN / MEANING_CHANCE if CORROBORATE else MARGIN
     K[np.arange(len(lonely)), lonely] = -1.0
     docs = [{units[run[0]].doc for run in members} for members in clusters]
     if CORROBORATE:
@@ -223,8 +230,8 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         target, doc = nearest[t], units[clusters[t][0][0]].doc
         runner_up = np.partition(K[i], -2)[-2] if len(K[i]) > 1 else -1.0
         evidence = _evidence(float(S[i, target]), float(L[i, target]), languages, units, clusters, t, target)
-        if (evidence is None or doc in docs[target] or K[i, target] - runner_up < MARGIN
-                or nearest.get(target, t) != t or (CORROBORATE and not _clear(K, row, target, t))):
+        if (evidence is None or doc in docs[target] or K[i, target] - runner_up < margin
+                or nearest.get(target, t) != t or (CORROBORATE and not _clear(K, row, target, t, margin))):
             continue
         if (target, doc) not in best or best[(target, doc)][0] < K[i, target]:
             best[(target, doc)] = (float(K[i, target]), t, evidence)
@@ -255,14 +262,14 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
     return [members for members in clusters if members]
 
 
-def _clear(K: np.ndarray, row: dict[int, int], target: int, t: int) -> bool:
+def _clear(K: np.ndarray, row: dict[int, int], target: int, t: int, margin: float) -> bool:
     """When the statement joined is a lonely sentence too, it must be nearer to `t` than to any
     other by the margin as well: a pair of unlinked sentences is linked only when neither side
     hesitates."""
     if target not in row:
         return True
     theirs = K[row[target]]
-    return len(theirs) < 2 or theirs[t] - np.partition(theirs, -2)[-2] >= MARGIN
+    return len(theirs) < 2 or theirs[t] - np.partition(theirs, -2)[-2] >= margin
 
 
 def _rule_out(K: np.ndarray, lonely, clusters, docs, units, apart: frozenset[int]) -> None:
