@@ -102,8 +102,8 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
         places = apply_constraints([c + r for c, r in zip(clusters, repeats)], units, rows_of,
                                    documents, constraints)
         clusters, repeats = _main_and_repeats(places, units)
-    links = _links_of_rows(links)
-    statements = [_statement(c, r, units, documents, space, X, links) for c, r in zip(clusters, repeats)]
+    by_row = _links_of_rows(links)
+    statements = [_statement(c, r, units, documents, space, X, by_row) for c, r in zip(clusters, repeats)]
     order = _timeline(statements, documents, documents[_processing_order(documents)[0]].id)
     return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
                  enumerate(sorted(statements, key=lambda s: order[id(s)])))
