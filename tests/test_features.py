@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from variance.align.features import FeatureSpace, centroids, normalize_rows, run_vectors
+from variance.align.features import (
+    SMALL,
+    FeatureSpace,
+    centroids,
+    keep_columns,
+    normalize_rows,
+    run_vectors,
+    scale_rows,
+)
 
 
 def similarity(space: FeatureSpace, i: int, j: int) -> float:
@@ -49,19 +57,51 @@ def _scipy_normalized(matrix):
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
-def test_rows_are_normalized_to_the_last_bit_as_scipy_does_it():
-    """The same floating-point results, entries and entry order as scipy's diagonal product, on
-    rows sorted or not, with zeros, tiny values, empty rows and a column repeated in a row."""
+def _csr(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int, width: int):
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n)))).astype(np.int32)
+    return sparse.csr_matrix((vals, cols.astype(np.int32), indptr), shape=(n, width))
+
+
+def _matrices(count: int, repeats: bool):
+    """Random CSR matrices: rows sorted or not, zeros, tiny values, empty rows; with `repeats`,
+    a column may come twice in a row (else every row names each column once)."""
     rng = np.random.default_rng(7)
-    for case in range(2000):
+    for case in range(count):
         n, width = int(rng.integers(0, 10)), int(rng.integers(1, 30))
         rows = np.sort(rng.integers(0, max(n, 1), int(rng.integers(0, 60)) if n else 0))
-        cols = rng.integers(0, width, len(rows)).astype(np.int32)
+        cols = rng.integers(0, width, len(rows))
         vals = rng.choice([0.0, 1e-170, 0.1, 1.0, 3.3, 7e5], len(rows)) * rng.random(len(rows))
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n)))).astype(np.int32)
-        matrix = sparse.csr_matrix((vals, cols, indptr), shape=(n, width))
-        if case % 3 == 0:
+        matrix = _csr(rows, cols, vals, n, width)
+        if not repeats:
             matrix.sum_duplicates()
-        ours, theirs = normalize_rows(matrix), _scipy_normalized(matrix)
-        assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
-        assert ours.data.tobytes() == theirs.data.tobytes()
+            if case % 2:  # unsorted rows, as scipy's products leave them
+                matrix = sparse.csr_matrix(sparse.diags(np.ones(n)) @ matrix)
+        yield rng, matrix
+
+
+def _same_bits(ours, theirs) -> bool:
+    return (np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+            and ours.data.tobytes() == theirs.data.tobytes())
+
+
+def test_rows_are_normalized_to_the_last_bit_as_scipy_does_it():
+    """The same floating-point results, entries and entry order as scipy's diagonal product, on
+    small matrices (done here) and one beyond `SMALL` entries (done by scipy)."""
+    for repeats in (False, True):
+        for _, matrix in _matrices(1000, repeats=repeats):
+            assert _same_bits(normalize_rows(matrix), _scipy_normalized(matrix))
+    rng = np.random.default_rng(3)
+    rows = np.sort(rng.integers(0, 300, 3 * SMALL))
+    large = sparse.csr_matrix(sparse.diags(np.ones(300)) @ _csr(rows, rng.integers(0, 5000, len(rows)),
+                                                                rng.random(len(rows)), 300, 5000))
+    assert large.nnz > SMALL and _same_bits(normalize_rows(large), _scipy_normalized(large))
+
+
+def test_rows_scaled_and_columns_kept_to_the_last_bit_as_scipy_does_it():
+    for rng, matrix in [*_matrices(1000, repeats=False), *_matrices(300, repeats=True)]:
+        factors = rng.choice([0.0, 0.5, 1.0, 3.0], matrix.shape[0]) * rng.random(matrix.shape[0])
+        keep = rng.random(matrix.shape[1]) < 0.5
+        assert _same_bits(scale_rows(matrix, factors), sparse.csr_matrix(sparse.diags(factors) @ matrix))
+        theirs = sparse.csr_matrix(matrix @ sparse.diags(keep.astype(np.float64)))
+        theirs.eliminate_zeros()
+        assert _same_bits(keep_columns(matrix, keep), theirs)

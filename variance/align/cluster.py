@@ -29,7 +29,7 @@ from ..text.clauses import clause_spans
 from ..text.normalize import content_words
 from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
 from .constrain import apply_constraints
-from .features import FeatureSpace, centroids, normalize_rows, run_vectors
+from .features import FeatureSpace, centroids, normalize_rows, run_vectors, scale_rows
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_by_context, merge_disjoint
 from .sparse import sparse
@@ -251,7 +251,7 @@ def _words_only_in(X: sparse.csr_matrix, units, languages, language: str) -> spa
     foreign = np.array([languages[u.doc] != language for u in units], dtype=bool)
     if not foreign.any():
         return X
-    return sparse.csr_matrix(sparse.diags((~foreign).astype(np.float64)) @ X)
+    return scale_rows(X, (~foreign).astype(np.float64))
 
 
 def _weighted(space: FeatureSpace, units: list[Unit]) -> sparse.csr_matrix:
@@ -262,7 +262,7 @@ def _weighted(space: FeatureSpace, units: list[Unit]) -> sparse.csr_matrix:
     _, group = np.unique(sentence, return_inverse=True)
     sizes = np.maximum(space.sizes, 1.0)
     share = sizes / np.bincount(group, weights=sizes)[group]
-    return sparse.csr_matrix(sparse.diags(np.sqrt(share)) @ space.matrix)
+    return scale_rows(space.matrix, np.sqrt(share))
 
 
 def _leftovers(rows: list[int], used: set[int], units) -> list[tuple[int, ...]]:

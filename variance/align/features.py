@@ -13,7 +13,8 @@ import numpy as np
 from ..text.normalize import STOPWORDS, key_words, stem
 from .sparse import sparse
 
-__all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "centroids", "run_vectors", "WORD_SHARE"]
+__all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "scale_rows", "keep_columns", "centroids",
+           "run_vectors", "WORD_SHARE"]
 
 WORD_SHARE = 0.65
 """Share of the similarity carried by words and bigrams; characters carry the rest."""
@@ -87,36 +88,94 @@ class FeatureSpace:
         return float(self.idf[fid]) if fid is not None else 0.0
 
 
-def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Every row divided by its length (a row of zeros stays so).
+SMALL = 10_000
+"""Entries up to which a matrix is scaled here rather than by scipy's diagonal product: below,
+scipy's fixed cost per call (a few tenths of a millisecond) dominates; above, its loops in C win."""
 
-    The arithmetic is scipy's `diags(1 / norms) @ matrix` with the norms from
-    `matrix.multiply(matrix).sum(axis=1)`, operation for operation and in the same order, so every
-    score is the same to the last bit; only the diagonal matrix, the element-wise product and the
-    sparse product around them are not built (they were a quarter of the aligner's time on a small
-    corpus, and the diagonal matrix imported `numpy.ma`). A row that holds a column twice (no
-    matrix built here does) takes scipy's own way."""
-    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-    n = matrix.shape[0]
-    rows = np.repeat(np.arange(n), np.diff(indptr))
+
+def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Every row divided by its length (a row of zeros stays so): scipy's `diags(1 / norms) @
+    matrix` with the norms from `matrix.multiply(matrix).sum(axis=1)`.
+
+    Up to `SMALL` entries the same floating-point operations are done here, in the same order, so
+    every score is the same to the last bit, without the diagonal matrix, the element-wise
+    product and the sparse product around them (a quarter of the aligner's time on a small
+    corpus; the diagonal matrix also imported `numpy.ma`)."""
+    if matrix.nnz > SMALL:
+        return _scipy_normalized(matrix)
+    indices, data = matrix.indices, matrix.data
+    rows = _rows(matrix)
     increasing = bool((np.diff(indices)[rows[1:] == rows[:-1]] > 0).all())
     if not increasing and _repeats_a_column(rows, indices, matrix.shape[1]):
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+        return _scipy_normalized(matrix)
     # scipy's element-wise product keeps each row's order where every row's columns increase and
-    # reverses it otherwise, then drops zeros; the norms are np.add.reduceat over what is left.
-    # Its sparse product (one entry per row on the left) reverses each row and drops zeros.
-    reverse = (indptr[:-1] + indptr[1:] - 1)[rows] - np.arange(len(data))
-    ordered = data if increasing else data[reverse]
+    # reverses it otherwise, then drops zeros; the norms are np.add.reduceat over what is left
+    ordered = data if increasing else data[_reversed_rows(matrix.indptr, rows)]
     squares = ordered * ordered
     kept = squares != 0
-    norms = np.sqrt(_row_sums(squares[kept], rows[kept], n))
+    norms = np.sqrt(_row_sums(squares[kept], rows[kept], matrix.shape[0]))
     norms[norms == 0] = 1.0
-    scaled = (1.0 / norms)[rows] * data[reverse]
-    kept = scaled != 0
-    out_ptr = np.concatenate(([0], np.cumsum(np.bincount(rows[kept], minlength=n)))).astype(indptr.dtype)
-    return sparse.csr_matrix((scaled[kept], indices[reverse][kept], out_ptr), shape=matrix.shape)
+    return _scaled(matrix, 1.0 / norms, rows)
+
+
+def _scipy_normalized(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(_diagonal(1.0 / norms) @ matrix)
+
+
+def _diagonal(values: np.ndarray) -> sparse.csr_matrix:
+    """`diags(values)` as the CSR matrix scipy turns it into before a product (its zeros left
+    out), without the DIA matrix, whose check of its offsets imports `numpy.ma`."""
+    at = np.flatnonzero(values).astype(np.int32)
+    indptr = np.concatenate(([0], np.cumsum(values != 0))).astype(np.int32)
+    return sparse.csr_matrix((values[at], at, indptr), shape=(len(values), len(values)))
+
+
+def scale_rows(matrix: sparse.csr_matrix, factors: np.ndarray) -> sparse.csr_matrix:
+    """`csr_matrix(diags(factors) @ matrix)`, to the last bit: up to `SMALL` entries (in rows
+    naming each column once) each entry becomes `0 + factor * value`, each row's order is
+    reversed and zeros are dropped here, as scipy's product does."""
+    rows = _rows(matrix)
+    if matrix.nnz > SMALL or _repeats_a_column(rows, matrix.indices, matrix.shape[1]):
+        return sparse.csr_matrix(_diagonal(factors) @ matrix)
+    return _scaled(matrix, factors, rows)
+
+
+def keep_columns(matrix: sparse.csr_matrix, keep: np.ndarray) -> sparse.csr_matrix:
+    """`csr_matrix(matrix @ diags(keep.astype(float)))` with its zeros removed, to the last bit:
+    up to `SMALL` entries (in rows naming each column once) the entries of the columns kept,
+    each row's order reversed, as scipy's product leaves them."""
+    rows = _rows(matrix)
+    if matrix.nnz > SMALL or _repeats_a_column(rows, matrix.indices, matrix.shape[1]):
+        kept = sparse.csr_matrix(matrix @ _diagonal(keep.astype(np.float64)))
+        kept.eliminate_zeros()
+        return kept
+    order = _reversed_rows(matrix.indptr, rows)
+    values, columns = matrix.data[order], matrix.indices[order]
+    return _kept(matrix, values, columns, rows, (values != 0) & keep[columns])
+
+
+def _scaled(matrix: sparse.csr_matrix, factors: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
+    order = _reversed_rows(matrix.indptr, rows)
+    values = factors[rows] * matrix.data[order]
+    return _kept(matrix, values, matrix.indices[order], rows, values != 0)
+
+
+def _kept(matrix: sparse.csr_matrix, values: np.ndarray, columns: np.ndarray, rows: np.ndarray,
+          kept: np.ndarray) -> sparse.csr_matrix:
+    counts = np.bincount(rows[kept], minlength=matrix.shape[0])
+    indptr = np.concatenate(([0], np.cumsum(counts))).astype(matrix.indptr.dtype)
+    return sparse.csr_matrix((values[kept], columns[kept], indptr), shape=matrix.shape)
+
+
+def _rows(matrix: sparse.csr_matrix) -> np.ndarray:
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+
+
+def _reversed_rows(indptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The positions of a CSR matrix's entries with each row's order reversed."""
+    return (indptr[:-1] + indptr[1:] - 1)[rows] - np.arange(len(rows))
 
 
 def _row_sums(values: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
@@ -128,11 +187,6 @@ def _row_sums(values: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
     if len(filled):
         sums[filled] = np.add.reduceat(values, starts[filled].astype(np.intp))
     return sums
-
-
-def _repeats_a_column(rows: np.ndarray, indices: np.ndarray, width: int) -> bool:
-    keys = np.sort(rows.astype(np.int64) * width + indices)
-    return bool((keys[1:] == keys[:-1]).any())
 
 
 def centroids(clusters, X) -> sparse.csr_matrix | None:
@@ -156,3 +210,8 @@ def run_vectors(runs, X) -> sparse.csr_matrix:
         vals.extend([1.0] * len(run))
     R = sparse.csr_matrix((vals, (rows, cols)), shape=(len(runs), X.shape[0]))
     return normalize_rows(R @ X)
+
+
+def _repeats_a_column(rows: np.ndarray, indices: np.ndarray, width: int) -> bool:
+    keys = np.sort(rows.astype(np.int64) * width + indices)
+    return bool((keys[1:] == keys[:-1]).any())

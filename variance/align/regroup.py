@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import centroids, normalize_rows, run_vectors
+from .features import centroids, keep_columns, normalize_rows, run_vectors
 from .sparse import sparse
 
 __all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "merge_by_context", "RUN_GAIN",
@@ -94,9 +94,7 @@ def _similar_pairs(C: sparse.csr_matrix, threshold: float, most: int = MERGE_CAN
     at most `MERGE_FEATURE_STATEMENTS` statements carry, a block of `MERGE_BLOCK` rows at a
     time, and the best `4 * most` proposals of a row are then scored on every feature."""
     carried = np.bincount(C.indices, minlength=C.shape[1])
-    rare = sparse.diags((carried <= MERGE_FEATURE_STATEMENTS).astype(np.float64))
-    P = sparse.csr_matrix(C @ rare)
-    P.eliminate_zeros()
+    P = keep_columns(C, carried <= MERGE_FEATURE_STATEMENTS)
     PT = sparse.csr_matrix(P.T)
     for lo in range(0, C.shape[0], MERGE_BLOCK):
         proposed = sparse.triu(P[lo:lo + MERGE_BLOCK] @ PT, k=1 + lo).tocsr()
