@@ -92,6 +92,12 @@ class SpeechIndex:
 def person_names(text: str) -> list[str]:
     """Names in `text` printed with a title ("Chinese President Xi Jinping" gives "Xi Jinping")
     or followed by a role ("Su Xiaohui, deputy director")."""
+    return list(_names_in(text))
+
+
+@lru_cache(maxsize=65536)
+def _names_in(text: str) -> tuple[str, ...]:
+    """`person_names`, read once per text: syndicated copies print the same sentences."""
     names = [m.group(1) for m in _APPOSED.finditer(text)
              if not any(t.casefold() in _ORGS | _TITLES for t in m.group(1).split())]
     names += [" ".join(_clean(t) for t in m.group(1).split()) for m in _LOWER_TITLED.finditer(text)
@@ -113,7 +119,7 @@ def person_names(text: str) -> list[str]:
             if name and name[0].casefold() not in STOPWORDS:
                 names.append(" ".join(name))
             i += len(name)
-    return names
+    return tuple(names)
 
 
 def _clean(token: str) -> str:
@@ -163,24 +169,47 @@ def _same_word(a: str, b: str) -> bool:
 @lru_cache(maxsize=8192)
 def speech_index(document: Document) -> SpeechIndex:
     """Read `document` once for speech cues, resolving pronouns and descriptions as it goes."""
-    masked = _mask_quotes(document)
-    people: list[str] = []
-    state: dict[str, str | None] = {"focus": None, "issuer": None}
-    cues: dict[int, tuple[Attribution, ...]] = {}
-    for sentence in document.sentences:
-        if sentence.kind is SentenceKind.METADATA:
-            continue
-        text = masked[sentence.start:sentence.end]
-        people.extend(n for n in person_names(text) if n not in people)
-        found = tuple(a for a in (_resolve(document, sentence.start, m, text, people, state)
-                                  for m in _cues(text)) if a is not None)
-        cues[sentence.index] = found
-        persons = [a.speaker for a in found if a.kind == "person"]
-        if persons:
-            state["focus"] = persons[-1]
-        elif (subject := _subject_person(text, people)) is not None:
-            state["focus"] = subject
-    return SpeechIndex(cues, tuple(people))
+    reader = _reader(document)
+    reader.read_to(len(document.sentences) - 1)
+    return SpeechIndex(dict(reader.cues), tuple(reader.people))
+
+
+class _SpeechReader:
+    """A document read for speech cues a sentence at a time, as far as a question needs: what
+    a sentence's cues resolve to depends only on the sentences before it."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.masked = _mask_quotes(document)
+        self.people: list[str] = []
+        self.state: dict[str, str | None] = {"focus": None, "issuer": None}
+        self.cues: dict[int, tuple[Attribution, ...]] = {}
+        self.read = 0
+        """Sentences read so far, from the first."""
+
+    def read_to(self, index: int) -> None:
+        """Read on up to sentence `index` included."""
+        document, people, state = self.document, self.people, self.state
+        while self.read <= min(index, len(document.sentences) - 1):
+            sentence = document.sentences[self.read]
+            self.read += 1
+            if sentence.kind is SentenceKind.METADATA:
+                continue
+            text = self.masked[sentence.start:sentence.end]
+            people.extend(n for n in person_names(text) if n not in people)
+            found = tuple(a for a in (_resolve(document, sentence.start, m, text, people, state)
+                                      for m in _cues(text)) if a is not None)
+            self.cues[sentence.index] = found
+            persons = [a.speaker for a in found if a.kind == "person"]
+            if persons:
+                state["focus"] = persons[-1]
+            elif (subject := _subject_person(text, people)) is not None:
+                state["focus"] = subject
+
+
+@lru_cache(maxsize=8192)
+def _reader(document: Document) -> _SpeechReader:
+    return _SpeechReader(document)
 
 
 def _mask_quotes(document: Document) -> str:
@@ -190,9 +219,15 @@ def _mask_quotes(document: Document) -> str:
     return "".join(text)
 
 
-def _cues(text: str):
+@lru_cache(maxsize=65536)
+def _cues(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, subject as printed) of each speech cue of a sentence: the subject before
-    the verb, else after it ("said Xi", "according to him"; never after "saying")."""
+    the verb, else after it ("said Xi", "according to him"; never after "saying"); read once
+    per text."""
+    return tuple(_read_cues(text))
+
+
+def _read_cues(text: str):
     for m in _READ_IN.finditer(text):
         yield m.start(), m.end(), m.group(1)
     for m in _CUE.finditer(text):
@@ -375,13 +410,14 @@ def _subject_person(text: str, people: list[str]) -> str | None:
 
 def attribute(document: Document, start: int, end: int) -> Attribution | None:
     """Who `[start, end)` of `document` is attributed to, or None when no cue reaches it."""
-    index = speech_index(document)
     for q in direct_quotes(document):
         if q.start < end and start < q.end:
             start, end = min(start, q.start), max(end, q.end)
     inside = [s for s in document.sentences if s.start < end and start < s.end]
     if not inside:
         return None
+    index = _reader(document)
+    index.read_to(inside[-1].index)
     cues = [a for s in inside for a in index.cues.get(s.index, ())]
     if cues:
         return min(cues, key=lambda a: (_distance(a, start, end), a.start))

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -56,19 +57,38 @@ class _Keyed:
 
 def _keyed(text: str, start: int = 0, end: int | None = None) -> _Keyed:
     end = len(text) if end is None else end
-    parts, spans, bounds, pos = [], [], [], 0
-    for m in _WORDS.finditer(text, start, end):
-        word = fold_word(m.group())
-        parts.append(word)
-        spans.append(m.span())
-        bounds.append((pos, pos + len(word)))
-        pos += len(word) + 1
+    found = list(_WORDS.finditer(text, start, end))
+    parts = [fold_word(m.group()) for m in found]
+    spans = [m.span() for m in found]
+    ends = list(accumulate(len(w) + 1 for w in parts))     # one space after each word
+    bounds = [(e - len(w) - 1, e - 1) for w, e in zip(parts, ends)]
     gaps = tuple(text[a[1]:b[0]] for a, b in zip(spans, spans[1:] + [(end, end)]))
     return _Keyed(" ".join(parts), tuple(spans), tuple(bounds), gaps)
 
 
+class _Window:
+    """A run of adjacent sentences: its extent and its set of folded words, with the folded
+    words themselves (`keyed`) cut from the document's when a search reads them."""
+
+    __slots__ = ("start", "end", "words", "_source", "_keyed")
+
+    def __init__(self, start: int, end: int, source: _DocumentWords):
+        self.start, self.end, self._source = start, end, source
+        self._keyed: _Keyed | None = source.keyed_if_crossed(start, end)
+        self.words = frozenset(source.key_of(start, end).split()) if self._keyed is None \
+            else frozenset(self._keyed.key.split())
+
+    @property
+    def keyed(self) -> _Keyed:
+        if self._keyed is None:
+            self._keyed = self._source.keyed(self.start, self.end)
+        return self._keyed
+
+
+@lru_cache(maxsize=131072)
 def content_stems(text: str) -> frozenset[str]:
-    """Stemmed content words: what a passage says, whatever its word order and wording."""
+    """Stemmed content words: what a passage says, whatever its word order and wording (read
+    once per text: syndicated copies repeat their clauses)."""
     return frozenset(stem(w) for w in content_words(text))
 
 
@@ -95,16 +115,15 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
 
 
 @lru_cache(maxsize=16384)
-def _windows(document: Document, size: int) -> tuple[tuple[int, int, _Keyed, frozenset[str]], ...]:
-    """(start, end, folded words, their set) of every run of `size` adjacent sentences."""
+def _windows(document: Document, size: int) -> tuple[_Window, ...]:
+    """Every run of `size` adjacent sentences."""
     sentences = [s for s in document.sentences if s.kind is not SentenceKind.METADATA]
     words = _DocumentWords.of(document)
     windows = []
     for i in range(max(1, len(sentences) - size + 1)):
         run = sentences[i:i + size]
         if run:
-            keyed = words.keyed(run[0].start, run[-1].end)
-            windows.append((run[0].start, run[-1].end, keyed, frozenset(keyed.key.split())))
+            windows.append(_Window(run[0].start, run[-1].end, words))
     return tuple(windows)
 
 
@@ -114,14 +133,29 @@ class _DocumentWords:
 
     def __init__(self, text: str):
         self.text = text
-        found = _keyed(text)
-        self.key, self.spans, self.bounds, self.gaps = found.key, found.spans, found.bounds, found.gaps
+        self.spans = tuple(m.span() for m in _WORDS.finditer(text))
+        parts = [fold_word(w) for w in _WORDS.findall(text)]
+        self.key = " ".join(parts)
+        ends = list(accumulate(len(w) + 1 for w in parts))
+        self.bounds = tuple((e - len(w) - 1, e - 1) for w, e in zip(parts, ends))
         self.starts = [s for s, _ in self.spans]
 
     @staticmethod
     @lru_cache(maxsize=8192)
     def of(document: Document) -> _DocumentWords:
         return _DocumentWords(document.text)
+
+    def keyed_if_crossed(self, start: int, end: int) -> _Keyed | None:
+        """`_keyed(text, start, end)` where a word crosses an edge of [start, end), else None."""
+        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (a and self.spans[a - 1][1] > start) or (b and self.spans[b - 1][1] > end):
+            return _keyed(self.text, start, end)
+        return None
+
+    def key_of(self, start: int, end: int) -> str:
+        """The `key` of `keyed(start, end)` where no word crosses an edge."""
+        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return self.key[self.bounds[a][0]:self.bounds[b - 1][1]] if b > a else ""
 
     def keyed(self, start: int, end: int) -> _Keyed:
         """`_keyed(text, start, end)`, the same value; read afresh where a word crosses an edge."""
@@ -133,16 +167,25 @@ class _DocumentWords:
             return _Keyed("", (), (), ())
         off = self.bounds[a][0]  # the document's key joins its words by one space, as a window's does
         bounds = tuple((s - off, e - off) for s, e in self.bounds[a:b])
-        gaps = self.gaps[a:b - 1] + (self.text[spans[-1][1]:end],)
+        text = self.text
+        gaps = tuple(text[x[1]:y[0]] for x, y in zip(spans, spans[1:])) + (text[spans[-1][1]:end],)
         return _Keyed(self.key[off:bounds[-1][1] + off], spans, bounds, gaps)
 
 
 @lru_cache(maxsize=8192)
 def _clauses(document: Document) -> tuple[tuple[int, int, int, frozenset[str]], ...]:
     """(sentence index, start, end, content stems) of every clause of the document."""
-    return tuple((s.index, m.start(), m.end(), content_stems(m.group()))
+    text = document.text
+    return tuple((s.index, s.start + a, s.start + b, stems)
                  for s in document.sentences if s.kind is not SentenceKind.METADATA
-                 for m in _CLAUSE.finditer(document.text, s.start, s.end))
+                 for a, b, stems in _sentence_clauses(text[s.start:s.end]))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_clauses(sentence: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """(start, end, content stems) of each clause of one sentence's text, read once per
+    wording (`_CLAUSE` looks neither before nor after its match)."""
+    return tuple((m.start(), m.end(), content_stems(m.group())) for m in _CLAUSE.finditer(sentence))
 
 
 def _window_size(text: str) -> int:
@@ -159,11 +202,11 @@ def literal_passages(text: str, document: Document, *, start: int = 0, end: int 
     end = len(document.text) if end is None else end
     words = set(q.key.split())
     found = set()
-    for lo, hi, w, wwords in _windows(document, _window_size(text)):
-        if hi <= start or lo >= end or len(words & wwords) < len(words) * (floor - 0.25):
+    for window in _windows(document, _window_size(text)):
+        lo, hi = window.start, window.end
+        if hi <= start or lo >= end or len(words & window.words) < len(words) * (floor - 0.25):
             continue  # outside the span, or too few of the quote's words to reach `floor`
-        if lo < start or hi > end:
-            w = _keyed(document.text, max(lo, start), min(hi, end))
+        w = _keyed(document.text, max(lo, start), min(hi, end)) if lo < start or hi > end else window.keyed
         if w.key and fuzz.partial_ratio(q.key, w.key, score_cutoff=100 * floor):
             found.add(_within_sentences(q, document, _best_in(q, w), _SENTENCE_END.findall(text)))
     return sorted((f for f in found if f[0] >= floor), key=lambda f: (-f[0], f[1]))
@@ -199,8 +242,8 @@ def closest(text: str, document: Document) -> float:
     among the three windows sharing most of its words."""
     q = _keyed(text)
     words = set(q.key.split())
-    windows = sorted(_windows(document, WINDOW), key=lambda w: -len(words & w[3]))[:3]
-    scores = [fuzz.partial_ratio(q.key, w.key) for _, _, w, _ in windows if w.key]
+    windows = sorted(_windows(document, WINDOW), key=lambda w: -len(words & w.words))[:3]
+    scores = [fuzz.partial_ratio(q.key, w.keyed.key) for w in windows if w.keyed.key]
     return round(max(scores, default=0.0) / 100, 4) if q.key else 0.0
 
 
