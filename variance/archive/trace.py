@@ -39,7 +39,7 @@ from ..errors import InputError
 from ..model import TRANSLATION, Carrier, Comparison, Document, Options, Semantic, Trace
 from .shingles import SHINGLE_WORDS, sentence_key, shingle_hashes
 from .store import Index
-from .vectors import has_vectors, nearest
+from .vectors import has_vectors, model_version, nearest, stored_model
 
 __all__ = ["LIMIT", "MEANING", "SPOTS", "THIN", "WINDOW", "candidates", "statement_language", "trace_statement"]
 
@@ -111,12 +111,20 @@ def trace_statement(index: Index, text: str, *, limit: int = LIMIT, semantic: bo
             by_meaning = more[0]
             carriers += more[1]
     elif semantic and meaning is not False and language is not None and language != next(iter(languages), None):
-        note = (f"{index.path}: no sentence vectors in this index, so a statement in {language} is matched by "
-                f"its words alone against articles in {next(iter(languages))}; add them with "
-                f"'variance index ARCHIVE... --db {index.path} --vectors'")
+        note = _no_vectors(index, language, str(next(iter(languages))))
     carriers.sort(key=lambda c: (_RANK[c.verdict], -(c.meaning or 0.0) if c.verdict == TRANSLATION else
                                  -c.similarity, c.date or "", c.article))
     return Trace(text, tuple(carriers), total, len(found), by_meaning, note)
+
+
+def _no_vectors(index: Index, language: str, theirs: str) -> str:
+    """The one line of a trace across languages on an index without (usable) vectors."""
+    made = stored_model(index) if index.has_table("vectors") else None
+    why = (f"its sentence vectors are of {made}, this variance encodes with {model_version()}" if made
+           else "no sentence vectors in this index")
+    return (f"{index.path}: {why}, so a statement in {language} is matched by its words alone against "
+            f"articles in {theirs}; {'make' if made else 'add'} them with "
+            f"'variance index ARCHIVE... --db {index.path} --vectors'")
 
 
 def statement_language(text: str) -> str | None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .store import Index
 
-__all__ = ["BATCH", "encode_pending", "has_vectors", "model_version", "nearest"]
+__all__ = ["BATCH", "encode_pending", "has_vectors", "model_version", "nearest", "quantise", "stored_model"]
 
 BATCH = 200
 """Articles whose sentences are encoded and written in one transaction."""
