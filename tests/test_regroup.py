@@ -108,3 +108,21 @@ def test_a_statement_whose_wording_drifted_stays_one_even_where_a_version_says_i
 
     drifted = [st for st in statements if any(says(m) for m in st.members)]
     assert [len(st.members) for st in drifted] == [12]
+
+
+def test_two_outlets_own_lines_in_one_place_most_versions_skip_stay_apart():
+    """Outlets insert lines of their own where the story allows (between the same neighbours);
+    two different lines that share a few words there are not one statement drifted apart."""
+    head = ("Xi met Blinken at the Great Hall of the People in Beijing on Friday afternoon. "
+            "The two sides discussed trade, fentanyl and artificial intelligence at length. ")
+    tail = ("Once the general principles are established, the specific questions become easier. "
+            "Wang Yi and several senior officials also took part in the long meeting.")
+    lines = ("Blinken arrived in Beijing on Wednesday after two days of talks in Shanghai. ",
+             "Earlier in the day, Blinken held five hours of talks with Foreign Minister Wang Yi. ")
+    texts = [head + (lines[k % 2] if k < 6 else "") + tail for k in range(30)]
+    docs = documents(*texts)
+    statements = align_statements(docs, Options(semantic=Semantic.OFF))
+    holders = [{m.document for m in st.members} for st in statements
+               if any("Blinken" in docs[int(m.document[1:])].text[m.start:m.end]
+                      and "talks" in docs[int(m.document[1:])].text[m.start:m.end] for m in st.members)]
+    assert sorted(map(sorted, holders)) == [["d0", "d2", "d4"], ["d1", "d3", "d5"]]

@@ -10,7 +10,9 @@
   same neighbours in their versions and whose words agree a little, are one statement whose
   wording drifted ("many common challenges" / "numerous shared challenges"): with many
   versions, each wording finds enough versions of its own to make a statement, where with few
-  a lone sentence would have joined by `fill_gaps`.
+  a lone sentence would have joined by `fill_gaps`. Only where the place between those
+  neighbours is one most versions fill: where most go straight from one neighbour to the
+  other, outlets insert lines of their own, and two of them are not one statement.
 
 Clusters are lists of runs (tuples of sentence rows); every function returns new clusters.
 """
@@ -184,7 +186,7 @@ def merge_by_context(clusters, units, rows_of, X):
     for u in shared:
         for t in _context_partners(u, context, index):
             support = _shared(context[u][0], context[t][0]) + _shared(context[u][1], context[t][1])
-            if support / 2 < GAP_MIN_SUPPORT:
+            if support / 2 < GAP_MIN_SUPPORT or _slot_filled(u, t, context) < GAP_MIN_SUPPORT:
                 continue
             sim = float(C[u].multiply(C[t]).sum())
             if sim >= GAP_MIN_SIMILARITY:
@@ -247,6 +249,23 @@ def _neighbour_index(context, shared: list[int]) -> tuple[dict, dict]:
             for n, share in context[t][side].items():
                 index[side].setdefault(n, {})[t] = share
     return index
+
+
+def _slot_filled(u: int, t: int, context) -> float:
+    """How often the place U and T share is filled: on each side, of the members of the
+    neighbour that best evidences their context, the share that U or T follows (or precedes),
+    averaged over both sides. A place most versions skip (their neighbours adjacent, nothing
+    between) is where outlets insert lines of their own: two different additions would share
+    it without being one statement."""
+    filled = 0.0
+    for side in (0, 1):
+        common = [n for n in context[u][side] if n in context[t][side]]
+        if not common:
+            continue
+        n = max(common, key=lambda k: (min(context[u][side][k], context[t][side][k]), -k))
+        facing = context[n][1 - side]
+        filled += facing.get(u, 0.0) + facing.get(t, 0.0)
+    return filled / 2
 
 
 def _shared(a: dict[int, float], b: dict[int, float]) -> float:
