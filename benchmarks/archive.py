@@ -129,31 +129,38 @@ def score(traces: dict[str, set[str]], truth: dict) -> dict:
             "carriers": hits["target"][1], "versions": hits["version"][1]}
 
 
-def run_traces(db: str, queries: dict[str, str], meaning: bool | None = None) -> dict:
+def run_traces(db: str, queries: dict[str, str], meaning: bool | None = None, near: float | None = None) -> dict:
     """Trace every query on `db` in this process: {qid: [carriers, candidates, wall s, CPU s]};
     a statement the checkout refuses (InputError) finds nothing. `meaning`: as trace_statement
     takes it (True: search the sentence vectors for every statement, `--semantic on`)."""
     from variance.archive import open_index, trace_statement
     from variance.errors import InputError
 
+    if near is not None:
+        from variance.archive import trace
+
+        trace.NEAR = near
     index = open_index(db, read_only=True)
     out = {}
     for qid, text in queries.items():
         w, c = time.perf_counter(), time.process_time()
+        meanings = {}
         try:
             t = trace_statement(index, text) if meaning is None else trace_statement(index, text, meaning=meaning)
             found, candidates = sorted(x.article for x in t.carriers), t.candidates
+            meanings = {x.article: getattr(x, "meaning", None) for x in t.carriers}
         except InputError:
             found, candidates = [], -1
-        out[qid] = [found, candidates, time.perf_counter() - w, time.process_time() - c]
+        out[qid] = [found, candidates, time.perf_counter() - w, time.process_time() - c, meanings]
     index.close()
     return out
 
 
-def traces_of(db: str, queries: dict[str, str], checkout: str | None, meaning: bool | None = None) -> dict:
+def traces_of(db: str, queries: dict[str, str], checkout: str | None, meaning: bool | None = None,
+              near: float | None = None) -> dict:
     """`run_traces` in a subprocess running `checkout`'s variance."""
     qfile = Path(db).with_suffix(".queries.json")
-    qfile.write_text(json.dumps({"queries": queries, "meaning": meaning}), encoding="utf-8")
+    qfile.write_text(json.dumps({"queries": queries, "meaning": meaning, "near": near}), encoding="utf-8")
     cache = Path(db).with_suffix(".vectors")       # a cold vector cache, the same for every checkout
     shutil.rmtree(cache, ignore_errors=True)
     env = {**(_env(checkout) or os.environ), "VARIANCE_CACHE_DIR": str(cache)}
@@ -382,8 +389,39 @@ def with_vectors(folder: Path, archive: Path, truth: dict, jobs: int, long: list
     out["trace_zh"]["with_carriers"] = sum(bool(f) for f in found.values())
     out["trace_zh_words_alone"] = {**score({q: set(plain[f"zh:{q}"][0]) for q in zh}, {q: truth[q] for q in zh}),
                                    **latency(plain, [f"zh:{q}" for q in zh])}
+    low = traces_of(str(db), {f"zh:{q}": t for q, t in zh.items()}, None, near=0.5)
+    out["trace_zh_sweep"] = [{"near": near, **score({q: {a for a, m in low[f"zh:{q}"][4].items() if (m or 0) >= near}
+                                                     for q in zh}, {q: truth[q] for q in zh})}
+                             for near in (0.5, 0.55, 0.6, 0.65, 0.7)]
+    out["shortlist"] = shortlist_check(str(db), list(zh.values()), folder / "shortlist-cache")
     out["cli_zh"] = cli_traces(str(db), list(zh.values())[:5])
     return out
+
+
+def shortlist_check(db: str, texts: list[str], cache: Path) -> dict:
+    """The nearest sentences (at least 0.6, the best 50) by the full scan and by the shortlist of
+    signs, for each statement: hits the shortlist lost, CPU seconds of each."""
+    from variance.align.embed import Encoder
+    from variance.archive import open_index
+    from variance.archive.vectors import nearest
+
+    vectors = Encoder(cache).encode(texts)
+    index = open_index(db, read_only=True)
+    lost = total = 0
+    cpu = {"exact": 0.0, "shortlist": 0.0}
+    for v in vectors:
+        c = time.process_time()
+        exact = nearest(index, v, floor=0.6, limit=50, exact=True)
+        cpu["exact"] += time.process_time() - c
+        c = time.process_time()
+        short = nearest(index, v, floor=0.6, limit=50)
+        cpu["shortlist"] += time.process_time() - c
+        total += len(exact)
+        lost += len(set(exact) - set(short))
+    index.close()
+    return {"hits": total, "lost": lost, "queries": len(texts),
+            "exact_cpu_ms": round(1000 * cpu["exact"] / len(texts), 1),
+            "shortlist_cpu_ms": round(1000 * cpu["shortlist"] / len(texts), 1)}
 
 
 def cli_traces(db: str, texts: list[str]) -> dict:
@@ -422,7 +460,7 @@ def _same_index(a: str, b: str) -> bool:
 def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--trace-only":
         asked = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
-        print(json.dumps(run_traces(sys.argv[2], asked["queries"], asked["meaning"])))
+        print(json.dumps(run_traces(sys.argv[2], asked["queries"], asked["meaning"], asked["near"])))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,1000000")

@@ -163,3 +163,10 @@ def test_the_shortlist_by_signs_keeps_the_nearest_sentences(indexes, monkeypatch
     short = vectors.nearest(index, query, floor=0.6, limit=10)
     index.close()
     assert len(exact) >= 3 and short == exact
+
+
+def test_the_vectors_threshold_is_the_quote_checks():
+    from variance.archive.trace import NEAR
+    from variance.quotes.check import MEANING_QUOTE_MIN
+
+    assert NEAR == MEANING_QUOTE_MIN

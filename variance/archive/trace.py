@@ -41,7 +41,7 @@ from .shingles import SHINGLE_WORDS, sentence_key, shingle_hashes
 from .store import Index
 from .vectors import has_vectors, model_version, nearest, stored_model
 
-__all__ = ["LIMIT", "MEANING", "SPOTS", "THIN", "WINDOW", "candidates", "statement_language", "trace_statement"]
+__all__ = ["LIMIT", "MEANING", "NEAR", "SPOTS", "THIN", "WINDOW", "candidates", "statement_language", "trace_statement"]
 
 LIMIT = 50
 """Candidate articles verified per statement, most shared shingles first."""
@@ -55,6 +55,9 @@ MEANING = 10
 """Best candidates whose absent verdict the sentence encoder checks again."""
 THIN = 3
 """Carriers found by the words under which the sentence vectors are searched too."""
+NEAR = 0.6
+"""Similarity of meaning from which a sentence found by the vectors is checked: the quote
+check's `MEANING_QUOTE_MIN`, from which a sentence is a paraphrase (a test keeps them equal)."""
 _RANK = {"verbatim": 0, "cosmetic": 1, "changed": 2, "paraphrased": 3, TRANSLATION: 4}
 _SENTENCE_END = re.compile(r"[.!?。！？][”\"»]?\s+")
 
@@ -172,18 +175,17 @@ def _carrier(doc: Document, match, urls: dict[str, str | None], shared: int) -> 
 def _by_meaning(index: Index, text: str, language: str | None, known: set[str],
                 limit: int) -> tuple[int, list[Carrier]]:
     """Step 5: the sentences nearest the statement in meaning (the index's vectors), at least
-    `MEANING_QUOTE_MIN` near, best first, one per article not already a carrier. An article
+    `NEAR` near, best first, one per article not already a carrier. An article
     in another language than the statement carries a translation (no word diff across
     languages); one in the same language gets variance's quote check on that sentence, words
     and meaning, as a lexical candidate does."""
     from ..align.embed import default_encoder, one_thread
     from ..quotes import check_quote
-    from ..quotes.check import MEANING_QUOTE_MIN
 
     with one_thread():
         vector = default_encoder().encode([text])[0]
     best: dict[int, tuple[int, float]] = {}
-    for article, sentence, cosine in nearest(index, vector, floor=MEANING_QUOTE_MIN, limit=limit):
+    for article, sentence, cosine in nearest(index, vector, floor=NEAR, limit=limit):
         best.setdefault(article, (sentence, cosine))
     found = index.documents(best)                  # every article a vector names is indexed
     number = {d.id: n for d, n in zip(found, best)}
