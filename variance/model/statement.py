@@ -24,6 +24,7 @@ class Evidence(str, Enum):
     WORDS = "words"              # shared words and character n-grams
     MEANING = "meaning"          # the sentence encoder, same language, few shared words
     MEANING_WORDS = "meaning+words"  # meaning less near, with words that agree a little
+    MEANING_CONTEXT = "meaning+context"  # meaning less near, between the same neighbours
     TRANSLATION = "translation"  # the sentence encoder, across languages
 
 
@@ -108,7 +109,8 @@ class Member:
 
     def because(self) -> str:
         """Why the member was linked, in words: "shared words: …", "same meaning (0.83)",
-        "same meaning (0.47) and shared words: …", "translation of DOC (0.71)"; empty for a
+        "same meaning (0.47) and shared words: …", "same meaning (0.46) between the same
+        neighbours", "translation of DOC (0.71)"; empty for a
         member that is alone in its statement."""
         if self.evidence is Evidence.TRANSLATION:
             return f"translation of {self.nearest} ({self.meaning:.2f})"
@@ -116,6 +118,8 @@ class Member:
             return f"same meaning ({self.meaning:.2f})"
         if self.evidence is Evidence.MEANING_WORDS:
             return f"same meaning ({self.meaning:.2f}) and shared words: {', '.join(self.reason)}"
+        if self.evidence is Evidence.MEANING_CONTEXT:
+            return f"same meaning ({self.meaning:.2f}) between the same neighbours"
         return f"shared words: {', '.join(self.reason)}" if self.reason else ""
 
 

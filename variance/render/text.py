@@ -141,7 +141,7 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
         line = Text(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
         if diff is not None:
             line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
-            if m.evidence in (Evidence.MEANING, Evidence.MEANING_WORDS):
+            if m.evidence in (Evidence.MEANING, Evidence.MEANING_WORDS, Evidence.MEANING_CONTEXT):
                 line.append(f", {m.because()}", style="dim")
         elif m.document != anchor and m.evidence is Evidence.TRANSLATION:
             line.append(f"  original language, not diffed; {m.because()}", style="dim")
