@@ -311,6 +311,7 @@ def paraphrase_passage(text: str, document: Document, weights: dict[str, float] 
     end = len(document.text) if end is None else end
     clauses = [c for c in _clauses(document) if c[1] >= start and c[2] <= end]
     size = _window_size(text)
+    get, unknown = (weights.get, weights.get("", 1.0)) if weights else (None, 1.0)
     best: tuple[tuple[float, int], int, int] | None = None
     for i, first in enumerate(clauses):
         if not first[3] & want:
@@ -320,10 +321,13 @@ def paraphrase_passage(text: str, document: Document, weights: dict[str, float] 
         for last in clauses[i:i + _MAX_CLAUSES]:
             if last[0] - first[0] >= size:
                 break
-            for stem_ in last[3] - seen:
-                seen.add(stem_)
-                mass += weigh(stem_)
-                shared += weigh(stem_) if stem_ in want else 0.0
+            new = last[3] - seen
+            for stem_ in new:  # `weigh` inlined: the weights are added in the same order
+                weight = get(stem_, unknown) if get else 1.0
+                mass += weight
+                if stem_ in want:
+                    shared += weight
+            seen |= new
             score = (round(2 * shared / (want_mass + mass), 4) if mass else 0.0, first[1] - last[2])
             if best is None or score > best[0]:
                 best = (score, first[1], last[2])
