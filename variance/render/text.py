@@ -222,6 +222,10 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
         console.file.write("\n")
         return
     soft = soft_wrap or console.soft_wrap
+    plain = text.plain
+    if soft and plain and "\n" not in plain and "\t" not in plain:
+        console.file.write(plain + text.end)  # one line, as rich's wrap without wrapping leaves it
+        return
     lines = text.wrap(console, width, justify=text.justify or "default",
                       overflow="ignore" if soft else text.overflow or "fold",
                       tab_size=text.tab_size or console.tab_size or 8, no_wrap=soft or bool(text.no_wrap))
