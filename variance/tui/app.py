@@ -161,7 +161,7 @@ class VarianceApp(App[int]):
         self.push_screen(LoadingScreen(self.paths))
         self._load()
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False, description="compare the inputs")
     def _load(self) -> None:
         from ..pipeline import compare
 
@@ -169,7 +169,8 @@ class VarianceApp(App[int]):
                              progress=lambda *report: self.post_message(self.Progressed(*report)))
         self.post_message(self.Compared(comparison))
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False,
+          description="compare against another reference")
     def _recompare(self, comparison: Comparison, reference: str) -> None:
         from ..pipeline import compare_documents
 
@@ -178,7 +179,7 @@ class VarianceApp(App[int]):
             comparison.documents + comparison.unaligned, options, warnings=comparison.warnings,
             decisions=self.decisions)))
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="export the report")
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
         """Write the report as `variance report` does: refuse inputs and folders, write atomically."""
         from ..render.report import write_report
@@ -206,7 +207,8 @@ class VarianceApp(App[int]):
             return
         self._save(self._exact, None, self.made[-1])
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False,
+          description="save a decision and compare again")
     def _save(self, comparison: Comparison, decision: Decision | None, undone: str | None) -> None:
         """Write the file (merging what others saved meanwhile), then compare around it."""
         from ..decisions import save_decisions

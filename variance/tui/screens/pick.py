@@ -57,7 +57,7 @@ class PickScreen(ModalScreen[str | None]):
         else:
             self._show(self.source)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, exit_on_error=False, description="find the options")
     def _find(self, find: Callable[[], Options]) -> None:
         self.post_message(self.Found(list(find())))
 

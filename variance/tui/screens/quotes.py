@@ -79,13 +79,13 @@ class QuotesScreen(LiveScreen):
         self.typed_checks = {}
         self._check_all(self.app.comparison, list(self.typed))
 
-    @work(thread=True, exclusive=True, group="quotes", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="quotes", exit_on_error=False, description="check the corpus' quotes")
     def _check_all(self, comparison: Comparison, typed: Sequence[str]) -> None:
         groups = list(comparison.quotes.groups) if comparison.quotes is not None else []
         self.post_message(self.Found(comparison, groups,
                                      [check_quote(comparison, text) for text in typed]))
 
-    @work(thread=True, exclusive=True, group="typed", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="typed", exit_on_error=False, description="check the typed quote")
     def _check_typed(self, comparison: Comparison, text: str) -> None:
         self.post_message(self.Checked(comparison, check_quote(comparison, text)))
 

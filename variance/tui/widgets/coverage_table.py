@@ -6,6 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
@@ -16,6 +20,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from ...model import Severity, Statement
 from ..paint import SEVERITY_STYLE, to_rich
 from ..view import Lookup, ViewFilter, short_labels
+from .kept_table import KeptTable
 
 __all__ = ["CoverageTable", "CELLS"]
 
@@ -37,7 +42,7 @@ MAX_COLUMNS = 16
 """More documents than this and each row shows one strip of glyphs, a glyph per document."""
 
 
-class CoverageTable(DataTable):
+class CoverageTable(KeptTable):
     """Rows are statements (row key = statement id), columns documents (column key = id)."""
 
     BINDINGS = [
@@ -110,11 +115,27 @@ class CoverageTable(DataTable):
         self.post_message(self.Chosen(int(event.cell_key.row_key.value), document))
 
 
-def _strip(names: list[str], glyphs: dict[str, Text]) -> Text:
-    """One glyph per document, a run of equal glyphs appended at once (a thousand versions
-    make a thousand glyphs, mostly runs of `·`)."""
-    strip = Text(end="")
+def _strip(names: list[str], glyphs: dict[str, Text]) -> GlyphStrip:
+    """One glyph per document, a run of equal glyphs one segment (a thousand versions make a
+    thousand glyphs, mostly runs of `·`)."""
+    runs = []
     for name, run in groupby(names):
         glyph = glyphs[name]
-        strip.append(glyph.plain * len(list(run)), glyph.spans[0].style if glyph.spans else None)
-    return strip
+        runs.append((glyph.plain * len(list(run)), glyph.spans[0].style if glyph.spans else None))
+    return GlyphStrip(runs)
+
+
+class GlyphStrip:
+    """A strip of glyphs drawn as ready-made segments: Rich's `Text` works out each span's
+    style again on every render, which at hundreds of runs a row made the matrix slow to draw."""
+
+    def __init__(self, runs: list[tuple[str, str | Style | None]]) -> None:
+        self.segments = [Segment(text, Style.parse(style) if isinstance(style, str) else style)
+                         for text, style in runs]
+        self.plain = "".join(text for text, _ in runs)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        return self.segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(len(self.plain), len(self.plain))

@@ -9,10 +9,12 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from .kept_table import KeptTable
+
 __all__ = ["RowTable"]
 
 
-class RowTable(DataTable):
+class RowTable(KeptTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
