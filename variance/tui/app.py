@@ -179,6 +179,15 @@ class VarianceApp(App[int]):
             comparison.documents + comparison.unaligned, options, warnings=comparison.warnings,
             decisions=self.decisions)))
 
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False,
+          description="work out what the screens show")
+    def _warm(self, lookup: Lookup, view: ViewFilter) -> None:
+        """While the first screen is read: what the other screens will ask of the comparison
+        (each statement's anchor, each version's worst change under the filter, the sentence →
+        statements index), so that their first visit only draws. Pure lookups, kept in
+        `lookup`; a screen asking first computes the same."""
+        lookup.warm(view)
+
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="export the report")
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
         """Write the report as `variance report` does: refuse inputs and folders, write atomically."""
@@ -237,6 +246,7 @@ class VarianceApp(App[int]):
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
         _settle_heap()
+        self._warm(self.lookup, self.view)
         what = f"{message.made.kind.value} saved" if message.made else "last decision undone"
         self.notify(f"{what} in {message.decisions.path}", title="Decisions", timeout=3)
 
@@ -254,6 +264,7 @@ class VarianceApp(App[int]):
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
         _settle_heap()
+        self._warm(self.lookup, self.view)
         if first:
             self.switch_mode("statements")
             if self.comparison.warnings and not self.quiet:
@@ -304,6 +315,7 @@ class VarianceApp(App[int]):
     def watch_view(self) -> None:
         if self.comparison is not None:
             self._describe()
+            self._warm(self.lookup, self.view)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need a comparison wait for it. Within a dialog the app's keys do not reach

@@ -147,6 +147,16 @@ class Lookup:
             self._severities[key] = {doc: s for doc, s in worst.items() if s is not None}
         return self._severities[key]
 
+    def warm(self, view: ViewFilter) -> None:
+        """Work out once what the screens ask of every statement under `view` (its anchor, the
+        worst change of each version, whether the list keeps it) and the sentence index."""
+        self.visible(view)
+        for st in self.comparison.statements:
+            self.anchor(st)
+            self.severities(st, view)
+        if self.comparison.documents:
+            self.comparison.statements_of_sentence(self.comparison.documents[0].id, 0)
+
     @staticmethod
     def severity(st: Statement, view: ViewFilter) -> Severity | None:
         """The highest severity among the statement's shown changes."""

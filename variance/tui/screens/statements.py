@@ -103,8 +103,9 @@ class StatementsScreen(LiveScreen):
             self.notify("Only a statement carried by two versions or more has a member to unlink.",
                         severity="warning")
             return
-        options = [(m.document, _line(m.document, c.document(m.document).text[m.start:m.end]))
-                   for m in st.members]
+        def options() -> list[tuple[str, Content]]:   # in a worker: a line per version carrying it
+            return [(m.document, _line(m.document, c.document(m.document).text[m.start:m.end]))
+                    for m in st.members]
 
         def chosen(document: str | None) -> None:
             if document:

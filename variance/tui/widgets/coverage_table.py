@@ -59,9 +59,21 @@ class CoverageTable(KeptTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
+        self._strips: dict[tuple[str, ...], GlyphStrip] = {}
+        """Each strip drawn, by its glyphs: a row whose glyphs did not change when the filter
+        did keeps the same strip, and so its rendered cell (`KeptTable`)."""
+        self._drawn: tuple | None = None
+        """(comparison, filter, theme, kept statement) the rows were last made for."""
 
     def show(self, statements: Sequence[Statement], lookup: Lookup, view: ViewFilter,
              keep: int | None) -> None:
+        drawn = (lookup.comparison, view, self.app.theme, tuple(st.id for st in statements))
+        if drawn == self._drawn:       # the same rows (a filter set and set back): keep them
+            self.select_statement(keep)
+            return
+        if self._drawn is None or self._drawn[2] != self.app.theme:
+            self._strips.clear()
+        self._drawn = drawn
         self.clear(columns=True)
         ids = [d.id for d in lookup.comparison.documents]
         strip = len(ids) > MAX_COLUMNS
@@ -81,7 +93,7 @@ class CoverageTable(KeptTable):
         glyphs = {name: rich(glyph) for name, glyph in GLYPHS.items()}
         for st in statements:
             names = self._cells(st, ids, lookup, view)
-            row = [_strip(names, glyphs)] if strip else [cells[n] for n in names]
+            row = [self._strip(names, glyphs)] if strip else [cells[n] for n in names]
             words = " ".join(lookup.text(lookup.anchor(st)).split())[:80]
             self.add_row(rich(Content.styled(f"S{st.id}", "bold")), *row,
                          rich(Content.styled(words, "$text-muted")), key=str(st.id))
@@ -97,6 +109,12 @@ class CoverageTable(KeptTable):
         worst = lookup.severities(st, view)
         return ["absent" if doc_id not in present else "anchor" if doc_id == anchor else
                 worst[doc_id].value if doc_id in worst else "same" for doc_id in ids]
+
+    def _strip(self, names: list[str], glyphs: dict[str, Text]) -> GlyphStrip:
+        key = tuple(names)
+        if key not in self._strips:
+            self._strips[key] = _strip(names, glyphs)
+        return self._strips[key]
 
     def select_statement(self, statement_id: int | None) -> bool:
         if statement_id is None:

@@ -6,14 +6,24 @@ each return to the coverage matrix rendered every visible cell again, 0.25 to 0.
 of a thousand glyphs. The caches are already keyed by the focus and hover state, so a render
 made while focused stays right for the next time the table is focused; this table empties them
 only when the theme changes (the one style change that alters what a cell looks like here).
+
+Even so a focus change renders every cell again, as the focus state is part of the cache key.
+Outside the cursor and the mouse, a cell's look depends only on its value, its row's style and
+its width: those cells are also kept by exactly that, whatever the focus or the table's update
+count, until the table is cleared or the theme changes.
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-__all__ = ["KeptTable"]
+__all__ = ["KeptTable", "KEPT_CELLS"]
+
+KEPT_CELLS = 20_000
+"""Rendered cells kept at most; past it the kept cells are let go and rendered again as seen."""
 
 
 class KeptTable(DataTable):
@@ -21,6 +31,28 @@ class KeptTable(DataTable):
         super().__init__(**kwargs)
         self._drawn_theme: tuple[str, bool] | None = None
         """The theme the cached cells were rendered in."""
+        self._kept: dict[tuple, tuple[object, list[list[Segment]]]] = {}
+        """(row, column, row style, width, height) → (the cell's value, its lines)."""
+
+    def clear(self, columns: bool = False) -> DataTable:
+        self._kept.clear()
+        return super().clear(columns)
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        if cursor or hover or row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        value = self._get_row_renderables(row_index).cells[column_index]
+        row_key = self._row_locations.get_key(row_index)
+        key = (row_index, column_index, base_style, width, self.rows[row_key].height)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] is value:
+            return kept[1]
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if len(self._kept) >= KEPT_CELLS:
+            self._kept.clear()
+        self._kept[key] = (value, lines)
+        return lines
 
     def notify_style_update(self) -> None:
         theme = (self.app.theme, self.app.current_theme.dark) if self.is_attached else None
@@ -30,4 +62,5 @@ class KeptTable(DataTable):
             self.refresh()
             return
         self._drawn_theme = theme
+        self._kept.clear()
         super().notify_style_update()

@@ -1,10 +1,12 @@
-"""Long lists and tables filled a screenful first, the rest a chunk per refresh.
+"""Long lists and tables filled a screenful first, the rest as the reader gets near their end.
 
 A thousand versions give lists of thousands of rows (artefacts, a quote's passages, the versions
-to pick from). Adding them all before the first paint keeps a key waiting for seconds; only a
-screenful is seen at once. `fill_lazily` adds the first rows at once (enough to fill the screen
-and reach the row the cursor must be on), then the rest a chunk after each refresh, so keys are
-answered between chunks. A new fill of the same widget stops the one before.
+to pick from). Adding them all before the first paint keeps a key waiting for seconds, and
+adding them all in the background after it still costs a second of CPU for rows nobody may
+scroll to; only a screenful is seen at once. `fill_lazily` adds the first rows at once (enough
+to fill the screen and reach the row the cursor must be on), then a chunk more each time the
+cursor or the scroll comes within two screens of the last row added, until every row is there.
+A new fill of the same widget stops the one before.
 """
 
 from __future__ import annotations
@@ -12,39 +14,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
-from textual.widget import Widget
+from textual.scroll_view import ScrollView
 
 __all__ = ["fill_lazily", "FIRST", "CHUNK"]
 
 FIRST = 100
 """Rows added before the first paint: more than a tall terminal shows."""
 CHUNK = 100
-"""Rows added after each refresh, until every row is there."""
+"""Rows added each time the reader nears the end of those added so far."""
 
-_FILLS: WeakKeyDictionary[Widget, object] = WeakKeyDictionary()
-"""The fill each widget is running; an older one stops when it sees a newer one here."""
+_FILLS: WeakKeyDictionary[ScrollView, _Fill] = WeakKeyDictionary()
+"""The fill of each widget: a new one replaces the one before."""
 
 
-def fill_lazily(widget: Widget, count: int, add: Callable[[range], None], *, at_least: int = 0,
-                done: Callable[[], None] | None = None) -> None:
-    """Call `add` with the positions `0..count` in order: the first `FIRST` (and at least
-    `at_least`) now, the others `CHUNK` at a time after each refresh of `widget`; then `done`."""
-    token = object()
-    _FILLS[widget] = token
-    first = min(count, max(FIRST, at_least))
-    add(range(first))
+class _Fill:
+    """The rows of one fill: how many there are, how many are added, how to add more."""
 
-    def more(start: int) -> None:
-        if _FILLS.get(widget) is not token or not widget.is_attached:
+    def __init__(self, count: int, add: Callable[[range], None]) -> None:
+        self.count, self.add, self.added = count, add, 0
+
+    def more(self, widget: ScrollView) -> None:
+        """Add a chunk if fewer than two screens are left below the scroll position."""
+        if self.added >= self.count or not widget.is_attached or _FILLS.get(widget) is not self:
             return
-        end = min(start + CHUNK, count)
-        add(range(start, end))
-        if end < count:
-            widget.call_after_refresh(more, end)
-        elif done is not None:
-            done()
+        if widget.max_scroll_y - widget.scroll_y >= 2 * max(1, widget.size.height):
+            return
+        end = min(self.added + CHUNK, self.count)
+        self.add(range(self.added, end))
+        self.added = end
+        widget.call_after_refresh(self.more, widget)   # a tall screen may need another chunk
 
-    if first < count:
-        widget.call_after_refresh(more, first)
-    elif done is not None:
-        done()
+
+def fill_lazily(widget: ScrollView, count: int, add: Callable[[range], None], *,
+                at_least: int = 0) -> None:
+    """Call `add` with the positions `0..count` in order: the first `FIRST` (and at least
+    `at_least`) now, the others `CHUNK` at a time whenever fewer than two screens of
+    `widget` are left below its scroll position."""
+    if widget not in _FILLS:   # one watcher per widget, whatever it is filled with next
+        widget.watch(widget, "scroll_y", lambda _value: _FILLS[widget].more(widget), init=False)
+    fill = _FILLS[widget] = _Fill(count, add)
+    fill.added = min(count, max(FIRST, at_least))
+    add(range(fill.added))
+    if fill.added < count:
+        widget.call_after_refresh(fill.more, widget)
