@@ -34,16 +34,19 @@ class KeptTable(DataTable):
         self._kept: dict[tuple, tuple[object, list[list[Segment]]]] = {}
         """(row, column, row style, width, height) → (the cell's value, its lines)."""
 
-    def clear(self, columns: bool = False) -> DataTable:
+    def clear(self, columns: bool = False) -> KeptTable:
         self._kept.clear()
-        return super().clear(columns)
+        super().clear(columns)
+        return self
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
         if cursor or hover or row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        value = self._get_row_renderables(row_index).cells[column_index]
         row_key = self._row_locations.get_key(row_index)
+        if row_key is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        value = self._get_row_renderables(row_index).cells[column_index]
         key = (row_index, column_index, base_style, width, self.rows[row_key].height)
         kept = self._kept.get(key)
         if kept is not None and kept[0] is value:
