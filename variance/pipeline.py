@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .align.cluster import align_statements, choose_reference
+from .collector import pauses_collector
 from .coverage.events import find_other_events, separate_events
 from .coverage.omissions import rank_omissions
 from .decisions import DecisionFile, locate, resolve
@@ -35,6 +36,7 @@ Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances."""
 
 
+@pauses_collector
 def compare(paths: Sequence[str], options: Options = Options(), *,
             progress: Progress | None = None, warn: Callable[[str], None] | None = None,
             decisions: DecisionFile | None = None,
@@ -64,6 +66,7 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
                              decisions=decisions, warn=warn)
 
 
+@pauses_collector
 def compare_documents(documents: Sequence[Document], options: Options = Options(), *,
                       progress: Progress | None = None, warnings: tuple[str, ...] = (),
                       decisions: DecisionFile | None = None,

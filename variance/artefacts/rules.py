@@ -288,13 +288,21 @@ def _foreign_language(corpus: Corpus, tokens, i: int, text: str) -> str | None:
                    and is_capitalised(tokens[i + 1].text))
     if inside_name:
         return None
-    own = corpus.zipf(tok.text)
-    for language in _FOREIGN:
-        if language != corpus.language:
-            there = corpus.zipf(tok.text, language)
-            if there >= 5.0 and there - own >= 3.0:
-                return language
-    return None
+    return _foreign_word(corpus, tok.text)
+
+
+def _foreign_word(corpus: Corpus, word: str) -> str | None:
+    """The language `word` is far more common in than in the corpus's, asked once per word."""
+    memo = corpus.memo.setdefault("foreign words", {})
+    if word not in memo:
+        own, memo[word] = corpus.zipf(word), None
+        for language in _FOREIGN:
+            if language != corpus.language:
+                there = corpus.zipf(word, language)
+                if there >= 5.0 and there - own >= 3.0:
+                    memo[word] = language
+                    break
+    return memo[word]
 
 
 TEXT_RULES = (detect_doubled, detect_stray_punctuation, detect_fragments, detect_untranslated)

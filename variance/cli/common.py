@@ -24,7 +24,7 @@ from ..render.terminal import terminal_line
 
 __all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
            "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
-           "save_inputs_option", "semantic_option", "chosen_semantic"]
+           "save_inputs_option", "semantic_option", "chosen_semantic", "pauses_collector"]
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
@@ -71,6 +71,18 @@ def handles_errors(command: Callable) -> Callable:
             silence_stdout()
             fail(f"cannot write to standard output: {exc.strerror}")
     return wrapper
+
+
+def pauses_collector(command: Callable) -> Callable:
+    """Run a batch command with Python's cyclic garbage collector paused (`variance.collector`),
+    imported when the command runs."""
+    @functools.wraps(command)
+    def paused(*args, **kwargs):
+        from ..collector import collector_paused
+
+        with collector_paused():
+            return command(*args, **kwargs)
+    return paused
 
 
 def _tolerant_streams() -> None:

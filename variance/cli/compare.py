@@ -15,6 +15,7 @@ from .common import (
     fail,
     handles_errors,
     input_options,
+    pauses_collector,
     read_decision_file,
     run_compare,
     save_inputs_option,
@@ -36,6 +37,7 @@ __all__ = ["align", "lint", "diff", "tui", "report"]
               help="Align whole sentences only: no parts of sentences, no repeats (as format 1 did).")
 @decision_options
 @handles_errors
+@pauses_collector
 def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, shared, whole_sentences,
           decisions_file):
     """Group the claims of every version into statements and show each version's wording."""
@@ -59,6 +61,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2: documents and artefacts.")
 @click.option("--fail-on-any", is_flag=True, help="Exit 1 when any artefact is found (for scripts).")
 @handles_errors
+@pauses_collector
 def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on_any):
     """Translation and production artefacts per document: glued words, doubled phrases, stray
     punctuation, wrong case, names spelled two ways, fragments, untranslated bits."""
@@ -151,6 +154,7 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file, a
 @click.option("--db", metavar="FILE", help="The archive index holding --cluster.")
 @decision_options
 @handles_errors
+@pauses_collector
 def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, as_json, cluster, db,
            decisions_file):
     """Write the full report of a comparison: one HTML file that works offline, or JSON, or text.
