@@ -274,9 +274,9 @@ def _tokens(shown: str, urls: tuple[tuple[int, int], ...]) -> tuple[Token, ...]:
     prev_end = 1
     for m in WORD.finditer(shown, 1):
         gap = shown[prev_end:m.start()]
-        initial = not tokens or gap.lstrip().startswith("-") or any(c in _CLAUSE_OPENERS for c in gap)
+        initial = not tokens or gap.lstrip().startswith("-") or not _CLAUSE_OPENERS.isdisjoint(gap)
         start, end = m.start() - 1, m.end() - 1
-        in_url = any(a <= start < b for a, b in urls)
+        in_url = bool(urls) and any(a <= start < b for a, b in urls)
         tokens.append(Token(start, end, m.group(), 0, initial, in_url))
         prev_end = m.end()
     return tuple(tokens)
