@@ -263,6 +263,19 @@ def front_matter(tmp: Path) -> Run:
     return Run(["align", "fm.txt"])
 
 
+def over_memory(tmp: Path) -> Run:
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    text = SEED.read_bytes() * 20   # about 110 KB a version
+    for i in range(200):
+        (corpus / f"v{i:03d}.txt").write_bytes(text)
+    return Run(["report", "corpus", "-o", "out.html", "--memory-limit", "1G"])
+
+
+def _nothing_written(out: bytes, tmp: Path) -> str | None:
+    return "out.html was written" if (tmp / "out.html").exists() else None
+
+
 def huge_limit(tmp: Path) -> Run:
     _seed_copy(tmp / "corpus")
     return Run(["align", "-q", "--max-bytes", "30000000000", "corpus/story.txt"])
@@ -299,6 +312,11 @@ CASES: list[Case] = [
          r"story\.meta\.json: JSON nested too deeply to read; metadata ignored", "warning; the document loads"),
     Case("argv", "input", "a quote argument with an invalid UTF-8 byte", non_utf8_argv, 0, r"",
          "the byte is read as U+FFFD; the quote is looked for"),
+    Case("memory-limit", "input", "200 versions of 108 KB each (20.6 MB) with `report --memory-limit 1G`",
+         over_memory, 2, r"200 files \(20\.6 MB, at least 21\.6 million characters\) would need at least "
+         r"5\.3 GB of memory and 4 min of CPU; --memory-limit 1\.0 GB: not started",
+         "error at the start, from the files' sizes and 8 of them read: nothing else is read, nothing "
+         "written", cpu=5, check=_nothing_written),
     Case("max-bytes", "input", "`--max-bytes 30000000000` on a small file", huge_limit, 0, r"",
          "loads; memory as for the default (reads in 1 MB chunks, nothing allocated up front)"),
     Case("o-null", "output", "`-o /dev/null`", output_to("/dev/null"), 2,
