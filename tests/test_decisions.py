@@ -141,8 +141,8 @@ def test_unlink_takes_the_member_out_and_keeps_the_rest(plain):
 
 
 def test_link_brings_a_sentence_of_another_version_into_the_statement(plain):
-    st = shared(plain)[0]
-    lacking = next(d for d in plain.documents if st.member(d.id) is None and d.body_sentences)
+    st, lacking = next((st, d) for st in shared(plain) for d in plain.documents
+                       if st.member(d.id) is None and d.body_sentences)
     s = lacking.body_sentences[-1]
     decision = decide(DecisionKind.LINK, [span_of(lacking, s.start, s.end, SpanRole.MEMBER),
                                           *member_spans(plain, st)])
