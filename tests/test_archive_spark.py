@@ -1,5 +1,6 @@
 """The Spark engine (local mode) gives exactly what the embedded engine gives, on the small
-archive: the same index rows and the same clusters and passages, and it resumes alike.
+archive: the same index rows (sentence vectors included) and the same clusters and passages,
+and it resumes alike.
 
 Spark runs as a user runs it, through `python -m variance` in a child process: its JVM and the
 threads that talk to it end with the child, so the test process stays single-threaded (the
@@ -26,8 +27,9 @@ def indexes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("spark")
     path = str(write_archive(folder))
     embedded, spark = str(folder / "duckdb.duckdb"), str(folder / "spark.duckdb")
-    variance("index", path, "--db", embedded, "--jobs", "1", "--quiet")
-    variance("index", path, "--db", spark, "--engine", "spark", "--master", "local[2]", "--quiet")
+    variance("index", path, "--db", embedded, "--jobs", "1", "--quiet", "--vectors")
+    variance("index", path, "--db", spark, "--engine", "spark", "--master", "local[2]", "--quiet", "--vectors",
+             "--jobs", "1")
     return embedded, spark
 
 
@@ -40,8 +42,10 @@ def _rows(db: str, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
 
 
 def test_spark_index_is_the_embedded_index(indexes):
+    """Sentence vectors included: Spark does the words, the driver's machine encodes the
+    sentences afterwards, the same bytes as the embedded engine on as many processes."""
     embedded, spark = indexes
-    tables = ("articles", "sentences", "shingles")
+    tables = ("articles", "sentences", "shingles", "vectors")
     a, b = _rows(embedded, tables), _rows(spark, tables)
     assert a["shingles"] and a == b
 
