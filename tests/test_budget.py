@@ -50,3 +50,10 @@ def test_urls_and_missing_paths_count_for_nothing_before_reading(tmp_path):
     survey = survey_paths(["https://example.org/a.html", str(tmp_path / "missing.txt")], Options())
     assert survey.files == ()
     check_before(survey, 1)  # nothing known: loading decides
+
+
+def test_a_file_over_max_bytes_counts_for_nothing_as_loading_refuses_it(tmp_path):
+    (tmp_path / "big.txt").write_text("The talks were useful. " * 1000)
+    (tmp_path / "small.txt").write_text("The talks were useful.")
+    survey = survey_paths([str(tmp_path)], Options(max_bytes=1000))
+    assert [Path(p).name for p, _ in survey.files] == ["small.txt"]

@@ -8,7 +8,7 @@ then reads a few of them, spread evenly over the list, through the loader itself
 many characters of text a byte of each kind of file gives (a plain text file about one, a saved
 web page or a PDF far fewer); the lowest ratio seen in a kind stands for all its files, so the
 characters are rather under- than over-estimated. URLs and standard input have no size before
-they are read and count for nothing here.
+they are read and count for nothing here, nor does a file over `--max-bytes` (loading refuses it).
 """
 
 from __future__ import annotations
@@ -97,9 +97,11 @@ def survey_paths(paths: Sequence[str], options: Options) -> Survey:
             continue
         for item in inputs:
             try:
-                files.append((item.path, os.stat(item.path).st_size))
+                size = os.stat(item.path).st_size
             except (OSError, ValueError):
                 continue  # stdin, a URL, a file gone: no size before reading
+            if size <= options.max_bytes:  # a larger one is refused by loading, read by none
+                files.append((item.path, size))
     return Survey(tuple(files), options)
 
 
