@@ -13,6 +13,9 @@ Three measures, each run with `--semantic off` (the lexical aligner) and `auto` 
    and look-alike pairs), the seeds loaded as `variance align seeds/` loads them.
 5. The synthetic corpora of `synth.py` (10 and 200 versions by default), scored as `run.py`
    scores them: links between versions' places.
+6. Cost: CPU seconds of the comparison `variance report seeds/` makes (artefacts and quotes
+   included, rendering left out), vectors cached, the fewest of `--runs` runs, the variants
+   taken in turn.
 
 Each measure is given for the words alone, for meaning alone where the words left a sentence
 unlinked (`meaning.CORROBORATE` off: the aligner before words and context corroborated
@@ -203,14 +206,46 @@ def synthetic(sizes) -> dict:
     return out
 
 
+def seed_cost(runs: int) -> dict:
+    """Fewest CPU seconds of the seeds' full comparison per variant (vectors cached)."""
+    from variance.model import Options as Full
+
+    docs = load_paths([str(SEEDS)], Full())
+    best = {v: float("inf") for v in VARIANTS}
+    for v in VARIANTS:  # a first pass fills the vector cache and imports everything
+        compare_full(v, docs)
+    for _ in range(runs):
+        for v in VARIANTS:
+            best[v] = min(best[v], compare_full(v, docs))
+    return best
+
+
+def compare_full(variant, docs) -> float:
+    from variance.model import Options as Full
+
+    _, mode, corroborate = variant
+    meaning.CORROBORATE = corroborate
+    t = time.process_time()
+    try:
+        compare_documents(docs, Full(semantic=mode))
+        return time.process_time() - t
+    finally:
+        meaning.CORROBORATE = True
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=0, help="only the first N articles")
     ap.add_argument("--synth", default="10,200", help="sizes of the synthetic corpora (none: 0)")
+    ap.add_argument("--runs", type=int, default=5, help="runs of the seeds' comparison for its cost")
     args = ap.parse_args()
     refuse_network()
     names = articles()[: args.articles or None]
     head = f"{'':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'links':>7} {'CPU s':>8}"
+    print("6. Cost of the seeds' comparison (report seeds/ without rendering), vectors cached")
+    for v, seconds in seed_cost(args.runs).items():
+        print(f"{v[0]:<34} {seconds:>8.2f} s CPU (fewest of {args.runs})")
+    print()
     sizes = [int(n) for n in args.synth.split(",") if int(n)]
     if sizes:
         print("5. Synthetic versions (synth.py)")

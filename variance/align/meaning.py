@@ -237,7 +237,8 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         runner_up = np.partition(K[i], -2)[-2] if len(K[i]) > 1 else -1.0
         evidence = _evidence(float(S[i, target]), float(L[i, target]), languages, units, clusters, t, target)
         if (evidence is None or doc in docs[target] or K[i, target] - runner_up < margin
-                or nearest.get(target, t) != t or (CORROBORATE and not _clear(K, row, target, t, margin))):
+                or nearest.get(target, t) != t or (CORROBORATE and not _clear(K, row, target, t, margin))
+                or (CORROBORATE and _both_repeat(S, row, docs, doc, t, target))):
             continue
         if (target, doc) not in best or best[(target, doc)][0] < K[i, target]:
             best[(target, doc)] = (float(K[i, target]), t, evidence)
@@ -289,15 +290,17 @@ def _place_between(clusters, units, rows_of, vectors: _Vectors, languages, links
     lonely = [t for t, members in enumerate(clusters) if len(members) == 1 and len(members[0]) == 1
               and members[0] not in links and languages[doc_of[t]] == main]
     docs = [{units[run[0]].doc for run in members} for members in clusters]
+    found = between_same_neighbours(clusters, units, rows_of, lonely)
     pairs = []
-    for t, targets in between_same_neighbours(clusters, units, rows_of, lonely).items():
+    carried, rival = _nearness(clusters, found, docs, doc_of, vectors)
+    for t, targets in found.items():
         mine = doc_of[t]
         fit = [u for u in targets if mine not in docs[u] and languages[doc_of[u]] == main
                and (mine in apart) == bool(docs[u] & apart)]
         if fit:
             sims = vectors.statements([clusters[u] for u in fit]) @ vectors.runs([clusters[t][0]])[0]
             j = int(np.argmax(sims))
-            if sims[j] >= CORROBORATED_MIN:
+            if CORROBORATED_MIN <= sims[j] and max(carried[t], rival[t]) + MARGIN <= sims[j]:
                 pairs.append((float(sims[j]), t, fit[j]))
     for score, t, into in sorted(pairs, key=lambda p: -p[0]):
         if not clusters[t] or not clusters[into] or docs[into] & docs[t]:
@@ -309,6 +312,42 @@ def _place_between(clusters, units, rows_of, vectors: _Vectors, languages, links
         docs[into] |= docs[t]
         clusters[t] = []
     return [members for members in clusters if members]
+
+
+def _both_repeat(S: np.ndarray, row: dict[int, int], docs, doc: int, t: int, target: int) -> bool:
+    """Two unlinked sentences whose versions both carry a statement that each is as near in
+    meaning as they are to each other say that statement again (two repeats, a lead's rewording
+    in two versions), not a statement of their own."""
+    if target not in row:
+        return False
+    other = next(iter(docs[target]))
+    both = [u for u, ds in enumerate(docs) if doc in ds and other in ds and u not in (t, target)]
+    if not both:
+        return False
+    near = np.minimum(S[row[t], both], S[row[target], both])
+    return bool(near.max() >= S[row[t], target] - MARGIN)
+
+
+def _nearness(clusters, found: dict[int, list[int]], docs, doc_of, vectors: _Vectors):
+    """For each lonely statement of `found`, its cosine of meaning with the nearest statement its
+    own document carries (a sentence nearer to what its version already says is that statement
+    said again, a repeat), and with the nearest statement outside `found[t]` that meaning alone
+    would link (context does not overrule it); -1 where there is none."""
+    lonely = list(found)
+    if not lonely:
+        return {}, {}
+    S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
+    carried, rival = {}, {}
+    for i, t in enumerate(lonely):
+        own = np.array([doc_of[t] in ds for ds in docs])
+        own[t] = False
+        others = ~own
+        others[[t, *found[t]]] = False
+        carried[t] = float(S[i, own].max()) if own.any() else -1.0
+        near = S[i, others]
+        near = near[near >= MEANING_MIN]
+        rival[t] = float(near.max()) if near.size else -1.0
+    return carried, rival
 
 
 def _rule_out(K: np.ndarray, lonely, clusters, docs, units, apart: frozenset[int]) -> None:
