@@ -48,7 +48,8 @@ class TreeMemory(threading.Thread):
 
     def run(self) -> None:
         while not self.done.wait(self.interval):
-            self.peak = max(self.peak, sum(_pss(p) for p in _tree(self.pid)))
+            tree = _tree(self.pid)
+            self.peak = max(self.peak, sum(_pss(p) for p in tree), *(_hwm(p) for p in tree))
 
 
 def _tree(root: int) -> list[int]:
@@ -73,9 +74,20 @@ def _pss(pid: int) -> int:
     return next((int(line.split()[1]) * 1024 for line in lines if line.startswith("Pss:")), 0)
 
 
+def _hwm(pid: int) -> int:
+    """A process's peak resident memory since its exec (VmHWM), 0 once it is gone."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) * 1024 for line in lines if line.startswith("VmHWM:")), 0)
+
+
 def measure(cmd: list[str], stdout: Path, timeout: float = TIMEOUT, env: dict | None = None) -> dict:
     """Run `cmd`, stdout to a file: wall and CPU seconds, peak memory (the larger of the process
-    tree's sampled PSS and the largest single process's RSS), exit code (-9 on timeout)."""
+    tree's sampled PSS and the largest VmHWM of its processes: the peak since each one's exec,
+    not the wait status's RSS, which counts this process's own memory in the child before its
+    exec), exit code (-9 on timeout)."""
     with open(stdout, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
@@ -91,7 +103,7 @@ def measure(cmd: list[str], stdout: Path, timeout: float = TIMEOUT, env: dict | 
         sys.stderr.write(proc.stderr.read().decode(errors="replace")[-2000:])
     proc.stderr.close()
     return {"time": wall, "cpu": usage.ru_utime + usage.ru_stime, "code": code,
-            "rss": max(usage.ru_maxrss * 1024, sampler.peak)}
+            "rss": sampler.peak}
 
 
 def measure_best(cmd: list[str], stdout: Path, repeat: int) -> dict:
@@ -364,7 +376,8 @@ def write_results(rows: list[dict], command: str, seed: int, seeds: dict[str, li
     lines += ["Align times are the fastest of `--repeat` runs (wall seconds, start-up included, and that "
               "run's CPU seconds, which add up every process); report and baseline times are one run. "
               "Peak memory is the larger of the process tree's summed PSS (sampled every 50 ms: "
-              "variance diffs on a process pool) and the largest single process's RSS. Ceiling F1: "
+              "variance diffs on a process pool) and the largest single process's peak since its start "
+              "(VmHWM). Ceiling F1: "
               "every sentence under its first base sentence, the best any one-statement-per-sentence "
               "grouping scores (a merged sentence loses the links of its other half). Baseline: all "
               "cross-version pairs of the same sentences with rapidfuzz `fuzz.ratio` > 50 on folded "
