@@ -66,21 +66,23 @@ def _tree(root: int) -> list[int]:
     return sorted(tree)
 
 
-def _pss(pid: int) -> int:
+def _proc_bytes(pid: int, file: str, field: str) -> int:
+    """A size field (in kB) of one of a process's /proc files, in bytes; 0 once it is gone."""
     try:
-        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+        lines = Path(f"/proc/{pid}/{file}").read_text().splitlines()
     except OSError:
         return 0
-    return next((int(line.split()[1]) * 1024 for line in lines if line.startswith("Pss:")), 0)
+    return next((int(line.split()[1]) * 1024 for line in lines if line.startswith(field)), 0)
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional share of resident memory now."""
+    return _proc_bytes(pid, "smaps_rollup", "Pss:")
 
 
 def _hwm(pid: int) -> int:
-    """A process's peak resident memory since its exec (VmHWM), 0 once it is gone."""
-    try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    except OSError:
-        return 0
-    return next((int(line.split()[1]) * 1024 for line in lines if line.startswith("VmHWM:")), 0)
+    """A process's peak resident memory since its exec (VmHWM)."""
+    return _proc_bytes(pid, "status", "VmHWM:")
 
 
 def measure(cmd: list[str], stdout: Path, timeout: float = TIMEOUT, env: dict | None = None) -> dict:
