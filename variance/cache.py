@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["CACHE_ENV", "cache_folder"]
+__all__ = ["CACHE_ENV", "cache_folder", "keep"]
 
 CACHE_ENV = "VARIANCE_CACHE_DIR"
 """Environment variable naming another cache folder (the user's cache folder otherwise)."""
@@ -23,3 +23,22 @@ def cache_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("variance", appauthor=False))
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole: under a temporary name in the same folder (`.tmp-...`),
+    then renamed over it, so a concurrent run reads the old file or the new one, never half of
+    one. A folder that cannot be written costs time on the next run, not a result: errors are
+    swallowed."""
+    import threading
+
+    temporary = path.with_name(f".tmp-{path.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass

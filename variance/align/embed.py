@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..cache import CACHE_ENV, cache_folder
+from ..cache import CACHE_ENV, cache_folder, keep
 
 __all__ = ["CACHE_ENV", "DIM", "KEEP", "Encoder", "cache_folder", "default_encoder", "model_version", "one_thread"]
 
@@ -171,20 +171,7 @@ class Encoder:
         return np.frombuffer(data, dtype="<f4")
 
     def _write(self, text: str, vector: np.ndarray) -> None:
-        """Atomic: a temporary file in the same folder, then renamed over the final name."""
-        path = self._path(text)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(np.asarray(vector, dtype="<f4").tobytes())
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written costs time on the next run, not a result
+        keep(self._path(text), np.asarray(vector, dtype="<f4").tobytes())
 
 
 PROBE = "The two sides agreed to keep talking, the ministry said on Friday."

@@ -21,13 +21,12 @@ import gzip
 import importlib.util
 import marshal
 import math
-import os
 import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import cache_folder
+from ..cache import cache_folder, keep
 
 __all__ = ["zipf_frequency", "PLAIN_LANGUAGES"]
 
@@ -88,7 +87,7 @@ def _ranks(language: str, wordlist: str) -> _Ranks | None:
         return None
     words = sorted(ranks)
     table = _Ranks(words, array.array("H", (ranks[w] for w in words)))
-    _write_table(kept, table)
+    keep(kept, marshal.dumps((_TABLE, table.words, table.ranks.tobytes())))
     return table
 
 
@@ -118,21 +117,6 @@ def _read_table(path: Path) -> _Ranks | None:
     ranks = array.array("H")
     ranks.frombytes(found[2])
     return _Ranks(found[1], ranks) if len(ranks) == len(found[1]) else None
-
-
-def _write_table(path: Path, table: _Ranks) -> None:
-    """Keep `table` at `path`, written whole under another name first (concurrent runs read
-    the old file or the new one); a folder that cannot be written costs time, not a result."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_TABLE, table.words, table.ranks.tobytes())))
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
 
 
 def _list_file(language: str, wordlist: str) -> Path | None:
