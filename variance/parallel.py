@@ -24,7 +24,6 @@ figures and where each shape pays.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
@@ -62,6 +61,8 @@ class Aside:
         self.child: Any = None
         if not can_fork():
             return
+        import multiprocessing  # imported by the commands that fork, not by those that need not
+
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
         child = context.Process(target=_run, args=(theirs, ours, function, args, prepare), daemon=True)
@@ -154,6 +155,7 @@ def parallel_map(function: Callable[[Any], Any], items: Sequence[Any], *, at_lea
     count = workers()
     if len(items) < at_least or count < 2 or not can_fork():
         return [function(x) for x in items]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

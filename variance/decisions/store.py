@@ -9,12 +9,9 @@ two processes saving at once never lose a decision.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 import re
-import secrets
-import tempfile
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,11 +19,6 @@ from datetime import datetime, timezone
 
 from ..errors import InputError, OutputError
 from ..model.decisions import Decision, DecisionKind, DecisionSpan, SpanRole
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 __all__ = ["DEFAULT_NAME", "FILE_FORMAT", "DecisionFile", "default_path", "read_decisions",
            "save_decisions", "new_decision", "default_author"]
@@ -66,6 +58,8 @@ def default_path(paths: Sequence[str]) -> str | None:
 
 def default_author() -> str:
     """The environment's user name, or "unknown" when it has none."""
+    import getpass  # these imports are paid only by a command that makes or reads decisions
+
     try:
         return getpass.getuser() or "unknown"
     except (OSError, KeyError):
@@ -75,6 +69,8 @@ def default_author() -> str:
 def new_decision(kind: DecisionKind, spans: Iterable[DecisionSpan], *, author: str,
                  note: str = "", now: datetime | None = None) -> Decision:
     """A decision made now, with a fresh id."""
+    import secrets
+
     when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
     return Decision(f"{when:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}", kind, author, when,
                     tuple(spans), note)
@@ -142,6 +138,10 @@ def _parse(path: str, data: bytes) -> tuple[Decision, ...]:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError(f"{path}, line {line}: not UTF-8 text") from None
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -309,6 +309,8 @@ def _write_atomically(path: str, data: bytes) -> None:
     folder, name = os.path.split(os.path.abspath(path))
     if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
         raise OutputError(f"{path}: not a regular file; decisions are not written there")
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

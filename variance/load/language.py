@@ -24,7 +24,9 @@ _MIN_LETTERS = 20
 _MIN_IDEOGRAPHS = 5
 _CONFIDENT = 0.5
 _TAG = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+"""Han characters, compiled only for a text holding a character from U+3040 on (its 28,000 code
+points take `re` 3 ms): a text without one has no Han nor Kana."""
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -68,7 +70,9 @@ def detect_language(text: str) -> Language | None:
     """The language of `text`, or None when too short or not clear."""
     sample = text[:_SAMPLE]
     letters = len(_LETTER.findall(sample))
-    han, kana, hangul = (len(p.findall(sample)) for p in (_HAN, _KANA, _HANGUL))
+    far_east = max(sample, default="") >= "\u3040"
+    han, kana = (len(re.findall(_HAN, sample)), len(_KANA.findall(sample))) if far_east else (0, 0)
+    hangul = len(_HANGUL.findall(sample))
     if letters < _MIN_LETTERS and han + kana + hangul < _MIN_IDEOGRAPHS:
         return None
     if kana > 0.1 * letters:

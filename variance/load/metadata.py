@@ -314,13 +314,18 @@ def _is_source(text: str) -> bool:
     return len(text) <= 200 and bool(_DOMAIN.fullmatch(text))
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""Month abbreviations, as `strptime`'s `%b` reads them in the C locale (without importing
+`_strptime` and `calendar` for them)."""
+
+
 def _iso_date(text: str) -> str | None:
     """'2024-04-26', 'April 26, 2024', '26 Apr 2024' → '2024-04-26'; None if not a real date."""
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     month_name = re.search(r"[A-Za-z]{3}", text)
     try:
         if month_name:
-            month = dt.datetime.strptime(month_name[0].title(), "%b").month
+            month = _MONTHS.index(month_name[0].lower()) + 1  # ValueError when not a month
             day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else (numbers[1], numbers[0])
             return dt.date(year, month, day).isoformat()
         return dt.date(numbers[0], numbers[1], numbers[2]).isoformat()
