@@ -157,3 +157,22 @@ def test_a_corpus_the_files_sizes_cannot_settle_is_checked_again_once_loaded(run
     assert result.exit_code == 2 and result.stdout == ""
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("variance: error: 2 documents (") and "million characters" in line
+
+
+def test_the_program_ends_with_all_its_output_and_its_exit_code(runner, tmp_path):
+    """`python -m variance` ends without taking the interpreter apart (`outputs.end_process`):
+    what it wrote is all there, in a pipe and in a file, and the exit codes are the usual ones."""
+    import subprocess
+    import sys
+
+    def program(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "variance", *args], capture_output=True, text=True,
+                              cwd=tmp_path)
+
+    done = program("align", "--json", "-q", str(SEEDS))
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout) == json.loads(runner.invoke(main, ["align", "--json", "-q", str(SEEDS)]).stdout)
+    done = program("report", "-q", str(SEEDS), "-o", "r.html")
+    assert done.returncode == 0 and (tmp_path / "r.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    done = program("align", str(tmp_path / "missing.txt"))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "missing.txt" in done.stderr

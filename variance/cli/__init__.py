@@ -6,12 +6,13 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from ..outputs import end_process
 from .archive import index, reuse, trace
 from .compare import align, diff, lint, report, tui
 from .decisions import decisions
 from .quotes import quote, quotes
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +24,14 @@ def main() -> None:
 
 for command in (report, align, diff, tui, quote, quotes, lint, decisions, index, trace, reuse):
     main.add_command(command)
+
+
+def run() -> None:
+    """The program `variance` (and `python -m variance`): `main` in click's standalone mode,
+    then `end_process`, so that the process ends as soon as its output is written. Tests call
+    `main` itself, which returns to them."""
+    try:
+        main()
+    except SystemExit as exc:
+        end_process(exc.code)
+    end_process(0)
