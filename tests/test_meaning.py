@@ -108,11 +108,11 @@ def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
     # 17 links: meaning corroborated takes 11 (0.65), meaning alone took 9, the words 7 (0.41)
     assert score(both, tier)["recall"] >= 0.64 > 0.5 > score(words, tier)["recall"]
     look_alikes = [p for p in read_gold() + tier if not p.same]
-    alone = _meaning_alone(docs)
-    # meaning alone links two look-alikes of meaning (the tier's last two rows); corroborated,
-    # one of them (parts of two sentences on peace and stability, 0.53): none is new
-    assert _linked(both, look_alikes) <= _linked(words, look_alikes) | _linked(alone, look_alikes)
-    assert len(_linked(both, look_alikes) - _linked(words, look_alikes)) <= 1
+    # meaning alone links a look-alike of meaning (a US assurance and a Chinese demand on
+    # China's development); corroborated, none. Neither links the parts of two sentences on
+    # peace and stability (0.53): one version says Xi said it, the other Wang Yi
+    assert _linked(both, look_alikes) <= _linked(words, look_alikes)
+    assert len(_linked(_meaning_alone(docs), look_alikes) - _linked(words, look_alikes)) == 1
     gold = score(both, read_gold())
     assert gold["precision"] >= score(words, read_gold())["precision"] - 0.01
     assert gold["recall"] >= score(words, read_gold())["recall"]
@@ -246,3 +246,41 @@ def test_a_paraphrase_between_the_same_neighbours_is_linked_and_elsewhere_not(mo
     linked = next(m for m in st.members if m.evidence is not Evidence.WORDS)
     assert linked.evidence is Evidence.MEANING_CONTEXT
     assert linked.because() == f"same meaning ({linked.meaning:.2f}) between the same neighbours"
+
+
+LAYOFFS = ("The harbour of Porto Novo will close its eastern quay for six months from March, port "
+           "director Elena Marsh announced.\n"
+           "Cargo ships will be sent to the western quay, which has been extended.\n"
+           "No one working on the quays would lose their job, Marsh said.\n"
+           "Union leader Tomás Korb asked for talks on the timetable.\n"
+           "Repairing the sea wall will cost 40 million euros, paid by the region.\n")
+
+
+def _layoffs(speaker: str) -> str:
+    """LAYOFFS' third sentence in other words (cosine of meaning 0.55), said by `speaker`."""
+    return ("Port director Elena Marsh announced that Porto Novo's harbour will close the eastern "
+            "quay for six months from March.\n"
+            "Cargo ships will go to the western quay, now extended.\n"
+            f"Nobody employed at the docks will be laid off, {speaker} said.\n"
+            "Union leader Tomás Korb wants talks on the timetable.\n"
+            "Repairing the sea wall will cost 40 million euros, which the region pays.\n")
+
+
+@pytest.mark.parametrize("speaker", ["Marsh", "Korb"])
+def test_meaning_does_not_link_what_two_versions_attribute_to_two_people(monkeypatch, speaker):
+    from variance.align import speakers
+
+    def layoffs(comparison):
+        return next((st for st in comparison.statements if st.member("a") and st.member("b")
+                     and "laid off" in comparison.document("b").text[st.member("b").start:st.member("b").end]), None)
+
+    docs = [Document(id="a", path="a", text=LAYOFFS, sha256="a"),
+            Document(id="b", path="b", text=_layoffs(speaker), sha256="b")]
+    st = layoffs(compare_documents(docs, QUIET))
+    if speaker == "Marsh":  # one person: linked, by meaning
+        assert st is not None and any(m.evidence is Evidence.MEANING for m in st.members)
+        return
+    assert st is None       # Marsh's words and Korb's, both named in both versions: two statements
+    monkeypatch.setattr(speakers.Speakers, "conflict", lambda self, run, members: False)
+    linked = layoffs(compare_documents(docs, QUIET))
+    assert linked is not None and any(m.evidence is Evidence.MEANING for m in linked.members)

@@ -37,6 +37,7 @@ import numpy as np
 
 from ..model import Document, Evidence, Options, Semantic
 from ..text.language import comparison_language
+from .speakers import Speakers
 
 __all__ = ["ACROSS_MIN", "MEANING_MIN", "Link", "document_languages", "link_by_meaning", "needs_meaning"]
 
@@ -114,11 +115,12 @@ def _link(clusters, units, rows_of, documents, languages, options: Options, enco
     for di in sorted(foreign, key=lambda di: (-len(rows_of[di]), documents[di].id)):
         clusters = _place_document(clusters, di, units, rows_of[di], vectors, options.max_run,
                                    links, documents)
+    speakers = Speakers(units, documents)
     clusters = _place_lonely(clusters, units, vectors, languages, links, documents, options.language, X,
-                             apart)
+                             apart, speakers)
     if CORROBORATE:
         clusters = _place_between(clusters, units, rows_of, vectors, languages, links, documents,
-                                  options.language, apart)
+                                  options.language, apart, speakers)
     _label_foreign(clusters, units, vectors, languages, links, documents, options.language)
     return clusters, links
 
@@ -215,7 +217,7 @@ def _runs(rows, units, max_run: int) -> list[tuple[int, ...]]:
 
 
 def _place_lonely(clusters, units, vectors: _Vectors, languages, links, documents, main: str, X,
-                  apart: frozenset[int] = frozenset()):
+                  apart: frozenset[int], speakers: Speakers):
     """Unlinked sentences join the statement nearest in meaning (see the module docstring)."""
     lonely = [t for t, members in enumerate(clusters) if len(members) == 1 and len(members[0]) == 1
               and members[0] not in links]
@@ -238,7 +240,8 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         evidence = _evidence(float(S[i, target]), float(L[i, target]), languages, units, clusters, t, target)
         if (evidence is None or doc in docs[target] or K[i, target] - runner_up < margin
                 or nearest.get(target, t) != t or (CORROBORATE and not _clear(K, row, target, t, margin))
-                or (CORROBORATE and _both_repeat(S, row, docs, doc, t, target))):
+                or (CORROBORATE and _both_repeat(S, row, docs, doc, t, target))
+                or speakers.conflict(clusters[t][0], clusters[target][:STATEMENT_MEMBERS])):
             continue
         if (target, doc) not in best or best[(target, doc)][0] < K[i, target]:
             best[(target, doc)] = (float(K[i, target]), t, evidence)
@@ -258,7 +261,7 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         if into != target:  # the statement grew: the sentence must still mean what it now says
             evidence = _evidence(score, float(_word_agreement([run], [clusters[into]], X)[0, 0]),
                                  languages, units, clusters, t, into)
-            if evidence is None:
+            if evidence is None or speakers.conflict(run, clusters[into][:STATEMENT_MEMBERS]):
                 continue
         foreign = languages[units[run[0]].doc] != main
         links[run] = Link(Evidence.TRANSLATION if foreign else evidence, round(score, 4),
@@ -280,7 +283,7 @@ def _clear(K: np.ndarray, row: dict[int, int], target: int, t: int, margin: floa
 
 
 def _place_between(clusters, units, rows_of, vectors: _Vectors, languages, links, documents, main: str,
-                   apart: frozenset[int]):
+                   apart: frozenset[int], speakers: Speakers):
     """A sentence still unlinked joins the statement another version says between the same two
     neighbours (`variance.align.between`), nearest in meaning of those and at least
     `CORROBORATED_MIN`; best first, one member per document."""
@@ -300,7 +303,8 @@ def _place_between(clusters, units, rows_of, vectors: _Vectors, languages, links
         if fit:
             sims = vectors.statements([clusters[u] for u in fit]) @ vectors.runs([clusters[t][0]])[0]
             j = int(np.argmax(sims))
-            if CORROBORATED_MIN <= sims[j] and max(carried[t], rival[t]) + MARGIN <= sims[j]:
+            if (CORROBORATED_MIN <= sims[j] and max(carried[t], rival[t]) + MARGIN <= sims[j]
+                    and not speakers.conflict(clusters[t][0], clusters[fit[j]][:STATEMENT_MEMBERS])):
                 pairs.append((float(sims[j]), t, fit[j]))
     for score, t, into in sorted(pairs, key=lambda p: -p[0]):
         if not clusters[t] or not clusters[into] or docs[into] & docs[t]:
