@@ -278,6 +278,8 @@ class VarianceApp(App[int]):
         self.notify(f"Wrote {message.path}", title="Export")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS and event.worker.group == "warm":
+            _settle_heap()          # what the screens will ask, worked out: off the collector too
         if event.state is not WorkerState.ERROR:
             return
         error = event.worker.error
@@ -410,8 +412,9 @@ class VarianceApp(App[int]):
 def _settle_heap() -> None:
     """Keep the garbage collector off the comparison: at a thousand versions it is millions of
     objects, and a full collection walking them (0.1 to 0.3 s) would stall whichever key
-    happened to trigger it. They are moved out of its reach (`gc.freeze`); the collector then
-    only walks what the screens make. A comparison replaced later (another reference, a
+    happened to trigger it. They are moved out of its reach (`gc.freeze`), and so again are
+    the lookups worked out for them (`_warm`: a hundred thousand objects more, whose walk took
+    0.1 s); the collector then only walks what the screens make. A comparison replaced later (another reference, a
     decision) is still freed when nothing refers to it, as frozen dataclasses hold no cycles."""
     gc.freeze()
 

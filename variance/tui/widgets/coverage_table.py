@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -59,9 +59,11 @@ class CoverageTable(KeptTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
-        self._strips: dict[tuple[str, ...], GlyphStrip] = {}
+        self._strips: dict[str, GlyphStrip] = {}
         """Each strip drawn, by its glyphs: a row whose glyphs did not change when the filter
         did keeps the same strip, and so its rendered cell (`KeptTable`)."""
+        self._labels: dict[int, tuple[Text, Text]] = {}
+        """Each statement's id and words cells."""
         self._drawn: tuple | None = None
         """(comparison, filter, theme, kept statement) the rows were last made for."""
 
@@ -71,8 +73,9 @@ class CoverageTable(KeptTable):
         if drawn == self._drawn:       # the same rows (a filter set and set back): keep them
             self.select_statement(keep)
             return
-        if self._drawn is None or self._drawn[2] != self.app.theme:
+        if self._drawn is None or self._drawn[2] != self.app.theme or self._drawn[0] is not drawn[0]:
             self._strips.clear()
+            self._labels.clear()
         self._drawn = drawn
         self.clear(columns=True)
         ids = [d.id for d in lookup.comparison.documents]
@@ -86,18 +89,28 @@ class CoverageTable(KeptTable):
                 self.add_column(("★" if doc_id == lookup.comparison.reference else "")
                                 + labels[doc_id], key=doc_id)
         self.add_column("statement (as the compared version words it)", key="text")
-        def rich(content: Content) -> Text:
-            return to_rich(content, self.app.theme_variables)
-
-        cells = {name: rich(cell) for name, cell in CELLS.items()}
-        glyphs = {name: rich(glyph) for name, glyph in GLYPHS.items()}
+        cells = {name: self._rich(cell) for name, cell in CELLS.items()}
+        styles = {GLYPHS[name].plain: self._rich(glyph).spans for name, glyph in GLYPHS.items()}
         for st in statements:
-            names = self._cells(st, ids, lookup, view)
-            row = [self._strip(names, glyphs)] if strip else [cells[n] for n in names]
-            words = " ".join(lookup.text(lookup.anchor(st)).split())[:80]
-            self.add_row(rich(Content.styled(f"S{st.id}", "bold")), *row,
-                         rich(Content.styled(words, "$text-muted")), key=str(st.id))
+            if strip:
+                row: list[Text | GlyphStrip] = [self._strip(_glyphs(st, lookup, view), styles)]
+            else:
+                row = [cells[n] for n in self._cells(st, ids, lookup, view)]
+            label, words = self._label(st, lookup)
+            self.add_row(label, *row, words, key=str(st.id))
         self.select_statement(keep)
+
+    def _rich(self, content: Content) -> Text:
+        return to_rich(content, self.app.theme_variables)
+
+    def _label(self, st: Statement, lookup: Lookup) -> tuple[Text, Text]:
+        """The statement's id and words, made once per comparison and theme: the same cell
+        values keep their rendered cells when the filter changes (`KeptTable`)."""
+        if st.id not in self._labels:
+            words = " ".join(lookup.text(lookup.anchor(st)).split())[:80]
+            self._labels[st.id] = (self._rich(Content.styled(f"S{st.id}", "bold")),
+                                   self._rich(Content.styled(words, "$text-muted")))
+        return self._labels[st.id]
 
     @staticmethod
     def _cells(st: Statement, ids: list[str], lookup: Lookup, view: ViewFilter) -> list[str]:
@@ -110,11 +123,29 @@ class CoverageTable(KeptTable):
         return ["absent" if doc_id not in present else "anchor" if doc_id == anchor else
                 worst[doc_id].value if doc_id in worst else "same" for doc_id in ids]
 
-    def _strip(self, names: list[str], glyphs: dict[str, Text]) -> GlyphStrip:
-        key = tuple(names)
-        if key not in self._strips:
-            self._strips[key] = _strip(names, glyphs)
-        return self._strips[key]
+    def _strip(self, glyphs: str, styles: dict[str, list]) -> GlyphStrip:
+        if glyphs not in self._strips:
+            self._strips[glyphs] = GlyphStrip([
+                (run.group(), styles[run.group()[0]][0].style if styles[run.group()[0]] else None)
+                for run in _RUNS.finditer(glyphs)])
+        return self._strips[glyphs]
+
+    def _draw_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                   cursor: bool, hover: bool) -> list[list[Segment]]:
+        """A strip is drawn straight from its segments, in the styles `DataTable` would give
+        it: through Rich's renderer, splitting and cropping its hundreds of runs, each row of a
+        thousand glyphs took milliseconds, and a screenful of them (after each filter change)
+        a third of a second."""
+        if row_index >= 0 and column_index >= 0:
+            value = self._get_row_renderables(row_index).cells[column_index]
+            if isinstance(value, GlyphStrip):
+                fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+                component, post = self._get_styles_to_render_cell(
+                    False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
+                    self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+                pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component
+                return [value.line(pre, post, width, self.cell_padding)]
+        return super()._draw_cell(row_index, column_index, base_style, width, cursor, hover)
 
     def select_statement(self, statement_id: int | None) -> bool:
         if statement_id is None:
@@ -133,14 +164,27 @@ class CoverageTable(KeptTable):
         self.post_message(self.Chosen(int(event.cell_key.row_key.value), document))
 
 
-def _strip(names: list[str], glyphs: dict[str, Text]) -> GlyphStrip:
-    """One glyph per document, a run of equal glyphs one segment (a thousand versions make a
-    thousand glyphs, mostly runs of `·`)."""
-    runs = []
-    for name, run in groupby(names):
-        glyph = glyphs[name]
-        runs.append((glyph.plain * len(list(run)), glyph.spans[0].style if glyph.spans else None))
-    return GlyphStrip(runs)
+_RUNS = re.compile(r"(.)\1*")
+"""A run of one glyph."""
+_CHAR = {name: glyph.plain for name, glyph in GLYPHS.items()}
+"""Each cell's glyph (one character each, all different)."""
+
+
+def _glyphs(st: Statement, lookup: Lookup, view: ViewFilter) -> str:
+    """The statement's strip, a glyph per document in input order."""
+    order = lookup.order
+    chars = [_CHAR["absent"]] * len(order)
+    present = {m.document for m in st.members}
+    if len(present) == 1:
+        chars[order[next(iter(present))]] = _CHAR["only"]
+        return "".join(chars)
+    for doc in present:
+        chars[order[doc]] = _CHAR["same"]
+    for doc, severity in lookup.severities(st, view).items():
+        if doc in present:
+            chars[order[doc]] = _CHAR[severity.value]
+    chars[order[lookup.anchor(st).document]] = _CHAR["anchor"]
+    return "".join(chars)
 
 
 class GlyphStrip:
@@ -151,9 +195,22 @@ class GlyphStrip:
         self.segments = [Segment(text, Style.parse(style) if isinstance(style, str) else style)
                          for text, style in runs]
         self.plain = "".join(text for text, _ in runs)
+        self.styles = {segment.style for segment in self.segments}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         return self.segments
+
+    def line(self, pre: Style, post: Style, width: int, padding: int) -> list[Segment]:
+        """The strip as one line of a table's cell `width` cells wide, `padding` blank cells
+        each side, each segment's style between `pre` and `post` (as Textual's `Styled`)."""
+        styled: dict[Style | None, Style] = {}   # a handful of glyph styles, hundreds of runs
+        for style in self.styles:
+            styled[style] = pre + style + post
+        blank = Segment(" " * padding, pre + post)
+        line = [blank, *(Segment(text, styled[style]) for text, style, _ in self.segments), blank]
+        if len(self.plain) + 2 * padding != width:
+            line = Segment.adjust_line_length(line, width, pre + post)
+        return line
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(len(self.plain), len(self.plain))
