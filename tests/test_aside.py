@@ -153,3 +153,43 @@ def test_the_parallel_map_answers_in_order_and_a_dead_worker_is_a_warning():
     assert parallel_map(kill_worker, list(range(40)), at_least=10, chunksize=4, what="doubling",
                         warn=said.append) == [x * 2 for x in range(40)]
     assert len(said) == 1 and said[0].startswith("doubling: a worker process died")
+
+
+def pid_and(value):
+    return os.getpid(), value
+
+
+def joined(begun, later):
+    return begun, later
+
+
+def test_the_begun_part_runs_in_the_child_before_the_late_arguments_and_is_handed_on():
+    job = Aside(joined, 7, begin=pid_and)
+    assert job.child is not None or not can_fork()
+    job.give("late")
+    (pid, value), later = job.result()
+    assert (value, later) == (7, "late") and (pid != os.getpid() or not can_fork())
+
+
+def test_in_one_process_the_begun_part_is_done_at_the_result(monkeypatch):
+    monkeypatch.setenv(ENV, "1")
+    job = Aside(joined, 7, begin=pid_and)
+    assert job.child is None
+    job.give("late")
+    assert job.result() == ((os.getpid(), 7), "late")
+
+
+def test_a_failure_while_beginning_is_raised_in_the_caller_once(tmp_path):
+    marks = tmp_path / "runs.txt"
+    job = Aside(joined, str(marks), "begun", begin=append_line)
+    job.give("late")
+    with pytest.raises(ValueError, match="after writing"):
+        job.result()
+    assert marks.read_text() == "begun\n"
+
+
+def test_a_cancelled_job_stops_a_child_still_beginning():
+    job = Aside(joined, begin=sleeps)
+    child = job.child
+    job.cancel()
+    assert job.child is None and (child is None or not child.is_alive())

@@ -4,8 +4,10 @@ Two shapes, both used by the pipeline and nowhere else:
 
 - `Aside(function, *args, prepare=warm_up)` forks a child at once; the child runs `prepare()`
   (loading what the function will need) while the caller computes the last arguments, hands
-  them over with `give(*later)`, and collects `function(*args, *later)` with `result()`. The
-  pipeline runs artefact detection so, beside alignment.
+  them over with `give(*later)`, and collects `function(*args, *later)` with `result()`. With
+  `begin=first_part`, the child does the part of the work that needs only `args` at once, and
+  `function(first_part(*args), *later)` is the result. The pipeline runs artefact detection
+  so, the documents read beside alignment and the statements' evidence after it.
 - `parallel_map(function, items)` maps a pure function over many items on every core (the word
   diffs of a large corpus), in order.
 
@@ -54,7 +56,10 @@ class Aside:
     """One function on another core while the caller goes on (see the module docstring)."""
 
     def __init__(self, function: Callable[..., Any], *args: Any, prepare: Callable[[], Any] | None = None,
-                 what: str = "the work", timeout: float | None = None, warn: Warn | None = None) -> None:
+                 begin: Callable[..., Any] | None = None, what: str = "the work",
+                 timeout: float | None = None, warn: Warn | None = None) -> None:
+        if begin is not None:
+            function, args = _Begun(function, begin, args), ()
         self.function, self.args, self.later = function, args, ()
         self.what, self.timeout, self.warn = what, timeout, warn
         self.pipe: Any = None
@@ -101,9 +106,10 @@ class Aside:
         return self.function(*self.args, *self.later)
 
     def cancel(self) -> None:
-        """Stop waiting for the late arguments: the child sees the pipe close and exits."""
+        """Stop the work: the child is stopped, whether it waits for the late arguments or
+        is still beginning (or already computing) the work."""
         if self.pipe is not None:
-            self._close()
+            self._close(kill=True)
 
     def _lost(self, why: str) -> None:
         self._close(kill=True)
@@ -125,18 +131,44 @@ class Aside:
         self.pipe = self.child = None
 
 
+class _Begun:
+    """`function(begin(*args), *later)`, with `begin(*args)` done ahead by `start` (in the
+    child, before the late arguments arrive), or on the call where it was not."""
+
+    def __init__(self, function: Callable[..., Any], begin: Callable[..., Any], args: tuple) -> None:
+        self.function, self.begin, self.args = function, begin, args
+        self.begun: tuple[Any] | None = None
+
+    def start(self) -> None:
+        self.begun = (self.begin(*self.args),)
+
+    def __call__(self, *later: Any) -> Any:
+        if self.begun is None:
+            self.start()
+        assert self.begun is not None
+        return self.function(*self.begun, *later)
+
+
 def _run(pipe, callers_end, function, args, prepare) -> None:
-    """In the child: prepare, wait for the late arguments, compute, send (True, value), or
-    (False, the exception) for the caller to raise."""
+    """In the child: prepare, begin, wait for the late arguments, compute, send (True, value),
+    or (False, the exception) for the caller to raise."""
     callers_end.close()  # inherited by the fork; with it closed, a cancel reads as end of file
     try:
         if prepare is not None:
             prepare()
+        begun = None
+        if isinstance(function, _Begun):
+            try:
+                function.start()
+            except Exception as exc:
+                begun = exc
         later = pipe.recv()
     except (EOFError, OSError):
         pipe.close()     # cancelled: nobody waits for an answer
         return
     try:
+        if begun is not None:
+            raise begun
         answer: tuple[bool, Any] = (True, function(*args, *later))
     except Exception as exc:
         answer = (False, exc)

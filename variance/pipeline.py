@@ -92,8 +92,8 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     report("segment", len(documents), len(documents))
     docs, unaligned, warnings, language = _by_language(docs, options, warnings)
     if options.artefacts:  # imported only by the commands that show artefacts
-        from .artefacts.detect import detect_artefacts, load_lexicons
-    artefacts = Aside(partial(detect_artefacts, language=options.language), tuple(docs),
+        from .artefacts.detect import finish_artefacts, load_lexicons, read_artefacts
+    artefacts = Aside(finish_artefacts, tuple(docs), begin=partial(read_artefacts, language=options.language),
                       prepare=partial(load_lexicons, options.language), what="artefact detection",
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
@@ -104,6 +104,8 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                                       apart=frozenset(e.document for e in others))
         statements, events = separate_events(statements, docs, others, constraints)
         reference = choose_reference(docs, statements, options.reference)
+        if artefacts:    # the evidence needs the statements, not their diffs
+            artefacts.give(statements)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)
         report("diff", len(statements), len(statements))
@@ -115,8 +117,6 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if decisions else None
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
                             decisions=report_, unaligned=unaligned, events=events)
-    if artefacts:
-        artefacts.give(tuple(replace(st, diffs=()) for st in statements))
     if options.quotes:
         from .quotes import budgeted_quotes
     quotes = budgeted_quotes(comparison) if options.quotes else None

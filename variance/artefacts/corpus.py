@@ -162,21 +162,14 @@ def zipf(word: str, language: str, wordlist: str = "best") -> float:
 class Corpus:
     """All documents of one comparison, with the counts the detectors share."""
 
-    def __init__(self, documents: Sequence[Document], statements: Sequence[Statement] = (),
-                 language: str = "en"):
+    def __init__(self, documents: Sequence[Document], language: str = "en"):
         self.language = language
-        known = {d.id for d in documents}
-        whole = [st for st in statements if all(m.document in known for m in st.members)]
-        self.statement_of = {(m.document, i): st for st in whole for m in st.members for i in m.sentences}
+        self.statement_of: dict[tuple[str, int], Statement] = {}
         """(document id, sentence index) -> a statement holding that sentence (a sentence cut
-        into claims serves several: `place_of` finds the one at an offset)."""
+        into claims serves several: `place_of` finds the one at an offset); set by `locate`."""
         self.places: dict[str, list[tuple[int, int, Statement]]] = {}
-        """document id -> (start, end, statement) of every member, main or repeat, in order."""
-        for st in whole:
-            for m in st.members + st.repeats:
-                self.places.setdefault(m.document, []).append((m.start, m.end, st))
-        for spans in self.places.values():
-            spans.sort(key=lambda p: (p[0], p[1]))
+        """document id -> (start, end, statement) of every member, main or repeat, in order;
+        set by `locate`."""
         self.wordings: dict[tuple, Wording] = {}
         """Every distinct wording of the corpus, by `wording_key`."""
         self.views = [self._view(d) for d in documents]
@@ -189,6 +182,19 @@ class Corpus:
         self.memo: dict = {}
         """Results detectors compute once per corpus rather than once per document."""
         self._count()
+
+    def locate(self, statements: Sequence[Statement]) -> None:
+        """Where the statements of `align_statements` stand in the corpus' documents (a
+        statement with a member outside them is left out): the documents alone are read first,
+        while the statements are still being made."""
+        whole = [st for st in statements if all(m.document in self.by_id for m in st.members)]
+        self.statement_of = {(m.document, i): st for st in whole for m in st.members for i in m.sentences}
+        self.places = {}
+        for st in whole:
+            for m in st.members + st.repeats:
+                self.places.setdefault(m.document, []).append((m.start, m.end, st))
+        for spans in self.places.values():
+            spans.sort(key=lambda p: (p[0], p[1]))
 
     def _view(self, doc: Document) -> DocumentView:
         text = doc.text

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import Artefact, Document, Member, Statement
@@ -27,9 +27,10 @@ from ..text.normalize import WORD_RE, fold_word
 from ..text.segment import segment_document
 from .corpus import Corpus, DocumentView, Finding, zipf
 from .rules import CONTEXT_WIDTH, TEXT_RULES, quote_marks
-from .words import WORD_RULES, detect_name_variants, place_names
+from .words import WORD_RULES, Occurrence, detect_name_variants, name_forms, place_names
 
-__all__ = ["detect_artefacts", "MAX_EVIDENCE_WORDS", "ANCHOR_SLACK", "load_lexicons"]
+__all__ = ["detect_artefacts", "read_artefacts", "finish_artefacts", "Reading", "MAX_EVIDENCE_WORDS",
+           "ANCHOR_SLACK", "load_lexicons"]
 
 MAX_EVIDENCE_WORDS = 10
 """Longest wording quoted from another version as evidence."""
@@ -58,12 +59,38 @@ def detect_artefacts(documents: Sequence[Document], statements: Sequence[Stateme
     `documents` are segmented (unsegmented ones are segmented here); `statements`, from
     `align_statements`, let the evidence quote the other versions' wording.
     """
+    return finish_artefacts(read_artefacts(documents, language=language), statements)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the documents alone show, before the statements are known (`read_artefacts`)."""
+
+    corpus: Corpus
+    """The documents' wordings and counts; the statements are placed in it later."""
+    found: dict[int, list[Finding]]
+    """Index of a document in `corpus.views` -> what the sentence and document detectors found."""
+    names: dict[str, list[Occurrence]]
+    """Capitalised words used inside sentences, with all their occurrences (`name_forms`)."""
+
+
+def read_artefacts(documents: Sequence[Document], *, language: str = "en") -> Reading:
+    """The part of `detect_artefacts` that needs only the documents (most of it): the pipeline
+    runs it beside alignment, and `finish_artefacts` once the statements are made."""
     documents = [d if d.sentences or not d.text.strip() else segment_document(d, language)
                  for d in documents]
-    corpus = Corpus(documents, statements, language)
-    found: dict[int, list[Finding]] = {i: _sentence_findings(corpus, view)
-                                       for i, view in enumerate(corpus.views)}
-    for i, finding in detect_name_variants(corpus):
+    corpus = Corpus(documents, language)
+    found = {i: _sentence_findings(corpus, view) for i, view in enumerate(corpus.views)}
+    return Reading(corpus, found, name_forms(corpus))
+
+
+def finish_artefacts(reading: Reading, statements: Sequence[Statement] = ()) -> tuple[Artefact, ...]:
+    """`detect_artefacts` from what `read_artefacts` found: names spelled two ways (whose
+    evidence is another version of the same statement) and what the other versions say at
+    each artefact's place."""
+    corpus, found = reading.corpus, {i: list(f) for i, f in reading.found.items()}
+    corpus.locate(statements)
+    for i, finding in detect_name_variants(corpus, reading.names):
         found[i].append(finding)
     out = []
     for i, view in enumerate(corpus.views):

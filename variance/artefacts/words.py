@@ -29,7 +29,8 @@ from .corpus import (
     is_capitalised,
 )
 
-__all__ = ["detect_glued", "glued_split", "detect_case", "detect_name_variants", "WORD_RULES"]
+__all__ = ["detect_glued", "glued_split", "detect_case", "detect_name_variants", "name_forms", "Occurrence",
+           "WORD_RULES"]
 
 K = ArtefactKind
 _PREFIXES = frozenset("""anti non pre post multi inter intra counter co sub super over under self
@@ -231,9 +232,11 @@ class Occurrence(NamedTuple):
     wording: Wording
 
 
-def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
-    """A name spelled two ways ("Antony"/"Anthony"): the minority spelling, with the majority."""
-    forms = _name_forms(corpus)
+def detect_name_variants(corpus: Corpus, forms: dict[str, list[Occurrence]] | None = None
+                         ) -> Iterator[tuple[int, Finding]]:
+    """A name spelled two ways ("Antony"/"Anthony"): the minority spelling, with the majority;
+    `forms` are `name_forms(corpus)`, when read before."""
+    forms = name_forms(corpus) if forms is None else forms
     weights = {name: _weight(occurrences) for name, occurrences in forms.items()}
     by_letter = defaultdict(list)
     for name in forms:
@@ -252,7 +255,7 @@ def detect_name_variants(corpus: Corpus) -> Iterator[tuple[int, Finding]]:
                                           reading=(major.casefold(),))
 
 
-def _name_forms(corpus: Corpus) -> dict[str, list[Occurrence]]:
+def name_forms(corpus: Corpus) -> dict[str, list[Occurrence]]:
     """Capitalised words used inside sentences somewhere, with all their occurrences."""
     forms: dict[str, list[Occurrence]] = defaultdict(list)
     inside: set[str] = set()
