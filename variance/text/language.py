@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from ..model import Document
+from .scripts import holds_from
 
 __all__ = ["comparison_language"]
 
@@ -20,6 +21,8 @@ def comparison_language(doc: Document, default: str) -> str:
     if doc.language:
         return doc.language
     sample = doc.text[:_SAMPLE]
+    if not holds_from(sample, 0xE4):  # no character from U+4000 on: no Han
+        return default
     letters = len(_LETTER.findall(sample))
     return "zh" if letters and len(_han().findall(sample)) > 0.3 * letters else default
 
