@@ -326,3 +326,30 @@ def test_a_translated_title_is_found_in_the_quotation_marks_of_the_aligned_sente
     other = story_comparison(["The harbour froze in January. Ferries stopped for a week.",
                               "Ferries stopped for a week after the harbour froze."])
     assert {r.verdict for r in check_quote(other, "Running Out of Time 2").results} == {Verdict.ABSENT}
+
+
+def test_the_meaning_of_the_corpus_quotes_is_asked_in_one_call_and_only_where_words_find_nothing(
+        seeds_comparison, monkeypatch, no_network):
+    """Every quote the words leave absent somewhere, and the sentences of the versions where they
+    do, go to the sentence encoder together; quotes every version carries verbatim ask nothing."""
+    import variance.align.embed as embed
+
+    real = embed.default_encoder()
+    asked: list[list[str]] = []
+
+    class Counting:
+        def encode(self, texts):
+            asked.append(list(texts))
+            return real.encode(texts)
+
+    monkeypatch.setattr(embed, "default_encoder", lambda: Counting())
+    groups = corpus_quotes(seeds_comparison)
+    assert len(asked) == 1
+    by_meaning = [r for g in groups for c in g.checks for r in c.results if r.meaning is not None]
+    assert by_meaning and all(r.verdict is Verdict.PARAPHRASED for r in by_meaning)
+    assert [[r.verdict for r in c.results] for g in groups for c in g.checks] == \
+        [[r.verdict for r in c.results] for g in seeds_comparison.quotes.groups for c in g.checks]
+    asked.clear()
+    text = "“We will keep talking about trade and security,” the minister said on Friday in Geneva."
+    assert corpus_quotes(two_copies(text, text)) and asked == []
+    assert not no_network

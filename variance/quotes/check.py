@@ -11,7 +11,9 @@ word by word against the quote (`variance.diff.words`, kinds from `variance.diff
   `PARAPHRASE_MIN`, or `HOME_MIN` inside the statement that carries the quote best elsewhere),
   for a quote of `PARAPHRASE_WORDS` content words or more; or, when the words find none, one
   sentence means the same (the sentence encoder, similarity of meaning at least
-  `MEANING_QUOTE_MIN`; not with `--semantic off`): a remembered paraphrase;
+  `MEANING_QUOTE_MIN`; not with `--semantic off`): a remembered paraphrase. The words decide
+  first for every quote of a check, then the meaning all of them still need is asked in one
+  call (`variance.quotes.meaning`);
 - absent: nothing that close.
 The thresholds come from cases written from the seeds (tests/data/quote_cases.tsv) and are
 explained in docs/quotes.md. Attribution conflicts (the same words given to different people)
@@ -24,11 +26,12 @@ from dataclasses import dataclass, replace
 
 from ..diff.classify import make_change
 from ..diff.words import diff_texts
-from ..model import Change, Comparison, Document, Member, Op, Semantic, Statement
+from ..model import Change, Comparison, Document, Member, Op, Semantic
 from ..model.quotes import Conflict, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from ..text.normalize import key_words
 from ..text.quotemarks import direct_quotes, quoted_share
 from .attribution import attribute, same_speaker
+from .meaning import nearest_sentences
 from .passages import (
     closest,
     content_stems,
@@ -38,6 +41,7 @@ from .passages import (
     similarity,
     stem_weights,
 )
+from .statements import Own, holding, home_statement, once, statement_at, top_passage
 
 __all__ = ["check_quote", "document_quotes", "corpus_quotes", "CHANGED_MIN", "KEPT_MIN",
            "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
@@ -58,8 +62,6 @@ quote when the words alone found none."""
 ALIGNED_MIN = 0.25
 """Overlap from which the member of the quote's own statement is a paraphrase of it: the
 alignment is the evidence, the words only confirm that the member still says the quote."""
-HELD_SHARE = 0.8
-"""Share of a quote one member must hold for its statement to be the quote's own."""
 QUOTED_SHARE = 0.5
 """Share of a passage inside quotation marks from which it counts as quoted."""
 
@@ -69,6 +71,22 @@ def check_quote(comparison: Comparison, text: str, *, source: str | None = None,
     """Where every document of `comparison` carries `text`, how close, and who says it.
     `span`: where the quote stands in `source`, which then carries it verbatim there, and whose
     statement is the quote's own (its members in other versions are where a paraphrase is)."""
+    return _checked(comparison, [_by_words(comparison, text, source, span)])[0]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A quote's check as far as the words go."""
+
+    text: str
+    source: str | None
+    literal: dict[str, list]
+    """Each document's literal passages (`literal_passages`), closest first."""
+    results: tuple[QuoteMatch | None, ...]
+    """Each document's match by the words; None where its meaning is asked next."""
+
+
+def _by_words(comparison: Comparison, text: str, source: str | None, span: tuple[int, int] | None) -> _Words:
     literal = {d.id: literal_passages(text, d, floor=CHANGED_MIN) for d in comparison.documents}
     anchor = None
     if source in literal and span is not None:
@@ -77,23 +95,39 @@ def check_quote(comparison: Comparison, text: str, *, source: str | None = None,
     if anchor is not None:
         at, lo, hi = anchor
         literal[at] = [(1.0, lo, hi)] + [f for f in literal[at] if f[2] <= lo or f[1] >= hi]
-        home = _statement_at(comparison, at, lo, hi)
+        home = statement_at(comparison, at, lo, hi)
     else:
-        home, anchor = _home_statement(comparison, literal), _top(literal)
-    whole = _Own(_holding(comparison, *anchor), anchor) if anchor is not None else _Own(None, None)
+        home, anchor = home_statement(comparison, literal), top_passage(literal)
+    whole = Own(holding(comparison, *anchor), anchor) if anchor is not None else Own(None, None)
     own = source if span is not None else None
     weights = _weights(comparison) if len(content_stems(text)) >= PARAPHRASE_WORDS else None
-    results, also = [], []
+    results: list[QuoteMatch | None] = []
     for doc in comparison.documents:
         if own is not None and doc.id == own:
             results.append(_match(comparison, doc, text, Verdict.VERBATIM, literal[doc.id][0], []))
         else:
             results.append(_best_match(comparison, doc, text, weights, literal[doc.id], home, whole))
-        for found in _others(literal[doc.id], results[-1]):
-            match = _literal_match(comparison, doc, text, found)
-            if match is not None:
-                also.append(match)
-    return QuoteCheck(text, source, _ranked(results), tuple(also), _conflicts(results + also))
+    return _Words(text, source, literal, tuple(results))
+
+
+def _checked(comparison: Comparison, checks: list[_Words]) -> list[QuoteCheck]:
+    """The checks finished: the meaning of every quote asked in one call of the encoder
+    (`variance.quotes.meaning`), then the further passages and the conflicts."""
+    asked = [(c.text, doc) for c in checks for doc, r in zip(comparison.documents, c.results) if r is None]
+    nearest = nearest_sentences(comparison, asked) if asked else {}
+    out = []
+    for check in checks:
+        results, also = [], []
+        for doc, found in zip(comparison.documents, check.results):
+            if found is None:
+                found = _meaning_match(comparison, doc, check.text, nearest.get((check.text, doc.id)))
+            results.append(found)
+            for passage in _others(check.literal[doc.id], found):
+                match = _literal_match(comparison, doc, check.text, passage)
+                if match is not None:
+                    also.append(match)
+        out.append(QuoteCheck(check.text, check.source, _ranked(results), tuple(also), _conflicts(results + also)))
+    return out
 
 
 def _ranked(results: list[QuoteMatch]) -> tuple[QuoteMatch, ...]:
@@ -110,75 +144,13 @@ def _ranked(results: list[QuoteMatch]) -> tuple[QuoteMatch, ...]:
 def _weights(comparison: Comparison) -> dict[str, float]:
     """`stem_weights` of the comparison's documents, looked up once per comparison (hashing a
     thousand documents for every match cost more than the match)."""
-    return _once(comparison, "stem weights", comparison.documents, stem_weights)
-
-
-def _home_statement(comparison: Comparison, literal) -> int | None:
-    """The statement holding the closest literal passage anywhere, if it reads close."""
-    top = _top(literal)
-    return None if top is None else _statement_at(comparison, *top)
-
-
-def _top(literal) -> tuple[str, int, int] | None:
-    """(document, start, end) of the closest literal passage anywhere."""
-    top = max(((f[0], doc, f[1], f[2]) for doc, found in literal.items() for f in found[:1]),
-              default=None)
-    return None if top is None else (top[1], top[2], top[3])
-
-
-@dataclass(frozen=True)
-class _Own:
-    """The quote's own statement: the one whose member holds the quote where it is printed."""
-
-    statement: int | None
-    """The statement, or None when no one member holds the quote (it says several)."""
-    anchor: tuple[str, int, int] | None
-    """(document, start, end) of the quote where it is printed (or read closest)."""
-
-
-def _holding(comparison: Comparison, doc_id: str, start: int, end: int) -> int | None:
-    """The statement whose member in `doc_id` holds at least `HELD_SHARE` of `[start, end)`:
-    the quote says one statement, not parts of several."""
-    for sid, m in _members_of(comparison).get(doc_id, ()):
-        if min(end, m.end) - max(start, m.start) >= HELD_SHARE * (end - start):
-            return sid
-    return None
-
-
-def _statement_at(comparison: Comparison, doc_id: str, start: int, end: int) -> int | None:
-    """The statement whose member in `doc_id` overlaps `[start, end)` the most."""
-    best, most = None, 0
-    for sid, m in _members_of(comparison).get(doc_id, ()):
-        if (shared := min(end, m.end) - max(start, m.start)) > most:
-            best, most = sid, shared
-    return best
-
-
-def _members_of(comparison: Comparison) -> dict[str, list[tuple[int, Member]]]:
-    """Each document's members with their statement ids, in statement order, built once."""
-    def build(statements: tuple[Statement, ...]) -> dict[str, list[tuple[int, Member]]]:
-        out: dict[str, list[tuple[int, Member]]] = {}
-        for st in statements:
-            for m in st.members:
-                if st.member(m.document) is m:          # a document's main member, once
-                    out.setdefault(m.document, []).append((st.id, m))
-        return out
-    return _once(comparison, "members by document", comparison.statements, build)
-
-
-def _once(comparison: Comparison, name: str, source, compute):
-    """`compute(source)` kept on the comparison for as long as it holds that very `source`
-    (a comparison copied with other statements computes its own)."""
-    kept = comparison.memo.get(name)
-    if kept is None or kept[0] is not source:
-        kept = comparison.memo[name] = (source, compute(source))
-    return kept[1]
+    return once(comparison, "stem weights", comparison.documents, stem_weights)
 
 
 def _best_match(comparison: Comparison, doc: Document, text: str, weights, literal,
-                home: int | None, whole: _Own) -> QuoteMatch:
+                home: int | None, whole: Own) -> QuoteMatch | None:
     """The closest literal match; else a paraphrase (when `weights` are given: the quote is
-    long enough to tell one); else absent."""
+    long enough to tell one); else None when meaning is asked next; else absent."""
     if literal:
         match = _literal_match(comparison, doc, text, literal[0])
         if match is not None:
@@ -189,9 +161,11 @@ def _best_match(comparison: Comparison, doc: Document, text: str, weights, liter
     if para is None:
         para = _quoted_counterpart(comparison, doc, text, whole)
     if para is None and weights is not None and comparison.options.semantic is not Semantic.OFF:
-        para = _meaning_match(comparison, doc, text)
-    if para is not None:
-        return para
+        return None
+    return para if para is not None else _absent(doc, text)
+
+
+def _absent(doc: Document, text: str) -> QuoteMatch:
     return QuoteMatch(doc.id, Verdict.ABSENT, 0, 0, closest(text, doc), 0.0, False, None, (), None)
 
 
@@ -252,7 +226,7 @@ def _region_end(doc: Document, member: Member) -> int:
     return after.end if after is not None else member.end
 
 
-def _quoted_counterpart(comparison: Comparison, doc: Document, text: str, own: _Own) -> QuoteMatch | None:
+def _quoted_counterpart(comparison: Comparison, doc: Document, text: str, own: Own) -> QuoteMatch | None:
     """The direct quote `doc` prints in its member of the quote's own statement, in the same
     place among as many quotes as the quote's member prints: a translated title or slogan
     ("Running Out of Time 2" / "Bomb Disposal Expert 2") shares no word, but the alignment and
@@ -273,23 +247,16 @@ def _quoted_counterpart(comparison: Comparison, doc: Document, text: str, own: _
     return _paraphrase_match(comparison, doc, text, (0.0, q.start, q.end))
 
 
-def _meaning_match(comparison: Comparison, doc: Document, text: str) -> QuoteMatch | None:
-    """The body sentence nearest in meaning to the quote (the sentence encoder), when it is at
-    least `MEANING_QUOTE_MIN` near: a remembered paraphrase that shares few words."""
-    from ..align.embed import default_encoder
-
-    sentences = [s for s in doc.body_sentences if s.end > s.start]
-    if not sentences:
-        return None
-    vectors = default_encoder().encode([text] + [doc.text[s.start:s.end] for s in sentences])
-    sims = vectors[1:] @ vectors[0]
-    k = int(sims.argmax())
-    if sims[k] < MEANING_QUOTE_MIN:
-        return None
-    s = sentences[k]
+def _meaning_match(comparison: Comparison, doc: Document, text: str, nearest) -> QuoteMatch:
+    """The body sentence nearest in meaning to the quote (`nearest`: the sentence and its
+    similarity), when it is at least `MEANING_QUOTE_MIN` near: a remembered paraphrase that
+    shares few words; else absent."""
+    if nearest is None or nearest[1] < MEANING_QUOTE_MIN:
+        return _absent(doc, text)
+    s, meaning = nearest
     found = (similarity(text, doc.text[s.start:s.end]), s.start, s.end)
     match = _match(comparison, doc, text, Verdict.PARAPHRASED, found, _changes(text, doc.text, s.start, s.end))
-    return replace(match, meaning=round(float(sims[k]), 4))
+    return replace(match, meaning=round(meaning, 4))
 
 
 def _paraphrase_match(comparison: Comparison, doc: Document, text: str, found) -> QuoteMatch:
@@ -305,7 +272,7 @@ def _match(comparison: Comparison, doc: Document, text: str, verdict: Verdict, f
         doc.id, verdict, start, end, similarity,
         overlap(content_stems(text), content_stems(doc.text[start:end]), _weights(comparison)),
         quoted_share(direct_quotes(doc), start, end) >= QUOTED_SHARE,
-        attribute(doc, start, end), tuple(changes), _statement_at(comparison, doc.id, start, end))
+        attribute(doc, start, end), tuple(changes), statement_at(comparison, doc.id, start, end))
 
 
 def _others(literal, best: QuoteMatch):
@@ -361,13 +328,14 @@ def _conflicts(matches: list[QuoteMatch]) -> tuple[Conflict, ...]:
 def document_quotes(comparison: Comparison, doc_id: str) -> list[QuoteCheck]:
     """Every direct quote printed in one document, each checked across all documents."""
     doc = comparison.document(doc_id)
-    checks, seen = [], set()
+    checks: list[_Words] = []
+    seen: set[tuple[str, ...]] = set()
     for q in direct_quotes(doc):
         key = tuple(key_words(q.text(doc)))
         if key and key not in seen:
             seen.add(key)
-            checks.append(check_quote(comparison, q.text(doc), source=doc_id, span=(q.start, q.end)))
-    return checks
+            checks.append(_by_words(comparison, q.text(doc), doc_id, (q.start, q.end)))
+    return _checked(comparison, checks)
 
 
 def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
@@ -377,14 +345,18 @@ def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
     checked once, from the first."""
     groups: dict[int | None, list[QuoteCheck]] = {}
     seen: set[tuple[str, ...]] = set()
+    checks: list[_Words] = []
+    homes: list[int | None] = []
     for doc in comparison.documents:
         for q in direct_quotes(doc):
             key = tuple(key_words(q.text(doc)))
             if not key or key in seen:
                 continue
             seen.add(key)
-            check = check_quote(comparison, q.text(doc), source=doc.id, span=(q.start, q.end))
-            groups.setdefault(_statement_at(comparison, doc.id, q.start, q.end), []).append(check)
+            checks.append(_by_words(comparison, q.text(doc), doc.id, (q.start, q.end)))
+            homes.append(statement_at(comparison, doc.id, q.start, q.end))
+    for home, check in zip(homes, _checked(comparison, checks)):
+        groups.setdefault(home, []).append(check)
     order = {st.id: i for i, st in enumerate(comparison.statements)}
     keys = sorted(groups, key=lambda k: (k is None, order.get(k, 0) if k is not None else 0))
     return [QuoteGroup(k, tuple(groups[k])) for k in keys]
