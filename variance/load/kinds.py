@@ -8,9 +8,6 @@ its kind is met: `pdf` (pdfminer.six), `word` (python-docx), `mail` (Python's `e
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from ..model import Options
 from .extract import Extracted
 
@@ -28,6 +25,9 @@ def binary_kind(name: str, data: bytes) -> str | None:
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
+        import io
+        import zipfile  # only for a file that may be a Word document
+
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 if "word/document.xml" in archive.namelist():

@@ -35,9 +35,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from variance.load.metadata import find_meta
+from variance.load.metadata import META_FIELDS, find_meta
 
 from ..errors import InputError
 from ..model import Document, MetaSpan, Options
@@ -45,11 +45,13 @@ from ..text.safe import valid_unicode
 from .decode import clean_text, decode_bytes
 from .extract import merge_spans
 from .fetch import Fetched, fetch_url, fetched_text, is_url, url_name
-from .formats import META_FIELDS, Record, html_to_text, json_records
 from .kinds import BINARY_KINDS, BINARY_SUFFIXES, binary_kind, extract_binary
 from .language import document_language
 from .saved import is_saved_inputs, read_saved_inputs
 from .walk import MAX_FILES, read_at_most, read_file, walk_folder
+
+if TYPE_CHECKING:
+    from .formats import Record
 
 __all__ = ["load_paths", "document_from_text"]
 
@@ -327,6 +329,8 @@ def _load_bytes(item: _Input, loader: _Loader, fetched: Fetched | None) -> list[
 
     if kind in ("json", "jsonl"):
         text, notes = decode()
+        from .formats import json_records  # with html.parser: only for the files that need them
+
         records = json_records(text, item.path, lines=kind == "jsonl", skip=loader.skip)
         return [_record_document(item, record, digest, notes, loader)
                 for record in records]
@@ -340,6 +344,8 @@ def _load_bytes(item: _Input, loader: _Loader, fetched: Fetched | None) -> list[
         notes += sniffed
         declared = {}
     if kind == "html":
+        from .formats import html_to_text
+
         text, declared, html_notes = html_to_text(text, item.path)
         notes += html_notes
     sidecar, sidecar_notes = _sidecar(item, loader)
