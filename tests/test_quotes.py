@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import random
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from variance.model import Document
-from variance.quotes.passages import _DocumentWords, _keyed, literal_passages, paraphrase_passage
+from variance.quotes.passages import _keyed, _windows, literal_passages, paraphrase_passage
 from variance.text.quotemarks import direct_quotes, inside_quote, quote_spans, quoted_share
 from variance.text.segment import segment_document
 
@@ -147,13 +146,13 @@ def test_quotes_are_ordered_disjoint_spans_inside_one_paragraph(parts):
         assert any(ch.isalnum() for ch in piece)
 
 
-def test_a_window_cut_from_the_documents_words_reads_as_the_window_read_afresh():
+def test_a_windows_words_gathered_from_its_sentences_are_the_words_of_the_window_read_afresh():
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).resolve().parent.parent.glob("seeds/*.txt"))]
-    texts += ["Zhōng 中国 naïve ①② x  y", "", "中文字 Ünïcödé ßtraße — “quoted” 12,000 l'été"]
-    rng = random.Random(17)
+    texts += ["Zhōng 中国 naïve ①② x  y. Next one", "", "中文字 Ünïcödé ßtraße — “quoted” 12,000 l'été",
+              "One sentence.Glued on. Three\n\nFour five six. Seven eight."]
     for text in texts:
-        words = _DocumentWords(text)
-        for _ in range(500):
-            a = rng.randrange(len(text) + 1)
-            b = rng.randrange(a, len(text) + 1)
-            assert words.keyed(a, b) == _keyed(text, a, b), (a, b)
+        d = segment_document(doc(text))
+        for size in (1, 3, 5):
+            for w in _windows(d, size):
+                assert w.words == frozenset(_keyed(text, w.start, w.end).key.split()), (w.start, w.end)
+                assert w.keyed == _keyed(text, w.start, w.end)

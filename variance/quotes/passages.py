@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -32,6 +31,7 @@ _CLAUSE = re.compile(r"[^\W_](?:[^,;:.!?“”«»\"\n]*[^\s,;:.!?“”«»\"\n
 _MAX_CLAUSES = 12
 _SENTENCE_END = re.compile(r"[.!?][”\"»]?\s+(?=[“\"«]?[A-Z])")
 _WORDS = re.compile(r"[^\W_]+")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _SPLIT_GAIN = 0.05
 """How much closer a passage running past a sentence end must read than the passage cut there
 for the words past the end to count as the quote's."""
@@ -68,20 +68,18 @@ def _keyed(text: str, start: int = 0, end: int | None = None) -> _Keyed:
 
 class _Window:
     """A run of adjacent sentences: its extent and its set of folded words, with the folded
-    words themselves (`keyed`) cut from the document's when a search reads them."""
+    words themselves (`keyed`) read only when a search needs them."""
 
-    __slots__ = ("start", "end", "words", "_source", "_keyed")
+    __slots__ = ("start", "end", "words", "_text", "_keyed")
 
-    def __init__(self, start: int, end: int, source: _DocumentWords):
-        self.start, self.end, self._source = start, end, source
-        self._keyed: _Keyed | None = source.keyed_if_crossed(start, end)
-        self.words = frozenset(source.key_of(start, end).split()) if self._keyed is None \
-            else frozenset(self._keyed.key.split())
+    def __init__(self, start: int, end: int, text: str, words: frozenset[str]):
+        self.start, self.end, self.words, self._text = start, end, words, text
+        self._keyed: _Keyed | None = None
 
     @property
     def keyed(self) -> _Keyed:
         if self._keyed is None:
-            self._keyed = self._source.keyed(self.start, self.end)
+            self._keyed = _keyed(self._text, self.start, self.end)
         return self._keyed
 
 
@@ -118,58 +116,46 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float] | No
 def _windows(document: Document, size: int) -> tuple[_Window, ...]:
     """Every run of `size` adjacent sentences."""
     sentences = [s for s in document.sentences if s.kind is not SentenceKind.METADATA]
-    words = _DocumentWords.of(document)
+    text = document.text
+    pieces = _pieces(text, sentences)
     windows = []
     for i in range(max(1, len(sentences) - size + 1)):
         run = sentences[i:i + size]
         if run:
-            windows.append(_Window(run[0].start, run[-1].end, words))
+            lo, hi = run[0].start, run[-1].end
+            if pieces is None:
+                words = frozenset(_keyed(text, lo, hi).key.split())
+            else:
+                words = frozenset().union(*pieces[2 * i:2 * (i + len(run)) - 1])
+            windows.append(_Window(lo, hi, text, words))
     return tuple(windows)
 
 
-class _DocumentWords:
-    """A document's words found and folded once, so that each window of sentences is cut from
-    them instead of read again (a sentence sits in several windows, of several sizes)."""
+def _pieces(text: str, sentences: list) -> list[frozenset[str]] | None:
+    """The folded words of each sentence and of the text between it and the next, in turn
+    (sentence, gap, sentence, ...), each read once per wording: the words of a run of sentences
+    are their union. None where a word runs across the edge of a sentence, where a run's words
+    are not the words of its pieces."""
+    is_word = _WORD_CHAR.match
+    out: list[frozenset[str]] = []
+    for s, nxt in zip(sentences, sentences[1:] + [None]):
+        out.append(_words_of(text[s.start:s.end]))
+        if nxt is None:
+            break
+        if nxt.start < s.end:
+            return None
+        for edge in (s.end, nxt.start):
+            if 0 < edge < len(text) and is_word(text, edge - 1) and is_word(text, edge):
+                return None
+        out.append(_words_of(text[s.end:nxt.start]))
+    return out
 
-    def __init__(self, text: str):
-        self.text = text
-        self.spans = tuple(m.span() for m in _WORDS.finditer(text))
-        parts = [fold_word(w) for w in _WORDS.findall(text)]
-        self.key = " ".join(parts)
-        ends = list(accumulate(len(w) + 1 for w in parts))
-        self.bounds = tuple((e - len(w) - 1, e - 1) for w, e in zip(parts, ends))
-        self.starts = [s for s, _ in self.spans]
 
-    @staticmethod
-    @lru_cache(maxsize=8192)
-    def of(document: Document) -> _DocumentWords:
-        return _DocumentWords(document.text)
-
-    def keyed_if_crossed(self, start: int, end: int) -> _Keyed | None:
-        """`_keyed(text, start, end)` where a word crosses an edge of [start, end), else None."""
-        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        if (a and self.spans[a - 1][1] > start) or (b and self.spans[b - 1][1] > end):
-            return _keyed(self.text, start, end)
-        return None
-
-    def key_of(self, start: int, end: int) -> str:
-        """The `key` of `keyed(start, end)` where no word crosses an edge."""
-        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return self.key[self.bounds[a][0]:self.bounds[b - 1][1]] if b > a else ""
-
-    def keyed(self, start: int, end: int) -> _Keyed:
-        """`_keyed(text, start, end)`, the same value; read afresh where a word crosses an edge."""
-        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        if (a and self.spans[a - 1][1] > start) or (b and self.spans[b - 1][1] > end):
-            return _keyed(self.text, start, end)
-        spans = self.spans[a:b]
-        if not spans:
-            return _Keyed("", (), (), ())
-        off = self.bounds[a][0]  # the document's key joins its words by one space, as a window's does
-        bounds = tuple((s - off, e - off) for s, e in self.bounds[a:b])
-        text = self.text
-        gaps = tuple(text[x[1]:y[0]] for x, y in zip(spans, spans[1:])) + (text[spans[-1][1]:end],)
-        return _Keyed(self.key[off:bounds[-1][1] + off], spans, bounds, gaps)
+@lru_cache(maxsize=65536)
+def _words_of(text: str) -> frozenset[str]:
+    """The folded words of a sentence or of the text between two (read once per text), told
+    apart as a window's key is split (a folded word may hold a space: "中国" is "zhong guo ")."""
+    return frozenset(" ".join(map(fold_word, _WORDS.findall(text))).split()) if text else frozenset()
 
 
 @lru_cache(maxsize=8192)
