@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -25,6 +26,7 @@ from ..errors import VarianceError
 from ..model import Comparison, Options
 from ..model.decisions import Decision
 from ..render.terminal import for_terminal
+from .ahead import ScreensAhead
 from .paint import kind_variables, verdict_variables
 from .screens import (
     ArtefactsScreen,
@@ -142,6 +144,10 @@ class VarianceApp(App[int]):
         self._exact: Comparison | None = None
         """The comparison as computed, exact text: what an export writes."""
         self._lookup: Lookup | None = None
+        self.ahead = ScreensAhead(self, self.MODES)
+        """The screens not yet shown, built while the first is read (`ahead.py`)."""
+        for mode in self.MODES:
+            self._modes[mode] = partial(self.ahead.screen, mode)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **kind_variables(self.current_theme.dark),
@@ -280,6 +286,7 @@ class VarianceApp(App[int]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.SUCCESS and event.worker.group == "warm":
             _settle_heap()          # what the screens will ask, worked out: off the collector too
+            self.ahead.start(self.current_mode)
         if event.state is not WorkerState.ERROR:
             return
         error = event.worker.error
@@ -289,6 +296,10 @@ class VarianceApp(App[int]):
             self.exit(return_code=2)
         else:
             self.notify(text, title="Error", severity="error", timeout=10)
+
+    async def _shutdown(self) -> None:
+        await self.ahead.stop()
+        await super()._shutdown()
 
     def _fatal_error(self) -> None:
         """An error nothing caught (a bug): end the app with one line for the CLI to print and
