@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from variance.render.text import _print, render_text
+from variance.render.text import _print, indented, render_text
 
 WIDTHS = (20, 37, 80, 100)
 
@@ -51,4 +51,18 @@ def test_any_text_is_written_as_rich_writes_it(pieces, width, soft_wrap):
     for console in (plain, rich):
         _print(console, text, soft_wrap=soft_wrap)
         _print(console)
+    assert plain.file.getvalue() == rich.file.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.sampled_from(["", "bold", "dim red"])), max_size=40),
+       st.sampled_from(WIDTHS), st.sampled_from([0, 2, 4]))
+def test_any_text_indented_is_written_as_rich_writes_it(pieces, width, indent):
+    """A member's wording, wrapped and indented: the plain way (no `Text` per line) gives rich's lines."""
+    text = Text()
+    for word, style in pieces:
+        text.append(word + " ", style=style)
+    plain, rich = _consoles(width)
+    for console in (plain, rich):
+        indented(console, text.copy(), indent)
     assert plain.file.getvalue() == rich.file.getvalue()

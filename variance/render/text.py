@@ -8,8 +8,11 @@ escape sequence in an article or a file name is shown, never obeyed.
 
 from __future__ import annotations
 
+import re
 from weakref import WeakKeyDictionary
 
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
@@ -184,11 +187,34 @@ def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change,
 
 def indented(console: Console, text: Text, indent: int = 4) -> None:
     """Wrap `text` to the console width with every line indented, no trailing spaces."""
-    for line in text.wrap(console, max(20, _width(console) - indent)):
+    width = max(20, _width(console) - indent)
+    if _plain_width(console) and text.justify is text.overflow is text.no_wrap is None and "\t" not in text.plain:
+        console.file.write("".join(f"{' ' * indent}{line}\n" for line in _wrapped(text.plain, width)))
+        return
+    for line in text.wrap(console, width):
         line.rstrip()
         _print(console, Text(" " * indent).append_text(line), soft_wrap=True)
 
 
+def _wrapped(plain: str, width: int) -> list[str]:
+    """The lines `Text(plain).wrap(console, width)` gives, each stripped at its end, as rich
+    makes them (its `divide_line` for the breaks, then its `rstrip_end` and `truncate`), for a
+    text without styles to keep: without the `Text` objects that wrapping one line makes and
+    the spans it carries, which were most of the text view's time in a pipe."""
+    lines = []
+    for paragraph in plain.split("\n"):
+        offsets = divide_line(paragraph, width, fold=True)
+        for start, end in zip([0, *offsets], [*offsets, len(paragraph)]):
+            line = paragraph[start:end]
+            if len(line) > width and (spaces := _END_SPACES.search(line)):
+                line = line[:len(line) - min(len(spaces.group()), len(line) - width)]
+            if cell_len(line) > width:
+                line = set_cell_size(line, width)
+            lines.append(line.rstrip())
+    return lines
+
+
+_END_SPACES = re.compile(r"\s+$")
 _PLAIN: WeakKeyDictionary[Console, int] = WeakKeyDictionary()
 """The width of each console that writes plain text (no colour, no terminal, no recording), 0
 for the others; rich reads the environment again each time it is asked."""
