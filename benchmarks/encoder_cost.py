@@ -14,7 +14,8 @@ never share one, so a change of the cache's layout cannot favour either):
 
 Each command runs `--runs` times per mode and checkout, all interleaved so that both checkouts
 see the same load; the table gives the median CPU seconds (the process and the children it
-waited for: the artefact detection is one) and wall seconds, and the ratios after/before. Then
+waited for: the artefact detection is one; the fewest in brackets, less moved by others' work on
+a shared machine) and wall seconds, and the ratios of the medians after/before. Then
 the texts a cold run encodes (vector files written) and whether the outputs are the same:
 `report --format json` on the seeds, warm and cold, before and after, byte for byte.
 
@@ -104,8 +105,9 @@ def timing_table(found, modes: tuple[str, ...], labels: list[str]) -> list[str]:
             target = TARGETS.get((name, mode))
             cells = [f"`{name}`", mode, f"{target} s" if target else ""]
             for label in labels:
-                cells += [f"{_median(found[name, mode, label], 'cpu'):.3f}",
-                          f"{_median(found[name, mode, label], 'wall'):.3f}"]
+                runs = found[name, mode, label]
+                cells += [f"{_median(runs, 'cpu'):.3f} ({min(r['cpu'] for r in runs):.3f})",
+                          f"{_median(runs, 'wall'):.3f}"]
             for key in ("cpu", "wall"):
                 cells.append(f"×{_median(found[name, mode, after], key) / _median(found[name, mode, before], key):.2f}")
             rows.append("| " + " | ".join(cells) + " |")
