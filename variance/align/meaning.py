@@ -20,9 +20,13 @@ stay. The sentence encoder (`variance.align.embed`) then decides two things the 
   neither side hesitates (each nearer to the other by the margin); another unlinked sentence
   of the same document is no rival (nothing says it twice); and documents that report another
   event (`apart`, from their dates) are not linked by meaning with the others.
-- **Meaning corroborated by context.** A sentence still unlinked joins, at `CORROBORATED_MIN`,
-  the statement another version says between the same two neighbouring statements
-  (`variance.align.between`): "same meaning (0.46) between the same neighbours".
+- **Meaning corroborated by context** (`variance.align.between`). A sentence still unlinked
+  joins, at `CORROBORATED_MIN`, the statement another version says between the same two
+  neighbouring statements ("same meaning (0.46) between the same neighbours"), and two
+  unlinked sentences in the same stretch of their versions (between the same shared
+  statements) that are each other's nearest there are one statement.
+- **Who said it** (`variance.align.speakers`): meaning never links what two versions
+  attribute to two people.
 
 A statement's meaning is the mean of its first `STATEMENT_MEMBERS` members' vectors, so the
 encoder sees a bounded number of texts per statement however many versions carry it.
@@ -39,7 +43,8 @@ from ..model import Document, Evidence, Options, Semantic
 from ..text.language import comparison_language
 from .speakers import Speakers
 
-__all__ = ["ACROSS_MIN", "MEANING_MIN", "Link", "document_languages", "link_by_meaning", "needs_meaning"]
+__all__ = ["ACROSS_MIN", "MEANING_MIN", "Link", "document_languages", "link_by_meaning", "nearest_document",
+           "needs_meaning"]
 
 MEANING_MIN = 0.5
 """Cosine of meaning at which an unlinked sentence joins a statement in its own language."""
@@ -119,8 +124,11 @@ def _link(clusters, units, rows_of, documents, languages, options: Options, enco
     clusters = _place_lonely(clusters, units, vectors, languages, links, documents, options.language, X,
                              apart, speakers)
     if CORROBORATE:
-        clusters = _place_between(clusters, units, rows_of, vectors, languages, links, documents,
-                                  options.language, apart, speakers)
+        from .between import place_between, place_in_stretch
+
+        for place in (place_between, place_in_stretch):
+            clusters = place(clusters, units, rows_of, vectors, languages, links, documents,
+                             options.language, apart, speakers)
     _label_foreign(clusters, units, vectors, languages, links, documents, options.language)
     return clusters, links
 
@@ -134,7 +142,7 @@ def _label_foreign(clusters, units, vectors, languages, links, documents, main: 
                 others = [r for r in members if r != run]
                 score = float(np.max(vectors.runs(others) @ vectors.runs([run])[0]))
                 links[run] = Link(Evidence.TRANSLATION, round(score, 4),
-                                  _nearest(run, others, units, vectors, documents))
+                                  nearest_document(run, others, units, vectors, documents))
 
 
 class _Vectors:
@@ -196,7 +204,7 @@ def _place_document(clusters, di, units, rows, vectors: _Vectors, max_run, links
                 continue
         t = targets[j]
         links[run] = Link(Evidence.TRANSLATION, round(float(S[i, j]), 4),
-                          _nearest(run, clusters[t], units, vectors, documents))
+                          nearest_document(run, clusters[t], units, vectors, documents))
         clusters[t] = clusters[t] + [run]
         used_t.add(j)
         used_rows.update(run)
@@ -265,7 +273,7 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
                 continue
         foreign = languages[units[run[0]].doc] != main
         links[run] = Link(Evidence.TRANSLATION if foreign else evidence, round(score, 4),
-                          _nearest(run, clusters[into], units, vectors, documents))
+                          nearest_document(run, clusters[into], units, vectors, documents))
         clusters[into] = clusters[into] + clusters[t]
         docs[into] |= docs[t]
         clusters[t], root[t] = [], into
@@ -282,42 +290,6 @@ def _clear(K: np.ndarray, row: dict[int, int], target: int, t: int, margin: floa
     return len(theirs) < 2 or theirs[t] - np.partition(theirs, -2)[-2] >= margin
 
 
-def _place_between(clusters, units, rows_of, vectors: _Vectors, languages, links, documents, main: str,
-                   apart: frozenset[int], speakers: Speakers):
-    """A sentence still unlinked joins the statement another version says between the same two
-    neighbours (`variance.align.between`), nearest in meaning of those and at least
-    `CORROBORATED_MIN`; best first, one member per document."""
-    from .between import between_same_neighbours
-
-    doc_of = [units[members[0][0]].doc for members in clusters]
-    lonely = [t for t, members in enumerate(clusters) if len(members) == 1 and len(members[0]) == 1
-              and members[0] not in links and languages[doc_of[t]] == main]
-    docs = [{units[run[0]].doc for run in members} for members in clusters]
-    found = between_same_neighbours(clusters, units, rows_of, lonely)
-    pairs = []
-    carried, rival = _nearness(clusters, found, docs, doc_of, vectors)
-    for t, targets in found.items():
-        mine = doc_of[t]
-        fit = [u for u in targets if mine not in docs[u] and languages[doc_of[u]] == main
-               and (mine in apart) == bool(docs[u] & apart)]
-        if fit:
-            sims = vectors.statements([clusters[u] for u in fit]) @ vectors.runs([clusters[t][0]])[0]
-            j = int(np.argmax(sims))
-            if (CORROBORATED_MIN <= sims[j] and max(carried[t], rival[t]) + MARGIN <= sims[j]
-                    and not speakers.conflict(clusters[t][0], clusters[fit[j]][:STATEMENT_MEMBERS])):
-                pairs.append((float(sims[j]), t, fit[j]))
-    for score, t, into in sorted(pairs, key=lambda p: -p[0]):
-        if not clusters[t] or not clusters[into] or docs[into] & docs[t]:
-            continue
-        run = clusters[t][0]
-        links[run] = Link(Evidence.MEANING_CONTEXT, round(score, 4),
-                          _nearest(run, clusters[into], units, vectors, documents))
-        clusters[into] = clusters[into] + clusters[t]
-        docs[into] |= docs[t]
-        clusters[t] = []
-    return [members for members in clusters if members]
-
-
 def _both_repeat(S: np.ndarray, row: dict[int, int], docs, doc: int, t: int, target: int) -> bool:
     """Two unlinked sentences whose versions both carry a statement that each is as near in
     meaning as they are to each other say that statement again (two repeats, a lead's rewording
@@ -330,28 +302,6 @@ def _both_repeat(S: np.ndarray, row: dict[int, int], docs, doc: int, t: int, tar
         return False
     near = np.minimum(S[row[t], both], S[row[target], both])
     return bool(near.max() >= S[row[t], target] - MARGIN)
-
-
-def _nearness(clusters, found: dict[int, list[int]], docs, doc_of, vectors: _Vectors):
-    """For each lonely statement of `found`, its cosine of meaning with the nearest statement its
-    own document carries (a sentence nearer to what its version already says is that statement
-    said again, a repeat), and with the nearest statement outside `found[t]` that meaning alone
-    would link (context does not overrule it); -1 where there is none."""
-    lonely = list(found)
-    if not lonely:
-        return {}, {}
-    S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
-    carried, rival = {}, {}
-    for i, t in enumerate(lonely):
-        own = np.array([doc_of[t] in ds for ds in docs])
-        own[t] = False
-        others = ~own
-        others[[t, *found[t]]] = False
-        carried[t] = float(S[i, own].max()) if own.any() else -1.0
-        near = S[i, others]
-        near = near[near >= MEANING_MIN]
-        rival[t] = float(near.max()) if near.size else -1.0
-    return carried, rival
 
 
 def _rule_out(K: np.ndarray, lonely, clusters, docs, units, apart: frozenset[int]) -> None:
@@ -395,6 +345,6 @@ def _minimum(languages, units, clusters, t: int, target: int) -> float:
     return MEANING_MIN if same else ACROSS_MIN
 
 
-def _nearest(run, members, units, vectors: _Vectors, documents) -> str:
+def nearest_document(run, members, units, vectors: _Vectors, documents) -> str:
     sims = vectors.runs(members) @ vectors.runs([run])[0]
     return documents[units[members[int(np.argmax(sims))][0]].doc].id
