@@ -49,6 +49,13 @@ def test_the_pipeline_finds_the_same_artefacts_as_a_direct_call(raw_seeds_compar
     assert raw_seeds_comparison.artefacts == inline and inline
 
 
+def test_the_pipeline_checks_the_same_quotes_as_a_direct_call(raw_seeds_comparison):
+    from variance.quotes import budgeted_quotes
+
+    inline = budgeted_quotes(raw_seeds_comparison)
+    assert raw_seeds_comparison.quotes == inline and inline.groups
+
+
 def test_from_a_worker_thread_it_computes_in_place_and_never_forks():
     import threading
 

@@ -97,6 +97,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                       prepare=partial(load_lexicons, options.language), what="artefact detection",
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
+    quotes: Aside | None = None
     try:
         others = find_other_events(docs)
         statements = align_statements(docs, replace(options, language=language), progress,
@@ -106,23 +107,36 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         reference = choose_reference(docs, statements, options.reference)
         if artefacts:    # the evidence needs the statements, not their diffs
             artefacts.give(statements)
+        quotes = _quotes_aside(Comparison(options, tuple(docs), statements, reference, warnings=warnings,
+                                          unaligned=unaligned, events=events), said.append)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)
         report("diff", len(statements), len(statements))
     except BaseException:
-        if artefacts:
-            artefacts.cancel()
+        for job in (artefacts, quotes):
+            if job:
+                job.cancel()
         raise
     report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
         if decisions else None
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
                             decisions=report_, unaligned=unaligned, events=events)
-    if options.quotes:
-        from .quotes import budgeted_quotes
-    quotes = budgeted_quotes(comparison) if options.quotes else None
+    checked = quotes.result() if quotes else None
     found = artefacts.result() if artefacts else ()
-    return replace(comparison, artefacts=found, quotes=quotes, omissions=rank_omissions(comparison),
+    return replace(comparison, artefacts=found, quotes=checked, omissions=rank_omissions(comparison),
                    warnings=comparison.warnings + tuple(said))
+
+
+def _quotes_aside(comparison: Comparison, warn: Callable[[str], None]) -> Aside | None:
+    """The corpus' quotes checked on another core while this process diffs the statements
+    (none of it reads a diff), when the options ask for them."""
+    if not comparison.options.quotes:
+        return None
+    from .quotes import budgeted_quotes  # imported only by the commands that check quotes
+
+    job = Aside(budgeted_quotes, comparison, what="the quote check", timeout=ASIDE_TIMEOUT, warn=warn)
+    job.give()       # the comparison went with the fork; nothing more to send
+    return job
 
 
 def resolve_reference(documents: Sequence[Document], requested: str | None) -> str | None:
