@@ -6,6 +6,8 @@ first screen is shown and the lookups are worked out, the others are built here,
 with a pause between them so that keys pressed meanwhile are answered between two; a screen
 built ahead follows the app's state as a shown one does (`screens.live`), and its first visit
 then only lays it out and draws it. A screen the user opened before its turn is not built again.
+The app lets the screen being built finish mounting before it shuts down, and a screen whose
+mount comes once the app is closing is left unfilled (`screens.live`).
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
+from textual.message import Message
 from textual.screen import Screen
 
 __all__ = ["LiveScreen"]
@@ -31,6 +33,13 @@ class LiveScreen(Screen):
                 self._pending[redraw] = None
 
         self.watch(self.app, attribute, changed, init=False)
+
+    async def _on_message(self, message: Message) -> None:
+        """A screen built ahead (`ahead.py`) whose mount comes once the app is closing is not
+        filled: its widgets may already be closed under it."""
+        if isinstance(message, events.Mount) and getattr(self.app, "_exit", False):
+            return
+        await super()._on_message(message)
 
     def on_screen_resume(self) -> None:
         pending, self._pending = list(self._pending), {}
