@@ -95,12 +95,19 @@ def stem_weights(documents: tuple[Document, ...]) -> dict[str, float]:
     """Inverse clause frequency of every content stem of the corpus: "China" and "relations",
     found everywhere, weigh little; "regression" weighs much. "" holds the weight of a stem
     the corpus does not have."""
-    df: dict[str, int] = {}
-    clauses = [c for d in documents for c in _clauses(d)]
-    for c in clauses:
-        for s in c[3]:
-            df[s] = df.get(s, 0) + 1
-    n = len(clauses)
+    times: dict[str, int] = {}       # each sentence text, and how often the corpus prints it
+    for d in documents:
+        for s in d.sentences:
+            if s.kind is not SentenceKind.METADATA:
+                sentence = d.text[s.start:s.end]
+                times[sentence] = times.get(sentence, 0) + 1
+    df: dict[str, int] = {}          # filled in the order the corpus' clauses first say each stem
+    n = 0
+    for sentence, k in times.items():
+        for _, _, stems in _sentence_clauses(sentence):
+            n += k
+            for s in stems:
+                df[s] = df.get(s, 0) + k
     return {s: math.log((n + 1) / (k + 1)) + 1 for s, k in df.items()} | {"": math.log(n + 1) + 1}
 
 
