@@ -14,7 +14,7 @@ the sentences after it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -195,16 +195,47 @@ class _SpeechReader:
             self.read += 1
             if sentence.kind is SentenceKind.METADATA:
                 continue
-            text = self.masked[sentence.start:sentence.end]
-            people.extend(n for n in person_names(text) if n not in people)
-            found = tuple(a for a in (_resolve(document, sentence.start, m, text, people, state)
-                                      for m in _cues(text)) if a is not None)
-            self.cues[sentence.index] = found
-            persons = [a.speaker for a in found if a.kind == "person"]
-            if persons:
-                state["focus"] = persons[-1]
-            elif (subject := _subject_person(text, people)) is not None:
-                state["focus"] = subject
+            self.cues[sentence.index] = _read_sentence(document, sentence, self.masked, people, state)
+
+
+_STEPS: dict[tuple, tuple[tuple[str, ...], tuple[Attribution, ...], str | None, str | None]] = {}
+"""`_read_sentence` by what it reads (the sentence as printed and masked, the people named so
+far, the focus and issuer): what it adds to the people, its cues (offsets from the sentence's
+start), and the state after it. Syndicated copies read the same sentences in the same state."""
+_MAX_STEPS = 200_000
+
+
+def _read_sentence(document: Document, sentence, masked: str, people: list[str],
+                   state: dict[str, str | None]) -> tuple[Attribution, ...]:
+    """The speech cues of one sentence resolved, `people` and `state` carried on past it."""
+    s0, s1 = sentence.start, sentence.end
+    key = (masked[s0:s1], document.text[s0:s1], tuple(people), state["focus"], state["issuer"])
+    step = _STEPS.get(key)
+    if step is None:
+        before = len(people)
+        found = _resolve_sentence(document, s0, key[0], people, state)
+        step = (tuple(people[before:]), tuple(replace(a, start=a.start - s0, end=a.end - s0) for a in found),
+                state["focus"], state["issuer"])
+        if len(_STEPS) >= _MAX_STEPS:
+            _STEPS.clear()
+        _STEPS[key] = step
+        return found
+    added, relative, state["focus"], state["issuer"] = step
+    people.extend(added)
+    return tuple(replace(a, start=a.start + s0, end=a.end + s0) for a in relative)
+
+
+def _resolve_sentence(document: Document, offset: int, text: str, people: list[str],
+                      state: dict[str, str | None]) -> tuple[Attribution, ...]:
+    people.extend(n for n in person_names(text) if n not in people)
+    found = tuple(a for a in (_resolve(document, offset, m, text, people, state)
+                              for m in _cues(text)) if a is not None)
+    persons = [a.speaker for a in found if a.kind == "person"]
+    if persons:
+        state["focus"] = persons[-1]
+    elif (subject := _subject_person(text, people)) is not None:
+        state["focus"] = subject
+    return found
 
 
 @lru_cache(maxsize=8192)
