@@ -12,9 +12,9 @@ only when a text is missing from the cache, never at import. Loading the model f
 decodes a compressed weights file and parses its tokenizer in pure Python (about 1.5 s of CPU);
 the decoded tables are kept beside the vectors as a snapshot (plain arrays, the tokenizer's
 strings joined by NUL characters, its scores as float32, a little JSON; no pickle), read back in
-a tenth of that (the weights are mapped from `.npy` files, not read; the strings split and put in
-one dict), and used only when they give a probe sentence's vector as the package's own model did
-when it was made.
+about 0.2 s (the weights are mapped from `.npy` files, not read; the strings split and put in one
+dict), and used only when they give a probe sentence's vector as the package's own model did when
+it was made.
 
 The encoder's matrix products are small (a few sentences' tokens against 512-wide layers), and
 numpy's BLAS spreads each over every core: on a machine whose cores are busy, its threads wait
