@@ -2,17 +2,13 @@
 
 The unit is a claim: a sentence, or a part of one where it joins several claims
 (`variance.text.clauses`). Alignment is order-free and corpus-wide, and does not depend on the
-reference, so statement ids stay the same when the reference changes. Documents are taken one at
-a time (the longest first); statements are numbered in the reading order of the longest. Each
-claim, and each run of adjacent claims of one paragraph over up to `max_run` sentences, is scored
-against the centroid of every statement found so far with one sparse
-product (an inverted index in effect: only shared features cost anything), and the best
-one-to-one assignment above the threshold wins. What finds no statement starts one. Centroids
-are refreshed between batches that double in size, so cost grows with the number of
-claims times the number of statements, not with the number of sentence pairs. Three
-repairs follow (`variance.align.regroup`); then the parts of a sentence that every version
-keeps together are joined again, and a place where a version says a statement a second time
-becomes a repeat of that statement (`variance.align.claims`).
+reference, so statement ids stay the same when the reference changes. The first pass
+(`variance.align.first_pass`) takes documents one at a time (the longest first) and scores each
+claim, and each run of adjacent claims, against the centroid of every statement found so far;
+statements are numbered in the reading order of the longest. Three repairs follow
+(`variance.align.regroup`); then the parts of a sentence that every version keeps together are
+joined again, and a place where a version says a statement a second time becomes a repeat of
+that statement (`variance.align.claims`).
 """
 
 from __future__ import annotations
@@ -29,19 +25,13 @@ from ..text.clauses import clause_spans
 from ..text.normalize import content_words
 from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
 from .constrain import apply_constraints
-from .features import FeatureSpace, centroids, normalize_rows, run_vectors, scale_rows
+from .features import FeatureSpace, centroids, run_vectors, scale_rows
+from .first_pass import first_pass, processing_order, row_classes
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
-from .regroup import RUN_GAIN, RUN_PART_MIN, absorb_splits, fill_gaps, merge_by_context, merge_disjoint
+from .regroup import absorb_splits, fill_gaps, merge_by_context, merge_disjoint
 from .sparse import sparse
 
 __all__ = ["align_statements", "choose_reference"]
-
-FIRST_BATCHES = 8
-"""Documents aligned one at a time before batching starts."""
-MAX_BATCH = 64
-MAX_RUN_PARTS = 6
-"""Most claims one run may join (besides `max_run` sentences)."""
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -78,8 +68,11 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
         return ()
     languages = document_languages(documents, options.language)
     space = FeatureSpace([documents[u.doc].text[u.start:u.end] for u in units])
-    X = _words_only_in(_weighted(space, units), units, languages, options.language)
-    clusters = _cluster(documents, units, rows_of, X, options, progress)
+    share = _shares(space, units)
+    foreign = np.array([languages[u.doc] != options.language for u in units], dtype=bool)
+    X = _words_only_in(scale_rows(space.matrix, np.sqrt(share)), foreign)
+    classes = row_classes(space.which, share, foreign)
+    clusters = first_pass(documents, units, rows_of, X, classes, options, progress)
     clusters = merge_disjoint(clusters, units, X, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, X)
     clusters = absorb_splits(clusters, units, rows_of, X, options.max_run)
@@ -104,7 +97,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
         clusters, repeats = _main_and_repeats(places, units)
     by_row = _links_of_rows(links)
     statements = [_statement(c, r, units, documents, space, X, by_row) for c, r in zip(clusters, repeats)]
-    order = _timeline(statements, documents, documents[_processing_order(documents)[0]].id)
+    order = _timeline(statements, documents, documents[processing_order(documents)[0]].id)
     return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
                  enumerate(sorted(statements, key=lambda s: order[id(s)])))
 
@@ -163,159 +156,22 @@ def _units(documents: Sequence[Document], warn, claims: bool = True) -> tuple[li
     return units, rows_of
 
 
-def _processing_order(documents: Sequence[Document]) -> list[int]:
-    """The longest first (ties: by id), whatever the reference."""
-    return sorted(range(len(documents)), key=lambda i: (
-        -len(documents[i].body_sentences), documents[i].id))
-
-
-def _batches(order: list[int]):
-    head, rest = order[:FIRST_BATCHES], order[FIRST_BATCHES:]
-    yield from ([i] for i in head)
-    size = 2
-    while rest:
-        yield rest[:size]
-        rest = rest[size:]
-        size = min(size * 2, MAX_BATCH)
-
-
-def _cluster(documents, units, rows_of, X, options: Options, progress):
-    clusters: list[list[tuple[int, ...]]] = []
-    members = _Members(X)
-    done = 0
-    for batch in _batches(_processing_order(documents)):
-        runs = [_runs(rows_of[di], units, options.max_run) for di in batch]
-        V = run_vectors([run for doc_runs in runs for run in doc_runs], X)
-        frozen = members.centroids(len(clusters))
-        scores = (V @ frozen.T).toarray() if frozen is not None else None
-        first_new, mark = len(clusters), len(members.rows)
-        lo = 0
-        for di, doc_runs in zip(batch, runs):
-            hi = lo + len(doc_runs)
-            fresh = members.centroids(len(clusters), first=first_new, since=mark)
-            parts = [] if scores is None else [scores[lo:hi]]
-            if fresh is not None:
-                parts.append((V[lo:hi] @ fresh.T).toarray())
-            taken = _assign_document(doc_runs, units, parts, 0 if scores is not None else first_new,
-                                     options) if parts and doc_runs else []
-            for run, t in taken:
-                clusters[t].append(run)
-                members.add(t, run)
-            used = {r for run, _ in taken for r in run}
-            for r in rows_of[di]:
-                if r not in used:
-                    members.add(len(clusters), (r,))
-                    clusters.append([(r,)])
-            lo = hi
-        done += len(batch)
-        if progress:
-            progress("align", done, len(documents))
-    return clusters
-
-
-class _Members:
-    """Which rows each statement holds, kept as the statements grow, so that the centroids of
-    every statement are one sparse product away (the same as `centroids` of the clusters)."""
-
-    def __init__(self, X: sparse.csr_matrix) -> None:
-        self.X = X
-        self.rows: list[int] = []
-        self.statements: list[int] = []
-        self.weights: list[float] = []
-
-    def add(self, t: int, run: tuple[int, ...]) -> None:
-        self.rows.extend(run)
-        self.statements.extend([t] * len(run))
-        self.weights.extend([1.0 / len(run)] * len(run))
-
-    def centroids(self, count: int, first: int = 0, since: int = 0) -> sparse.csr_matrix | None:
-        """Centroids of statements `first` to `count`, whose rows were all added from entry
-        `since` on (statements started in this batch), or of every statement."""
-        if count <= first:
-            return None
-        entries: tuple
-        if since:
-            t = np.asarray(self.statements[since:], dtype=np.int64)
-            keep = t >= first
-            entries = (np.asarray(self.weights[since:])[keep],
-                       (t[keep] - first, np.asarray(self.rows[since:], dtype=np.int64)[keep]))
-        else:
-            entries = (self.weights, (self.statements, self.rows))
-        M = sparse.csr_matrix(entries, shape=(count - first, self.X.shape[0]))
-        return normalize_rows(M @ self.X)
-
-
-def _words_only_in(X: sparse.csr_matrix, units, languages, language: str) -> sparse.csr_matrix:
+def _words_only_in(X: sparse.csr_matrix, foreign: np.ndarray) -> sparse.csr_matrix:
     """The lexical vectors with the rows of documents in another language emptied: words of
     different languages are no evidence (meaning links them, `variance.align.meaning`)."""
-    foreign = np.array([languages[u.doc] != language for u in units], dtype=bool)
     if not foreign.any():
         return X
     return scale_rows(X, (~foreign).astype(np.float64))
 
 
-def _weighted(space: FeatureSpace, units: list[Unit]) -> sparse.csr_matrix:
-    """The part vectors scaled so that the parts of one sentence add up to about the sentence's
-    own vector (each part by the square root of its share of the sentence's features); a
+def _shares(space: FeatureSpace, units: list[Unit]) -> np.ndarray:
+    """Each part's share of its sentence's features: the part vectors are scaled by its square
+    root, so that the parts of one sentence add up to about the sentence's own vector; a
     sentence kept whole keeps unit length."""
     sentence = np.array([hash((u.doc, u.sentence)) for u in units])
     _, group = np.unique(sentence, return_inverse=True)
     sizes = np.maximum(space.sizes, 1.0)
-    share = sizes / np.bincount(group, weights=sizes)[group]
-    return scale_rows(space.matrix, np.sqrt(share))
-
-
-def _leftovers(rows: list[int], used: set[int], units) -> list[tuple[int, ...]]:
-    """The parts no statement took, as runs of adjacent parts of one sentence: a sentence that
-    matched nothing starts one statement, whole, not one per part."""
-    out: list[list[int]] = []
-    for r in rows:
-        if r in used:
-            continue
-        if out and out[-1][-1] == r - 1 and units[r - 1].sentence == units[r].sentence:
-            out[-1].append(r)
-        else:
-            out.append([r])
-    return [tuple(run) for run in out]
-
-
-def _runs(rows: list[int], units, max_run: int) -> list[tuple[int, ...]]:
-    """Every single claim, then every run of adjacent claims within one paragraph spanning at
-    most `max_run` sentences and `MAX_RUN_PARTS` claims."""
-    runs: list[tuple[int, ...]] = [(r,) for r in rows]
-    for length in range(2, max_run + MAX_RUN_PARTS):
-        for i in range(len(rows) - length + 1):
-            run = tuple(rows[i:i + length])
-            first, last = units[run[0]], units[run[-1]]
-            if (first.paragraph == last.paragraph and length <= MAX_RUN_PARTS
-                    and last.sentence - first.sentence < max_run):
-                runs.append(run)
-    return runs
-
-
-def _assign_document(runs, units, parts, offset: int, options: Options):
-    """Best one-to-one matching of this document's runs to statements, greedy by score; `parts`
-    are the runs' similarities to statements from `offset` on, side by side."""
-    S = np.hstack(parts) if len(parts) > 1 else parts[0]
-    single = {run[0]: i for i, run in enumerate(runs) if len(run) == 1}
-    cand_i, cand_t = np.nonzero(S >= options.link_threshold)
-    order = np.argsort(-S[cand_i, cand_t], kind="stable")
-    taken: list[tuple[tuple[int, ...], int]] = []
-    used_rows: set[int] = set()
-    used_t: set[int] = set()
-    for k in order.tolist():
-        i, t = int(cand_i[k]), int(cand_t[k])
-        run = runs[i]
-        if t in used_t or used_rows.intersection(run):
-            continue
-        if len(run) > 1:
-            part = [S[single[r], t] for r in run]
-            if min(part) < RUN_PART_MIN or S[i, t] < max(part) + RUN_GAIN:
-                continue
-        taken.append((run, t + offset))
-        used_t.add(t)
-        used_rows.update(run)
-    return taken
+    return sizes / np.bincount(group, weights=sizes)[group]
 
 
 def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: dict) -> Statement:
