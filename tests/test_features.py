@@ -105,3 +105,26 @@ def test_rows_scaled_and_columns_kept_to_the_last_bit_as_scipy_does_it():
         theirs = sparse.csr_matrix(matrix @ sparse.diags(keep.astype(np.float64)))
         theirs.eliminate_zeros()
         assert _same_bits(keep_columns(matrix, keep), theirs)
+
+
+def test_run_and_centroid_matrices_are_scipys_own_to_the_bit():
+    """Built from each row's entries directly, the sums are scipy's from coordinates: every
+    score of the aligner is the same to the last bit."""
+    rng = np.random.default_rng(3)
+    X = normalize_rows(sparse.random(200, 60, density=0.2, random_state=4, format="csr"))
+    runs = [tuple(range(s, s + int(rng.integers(1, 4)))) for s in rng.integers(0, 196, 300)]
+    clusters = [runs[i:i + 7] for i in range(0, len(runs), 7)] + [[]]
+
+    def by_coordinates(groups, mean):
+        rows, cols, vals = [], [], []
+        for t, group in enumerate(groups):
+            for run in group:
+                rows += [t] * len(run)
+                cols += list(run)
+                vals += [1.0 / len(run) if mean else 1.0] * len(run)
+        return normalize_rows(sparse.csr_matrix((vals, (rows, cols)), shape=(len(groups), 200)) @ X)
+
+    for mine, theirs in ((run_vectors(runs, X), by_coordinates([[r] for r in runs], False)),
+                         (centroids(clusters, X), by_coordinates(clusters, True))):
+        assert np.array_equal(mine.indptr, theirs.indptr) and np.array_equal(mine.indices, theirs.indices)
+        assert np.array_equal(mine.data.view(np.int64), theirs.data.view(np.int64))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import normalize_rows, run_vectors
+from .features import normalize_rows, run_vectors, sum_matrix
 from .sparse import sparse
 
 __all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
@@ -229,13 +229,7 @@ def _rowdot(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:
 
 def _sums(clusters, X) -> sparse.csr_matrix:
     """For each group of runs, the sum over its runs of each run's mean row."""
-    rows, cols, vals = [], [], []
-    for t, runs in enumerate(clusters):
-        for run in runs:
-            rows.extend(run)
-            cols.extend([t] * len(run))
-            vals.extend([1.0 / len(run)] * len(run))
-    return sparse.csr_matrix((vals, (cols, rows)), shape=(len(clusters), X.shape[0])) @ X
+    return sum_matrix(clusters, X.shape[0]) @ X
 
 
 def _centroids(clusters, X) -> sparse.csr_matrix:

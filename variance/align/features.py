@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from ..text.normalize import STOPWORDS, key_words, stem
 from .sparse import sparse
 
 __all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "scale_rows", "keep_columns", "centroids",
-           "run_vectors", "WORD_SHARE"]
+           "run_vectors", "sum_matrix", "WORD_SHARE"]
 
 WORD_SHARE = 0.65
 """Share of the similarity carried by words and bigrams; characters carry the rest."""
@@ -192,26 +193,37 @@ def _row_sums(values: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
 
 
 def centroids(clusters, X) -> sparse.csr_matrix | None:
+    """Each cluster's centroid: the normalised sum of its runs' mean rows."""
     if not clusters:
         return None
-    rows, cols, vals = [], [], []
-    for t, members in enumerate(clusters):
-        for run in members:
-            rows.extend(run)
-            cols.extend([t] * len(run))
-            vals.extend([1.0 / len(run)] * len(run))
-    M = sparse.csr_matrix((vals, (cols, rows)), shape=(len(clusters), X.shape[0]))
-    return normalize_rows(M @ X)
+    return normalize_rows(sum_matrix(clusters, X.shape[0]) @ X)
 
 
 def run_vectors(runs, X) -> sparse.csr_matrix:
-    rows, cols, vals = [], [], []
-    for i, run in enumerate(runs):
-        rows.extend([i] * len(run))
-        cols.extend(run)
-        vals.extend([1.0] * len(run))
-    R = sparse.csr_matrix((vals, (rows, cols)), shape=(len(runs), X.shape[0]))
-    return normalize_rows(R @ X)
+    """Each run's vector: the normalised sum of its rows."""
+    lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+    flat = np.fromiter(chain.from_iterable(runs), dtype=np.int64, count=int(lengths.sum()))
+    return normalize_rows(_canonical(np.ones(len(flat)), flat, lengths, X.shape[0]) @ X)
+
+
+def sum_matrix(clusters, width: int) -> sparse.csr_matrix:
+    """The matrix that sums, for each cluster, its runs' mean rows: row t holds 1 / len(run) at
+    the rows of each run of cluster t, in increasing order (as `csr_matrix((vals, (t, rows)))`
+    leaves them)."""
+    runs = [run for members in clusters for run in members]
+    sizes = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+    flat = np.fromiter(chain.from_iterable(runs), dtype=np.int64, count=int(sizes.sum()))
+    per = np.fromiter((sum(map(len, members)) for members in clusters), dtype=np.int64, count=len(clusters))
+    return _canonical(np.repeat(1.0 / np.maximum(sizes, 1), sizes), flat, per, width)
+
+
+def _canonical(values: np.ndarray, columns: np.ndarray, per_row: np.ndarray, width: int) -> sparse.csr_matrix:
+    """A CSR matrix from each row's entries in turn, columns sorted and duplicates summed within
+    each row, as scipy leaves a matrix built from coordinates."""
+    indptr = np.concatenate(([0], np.cumsum(per_row))).astype(np.int32 if len(columns) < 2 ** 31 else np.int64)
+    M = sparse.csr_matrix((values, columns.astype(indptr.dtype), indptr), shape=(len(per_row), width))
+    M.sum_duplicates()
+    return M
 
 
 def _repeats_a_column(rows: np.ndarray, indices: np.ndarray, width: int) -> bool:
