@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import normalize_rows, run_vectors, sum_matrix
+from .features import distinct_runs, normalize_rows, run_vectors, sum_matrix
 from .sparse import sparse
 
 __all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
@@ -159,34 +159,35 @@ def _leads(runs, units, owner, t) -> bool:
     return all(not units[run[0]].first and owner.get(run[0] - 1) == t for run in runs)
 
 
-def attach_repeats(clusters, units, X):
+def attach_repeats(clusters, units, X, classes: np.ndarray):
     """(clusters, repeats per cluster): places that say again a statement their document
     already carries are moved to that statement's repeats (see module docstring). A place is
     moved when it matches the rest of that statement (its document's own member left out) by
     `REPEAT_MIN`, and by `REPEAT_MARGIN` more than any other statement, its own included (the
     rest of it, for a place that shares its statement with others): so a statement made of
     places that each say another again (the leads of many versions, alike only in "Xi said")
-    is taken apart, while a member that fits its own statement stays."""
+    is taken apart, while a member that fits its own statement stays. Places of one statement
+    whose rows are of the same classes (`variance.align.first_pass.row_classes`: syndicated
+    copies) are measured once."""
     repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
     shared = [t for t, runs in enumerate(clusters) if len(runs) > 1]
     if not shared:
         return clusters, repeats
     places = [(t, k) for t, runs in enumerate(clusters) for k in range(len(runs))]
+    distinct, first = distinct_runs([clusters[t][k] for t, k in places], classes,
+                                    np.fromiter((t for t, _ in places), dtype=np.int64, count=len(places)))
     sums = _sums([clusters[t] for t in shared], X)
+    C = normalize_rows(sums)
     column = {t: j for j, t in enumerate(shared)}
-    moves: list[tuple[int, int, int]] = []
-    for lo in range(0, len(places), REPEAT_BLOCK):
-        block = places[lo:lo + REPEAT_BLOCK]
-        runs = [clusters[t][k] for t, k in block]
-        V = run_vectors(runs, X)
-        S = (V @ normalize_rows(sums).T).toarray()
-        own = np.array([column.get(t, -1) for t, _ in block], dtype=np.int64)
-        rivals = np.zeros(len(block))
-        mine = np.flatnonzero(own >= 0)
-        if len(mine):  # a member is measured against the rest of its own statement
-            rivals[mine] = _rest_similarity(V[mine], sums[own[mine]], _sums([[runs[i]] for i in mine], X))
-            S[mine, own[mine]] = -1.0
-        moves += _repeat_moves(block, runs, V, S, rivals, shared, clusters, units, sums, X)
+    best, top, rivals = [], [], []
+    for lo in range(0, len(first), REPEAT_BLOCK):
+        block = [places[p] for p in first[lo:lo + REPEAT_BLOCK].tolist()]
+        found = _best_other(block, [clusters[t][k] for t, k in block], sums, C, column, X)
+        best.append(found[0])
+        top.append(found[1])
+        rivals.append(found[2])
+    moves = _repeat_moves(places, distinct, np.concatenate(best), np.concatenate(top),
+                          np.concatenate(rivals), shared, clusters, units, sums, X)
     gone = {(t, k) for t, k, _ in moves}
     for t, k, u in moves:
         repeats[u].append(clusters[t][k])
@@ -195,24 +196,47 @@ def attach_repeats(clusters, units, X):
     return [clusters[t] for t in keep], [repeats[t] for t in keep]
 
 
-def _repeat_moves(block, runs, V, S, rivals, shared, clusters, units, sums, X):
-    """(statement, place, target) for each place of the block that says again a statement its
-    document carries elsewhere."""
+def _best_other(block, runs, sums, C, column, X):
+    """For each place of the block: the shared statement (its column) it matches best, leaving
+    its own out, that match, and its best rival (the rest of its own statement, or the second
+    best other)."""
+    V = run_vectors(runs, X)
+    S = (V @ C.T).toarray()
+    own = np.array([column.get(t, -1) for t, _ in block], dtype=np.int64)
+    rivals = np.zeros(len(block))
+    mine = np.flatnonzero(own >= 0)
+    if len(mine):  # a member is measured against the rest of its own statement
+        rivals[mine] = _rest_similarity(V[mine], sums[own[mine]], _sums([[runs[i]] for i in mine], X))
+        S[mine, own[mine]] = -1.0
     best = np.argmax(S, axis=1)
     top = S[np.arange(len(block)), best]
     second = np.partition(S, -2, axis=1)[:, -2] if S.shape[1] > 1 else np.full(len(block), -1.0)
-    rivals = np.maximum(rivals, second)
+    return best, top, np.maximum(rivals, second)
+
+
+def _repeat_moves(places, distinct, best, top, rivals, shared, clusters, units, sums, X):
+    """(statement, place, target) for each place that says again a statement its document
+    carries elsewhere (`best`, `top`, `rivals` of each place's distinct place)."""
     chosen, mains = [], []
-    for i in np.flatnonzero((top >= REPEAT_MIN) & (top >= rivals + REPEAT_MARGIN)):
-        doc = units[runs[i][0]].doc
-        main = next((run for run in clusters[shared[best[i]]] if units[run[0]].doc == doc), None)
+    hopeful = (top >= REPEAT_MIN) & (top >= rivals + REPEAT_MARGIN)
+    by_doc: dict[int, dict[int, tuple[int, ...]]] = {}
+    for p in np.flatnonzero(hopeful[distinct]).tolist():
+        t, k = places[p]
+        u = shared[best[distinct[p]]]
+        if u not in by_doc:  # each document's first run in the statement
+            by_doc[u] = {}
+            for run in clusters[u]:
+                by_doc[u].setdefault(units[run[0]].doc, run)
+        main = by_doc[u].get(units[clusters[t][k][0]].doc)
         if main is not None:
-            chosen.append(int(i))
+            chosen.append(p)
             mains.append([main])
     if not chosen:
         return []
-    sim = _rest_similarity(V[chosen], sums[best[chosen]], _sums(mains, X))
-    return [(block[i][0], block[i][1], shared[best[i]]) for i, value in zip(chosen, sim)
+    d = distinct[chosen]
+    V = run_vectors([clusters[t][k] for t, k in (places[p] for p in chosen)], X)
+    sim = _rest_similarity(V, sums[best[d]], _sums(mains, X))
+    return [(*places[p], shared[best[i]]) for p, i, value in zip(chosen, d.tolist(), sim)
             if value >= REPEAT_MIN and value >= rivals[i] + REPEAT_MARGIN]
 
 

@@ -25,7 +25,7 @@ from ..text.clauses import clause_spans
 from ..text.normalize import content_words
 from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
 from .constrain import apply_constraints
-from .features import FeatureSpace, centroids, run_vectors, scale_rows
+from .features import FeatureSpace, centroids, distinct_runs, run_vectors, scale_rows
 from .first_pass import first_pass, processing_order, row_classes
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import absorb_splits, fill_gaps, merge_by_context, merge_disjoint
@@ -88,7 +88,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
     if options.claims:
         clusters = carve_parts(clusters, units, X, options.link_threshold)
-        clusters, repeats = attach_repeats(clusters, units, X)
+        clusters, repeats = attach_repeats(clusters, units, X, classes)
         clusters, repeats = absorb_lone_parts(clusters, repeats, units, X, options.link_threshold)
         clusters, repeats = rejoin_parts(clusters, repeats, units)
     if constraints:  # a pin may bring a second place of a document into a statement
@@ -96,7 +96,8 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
                                    documents, constraints)
         clusters, repeats = _main_and_repeats(places, units)
     by_row = _links_of_rows(links)
-    statements = [_statement(c, r, units, documents, space, X, by_row) for c, r in zip(clusters, repeats)]
+    statements = [_statement(c, r, units, documents, space, X, by_row, classes)
+                  for c, r in zip(clusters, repeats)]
     order = _timeline(statements, documents, documents[processing_order(documents)[0]].id)
     return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
                  enumerate(sorted(statements, key=lambda s: order[id(s)])))
@@ -174,15 +175,20 @@ def _shares(space: FeatureSpace, units: list[Unit]) -> np.ndarray:
     return sizes / np.bincount(group, weights=sizes)[group]
 
 
-def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: dict) -> Statement:
+def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: dict,
+               classes: np.ndarray) -> Statement:
     """A statement with each place's confidence: similarity to the rest of the statement (of
-    meaning, for a member that meaning linked), and why it was linked."""
-    V = run_vectors(runs, X) if len(runs) > 1 else None
-    confidences = list(_leave_one_out(V)) if V is not None else [0.0]
-    texts = [" ".join(_text(units, documents, r) for r in run) for run in runs]
-    said: dict[str, frozenset[str]] = {}        # syndicated copies: many members, few wordings
-    words = [said[t] if t in said else said.setdefault(t, frozenset(content_words(t))) for t in texts]
-    carriers = Counter(w for ws in words for w in ws)
+    meaning, for a member that meaning linked), and why it was linked. Members whose rows are
+    of the same classes (syndicated copies) are featurised and read once."""
+    distinct, first = distinct_runs(runs, classes)
+    confidences = list(_leave_one_out(run_vectors([runs[i] for i in first.tolist()], X), distinct)) \
+        if len(runs) > 1 else [0.0]
+    said = [frozenset(content_words(" ".join(_text(units, documents, r) for r in runs[i])))
+            for i in first.tolist()]
+    carriers: Counter[str] = Counter()
+    for ws, copies in zip(said, np.bincount(distinct).tolist()):
+        for w in ws:
+            carriers[w] += copies
     rarity: dict[str, float] = {}
     reasons: dict[frozenset[str], tuple[str, ...]] = {}
 
@@ -195,15 +201,17 @@ def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: d
             reasons[ws] = tuple(sorted(shared, key=lambda w: (-rarity[w], w))[:5])
         return reasons[ws]
 
+    because = [reason(ws) for ws in said]
+    place = distinct.tolist()
     members = []
     for k, run in enumerate(runs):
-        link = next((links[r] for r in run if r in links), None)
+        link = next((links[r] for r in run if r in links), None) if links else None
         if link is not None:
             confidences[k] = link.score
-            members.append(replace(_member(run, float(link.score), reason(words[k]), units, documents),
+            members.append(replace(_member(run, float(link.score), because[place[k]], units, documents),
                                    evidence=link.evidence, meaning=link.score, nearest=link.nearest))
         else:
-            members.append(_member(run, float(confidences[k]), reason(words[k]), units, documents))
+            members.append(_member(run, float(confidences[k]), because[place[k]], units, documents))
     members.sort(key=lambda m: m.document)
     again = []
     if repeats:
@@ -226,15 +234,16 @@ def _text(units, documents, row: int) -> str:
 def _member(run, confidence: float, reason: tuple[str, ...], units, documents) -> Member:
     first, last = units[run[0]], units[run[-1]]
     doc = documents[first.doc]
-    sentences = tuple(sorted({units[r].sentence for r in run}))
+    sentences = (first.sentence,) if len(run) == 1 else tuple(sorted({units[r].sentence for r in run}))
     return Member(doc.id, sentences, first.start, last.end, round(confidence, 4), reason,
                   (Span(first.start, last.end),), partial=not (first.first and last.last))
 
 
-def _leave_one_out(V: sparse.csr_matrix) -> np.ndarray:
-    """cos(v_i, sum_j v_j - v_i) for every row, without forming the differences."""
-    total = np.asarray(V.sum(axis=0)).ravel()
-    dots = V @ total
+def _leave_one_out(V: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    """cos(v_i, sum_j v_j - v_i) for every member i, whose vector is row `rows[i]` of V,
+    without forming the differences (the sum taken over the members in order)."""
+    total = np.asarray(V[rows].sum(axis=0)).ravel()
+    dots = (V @ total)[rows]
     norms_sq = float(total @ total) - 2 * dots + 1.0
     return np.clip((dots - 1.0) / np.sqrt(np.maximum(norms_sq, 1e-12)), 0.0, 1.0)
 

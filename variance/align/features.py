@@ -15,7 +15,7 @@ from ..text.normalize import STOPWORDS, key_words, stem
 from .sparse import sparse
 
 __all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "scale_rows", "keep_columns", "centroids",
-           "run_vectors", "sum_matrix", "WORD_SHARE"]
+           "run_vectors", "sum_matrix", "distinct_runs", "WORD_SHARE"]
 
 WORD_SHARE = 0.65
 """Share of the similarity carried by words and bigrams; characters carry the rest."""
@@ -224,6 +224,26 @@ def _canonical(values: np.ndarray, columns: np.ndarray, per_row: np.ndarray, wid
     M = sparse.csr_matrix((values, columns.astype(indptr.dtype), indptr), shape=(len(per_row), width))
     M.sum_duplicates()
     return M
+
+
+def distinct_runs(runs, classes: np.ndarray, tags: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct run of each run, the first run of each distinct run): runs are the same
+    when their rows' classes (`variance.align.first_pass.row_classes`) are, in order, and so
+    are their `tags` (say, the statement each belongs to)."""
+    lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+    if not len(runs):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    flat = classes[np.fromiter(chain.from_iterable(runs), dtype=np.int64, count=int(lengths.sum()))]
+    keys = np.full((len(runs), int(lengths.max()) + 1), -1, dtype=np.int64)
+    keys[:, 0] = tags if tags is not None else 0
+    row = np.repeat(np.arange(len(runs)), lengths)
+    keys[row, 1 + np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = flat
+    order = np.lexsort(keys.T[::-1])
+    ordered = keys[order]
+    new = np.concatenate(([True], (ordered[1:] != ordered[:-1]).any(axis=1)))
+    index = np.empty(len(runs), dtype=np.int64)
+    index[order] = np.cumsum(new) - 1
+    return index, order[new]
 
 
 def _repeats_a_column(rows: np.ndarray, indices: np.ndarray, width: int) -> bool:
