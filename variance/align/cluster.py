@@ -169,7 +169,7 @@ def _shares(space: FeatureSpace, units: list[Unit]) -> np.ndarray:
     """Each part's share of its sentence's features: the part vectors are scaled by its square
     root, so that the parts of one sentence add up to about the sentence's own vector; a
     sentence kept whole keeps unit length."""
-    sentence = np.array([hash((u.doc, u.sentence)) for u in units])
+    sentence = np.fromiter(((u.doc << 32) + u.sentence for u in units), dtype=np.int64, count=len(units))
     _, group = np.unique(sentence, return_inverse=True)
     sizes = np.maximum(space.sizes, 1.0)
     return sizes / np.bincount(group, weights=sizes)[group]

@@ -46,8 +46,7 @@ def row_classes(which: np.ndarray, share: np.ndarray, foreign: np.ndarray) -> np
         return np.zeros(0, dtype=np.int64)
     keys = np.stack([which.astype(np.int64), share.astype(np.float64).view(np.int64),
                      foreign.astype(np.int64)], axis=1)
-    _, inverse = np.unique(keys, axis=0, return_inverse=True)
-    return inverse.ravel().astype(np.int64)
+    return _distinct_rows(keys)[1]
 
 
 def processing_order(documents: Sequence[Document]) -> list[int]:
