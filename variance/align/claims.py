@@ -46,26 +46,28 @@ REPEAT_BLOCK = 4096
 """Places measured at once against every shared statement (memory: a dense block)."""
 
 
-def carve_parts(clusters, units, X, threshold: float):
+def carve_parts(clusters, units, X, threshold: float, classes: np.ndarray):
     """Move a leading or trailing part of a member to a statement its document lacks, when the
     part matches that statement above `threshold`, better than its own by `CARVE_MARGIN`, and
-    what stays behind still matches its own statement as well as the whole did."""
-    pieces, owners = [], []
+    what stays behind still matches its own statement as well as the whole did. The pieces of
+    one statement's members whose rows are of the same classes are measured once."""
+    pieces, owners, tags = [], [], []
+    longest = 2 * (max((len(run) for runs in clusters for run in runs), default=0) + 1)
     for t, runs in enumerate(clusters):
         for k, run in enumerate(runs):
             for cut in range(1, len(run)):
                 if units[run[cut]].sentence == units[run[cut - 1]].sentence:
                     pieces += [(run[:cut], run[cut:]), (run[cut:], run[:cut])]
                     owners += [(t, k), (t, k)]
+                    tags += [t * longest + 2 * cut + 1, t * longest + 2 * (len(run) - cut)]
     if not pieces:
         return clusters
     C = _centroids(clusters, X)
-    P = run_vectors([p for p, _ in pieces], X)
-    S = (P @ C.T).tocsr()
-    own = np.array([S[i, t] for i, (t, _) in enumerate(owners)])
-    rest = (run_vectors([r for _, r in pieces], X).multiply(C[[t for t, _ in owners]])).sum(axis=1).A1
-    whole = (run_vectors([clusters[t][k] for t, k in owners], X).multiply(
-        C[[t for t, _ in owners]])).sum(axis=1).A1
+    distinct, first = distinct_runs([p + r for p, r in pieces], classes, np.asarray(tags, dtype=np.int64))
+    S, own, rest, whole = _piece_scores([pieces[i] for i in first.tolist()],
+                                        [owners[i][0] for i in first.tolist()],
+                                        [clusters[t][k] for t, k in (owners[i] for i in first.tolist())], C, X)
+    S, own, rest, whole = S[distinct], own[distinct], rest[distinct], whole[distinct]
     docs = [{units[run[0]].doc for run in runs} for runs in clusters]
     S.data[S.data < threshold] = 0
     S.eliminate_zeros()
@@ -85,6 +87,16 @@ def carve_parts(clusters, units, X, threshold: float):
         changed.add((t, k))
         changed.add((u, len(clusters[u]) - 1))
     return clusters
+
+
+def _piece_scores(pieces, statements, wholes, C, X):
+    """For each (piece, remainder) of a member of a statement: the piece's similarity to every
+    statement, to its own, and its remainder's and the whole member's to its own."""
+    S = (run_vectors([p for p, _ in pieces], X) @ C.T).tocsr()
+    own = np.asarray(S[np.arange(len(pieces)), statements]).ravel()
+    rest = (run_vectors([r for _, r in pieces], X).multiply(C[statements])).sum(axis=1).A1
+    whole = (run_vectors(wholes, X).multiply(C[statements])).sum(axis=1).A1
+    return S, own, rest, whole
 
 
 def absorb_lone_parts(clusters, repeats, units, X, threshold: float):

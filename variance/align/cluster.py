@@ -87,7 +87,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
                                           frozenset(i for i, d in enumerate(documents) if d.id in apart))
     repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
     if options.claims:
-        clusters = carve_parts(clusters, units, X, options.link_threshold)
+        clusters = carve_parts(clusters, units, X, options.link_threshold, classes)
         clusters, repeats = attach_repeats(clusters, units, X, classes)
         clusters, repeats = absorb_lone_parts(clusters, repeats, units, X, options.link_threshold)
         clusters, repeats = rejoin_parts(clusters, repeats, units)
