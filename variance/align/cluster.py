@@ -75,7 +75,7 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     clusters = first_pass(documents, units, rows_of, X, classes, options, progress)
     clusters = merge_disjoint(clusters, units, X, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, X)
-    clusters = absorb_splits(clusters, units, rows_of, X, options.max_run)
+    clusters = absorb_splits(clusters, units, rows_of, X, options.max_run, classes)
     clusters = merge_by_context(clusters, units, rows_of, X)
     links: dict[tuple[int, ...], Link] = {}
     lonely = sum(len(c) == 1 and len(c[0]) == 1 for c in clusters)

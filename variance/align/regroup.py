@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import centroids, keep_columns, normalize_rows, run_vectors
+from .features import centroids, distinct_runs, keep_columns, normalize_rows, run_vectors
 from .sparse import sparse
 
 __all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "merge_by_context", "RUN_GAIN",
@@ -272,7 +272,7 @@ def _shared(a: dict[int, float], b: dict[int, float]) -> float:
     return sum(min(v, b[k]) for k, v in a.items() if k in b)
 
 
-def absorb_splits(clusters, units, rows_of, X, max_run: int):
+def absorb_splits(clusters, units, rows_of, X, max_run: int, classes):
     """Where some versions merge two sentences that others keep apart, make the apart ones one
     member: statement U joins its neighbour T when every version carrying U has it right next
     to its T member, and the versions carrying T alone hold U's words in their T member."""
@@ -289,7 +289,7 @@ def absorb_splits(clusters, units, rows_of, X, max_run: int):
             merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
             runs = [tuple(sorted(docs[t][d] + docs[u][d])) for d in sorted(docs[u])]
             if max(_sentences(r, units) for r in runs) > max_run or not _improves(
-                    merged_only, runs, [docs[t][d] for d in sorted(docs[u])], C[u], X):
+                    merged_only, runs, [docs[t][d] for d in sorted(docs[u])], C[u], X, classes):
                 continue
             clusters[t] = [docs[t][d] for d in set(docs[t]) - set(docs[u])] + runs
             docs[t] = {units[r[0]].doc: r for r in clusters[t]}
@@ -303,14 +303,23 @@ def _sentences(run, units) -> int:
     return units[run[-1]].sentence - units[run[0]].sentence + 1
 
 
-def _improves(merged, joined, apart, u_centroid, X) -> bool:
-    """Do the merged versions hold U's words, and match the joined runs better than apart?"""
-    M = run_vectors(merged, X)
+def _improves(merged, joined, apart, u_centroid, X, classes) -> bool:
+    """Do the merged versions hold U's words, and match the joined runs better than apart?
+    (Runs whose rows are of the same classes are featurised once.)"""
+    M, copies = _vectors(merged, X, classes)
     if (M @ u_centroid.T).toarray().min() < RUN_PART_MIN:
         return False
-    m = normalize_rows(sparse.csr_matrix(M.sum(axis=0)))
-    gain = (run_vectors(joined, X) @ m.T).toarray().mean() - (run_vectors(apart, X) @ m.T).toarray().mean()
+    m = normalize_rows(sparse.csr_matrix(M[copies].sum(axis=0)))
+    J, joined_copies = _vectors(joined, X, classes)
+    A, apart_copies = _vectors(apart, X, classes)
+    gain = (J @ m.T).toarray()[joined_copies].mean() - (A @ m.T).toarray()[apart_copies].mean()
     return gain >= RUN_GAIN
+
+
+def _vectors(runs, X, classes):
+    """The vectors of the distinct runs among `runs`, and the distinct run of each."""
+    distinct, first = distinct_runs(runs, classes)
+    return run_vectors([runs[i] for i in first.tolist()], X), distinct
 
 
 def _common_neighbours(members, units, rows_of, position, cluster_of):
