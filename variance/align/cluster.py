@@ -70,8 +70,8 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     space = FeatureSpace([documents[u.doc].text[u.start:u.end] for u in units])
     share = _shares(space, units)
     foreign = np.array([languages[u.doc] != options.language for u in units], dtype=bool)
-    X = _words_only_in(scale_rows(space.matrix, np.sqrt(share)), foreign)
     classes = row_classes(space.which, share, foreign)
+    X = _lexical_rows(space, share, foreign, classes)
     clusters = first_pass(documents, units, rows_of, X, classes, options, progress)
     clusters = merge_disjoint(clusters, units, X, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, X)
@@ -155,6 +155,17 @@ def _units(documents: Sequence[Document], warn, claims: bool = True) -> tuple[li
             warn(f"{doc.path}: {kept_whole} sentence(s) too long or with too many parts to be "
                  f"cut into claims; aligned whole")
     return units, rows_of
+
+
+def _lexical_rows(space: FeatureSpace, share: np.ndarray, foreign: np.ndarray,
+                  classes: np.ndarray) -> sparse.csr_matrix:
+    """The aligner's matrix, a row per claim: its text's vector scaled by the square root of
+    its share of its sentence, emptied for a document in another language; each class's row
+    is made once, then copied."""
+    first = np.zeros(int(classes.max()) + 1, dtype=np.int64)
+    first[classes[::-1]] = np.arange(len(classes))[::-1]
+    rows = scale_rows(space.distinct[space.which[first]], np.sqrt(share[first]))
+    return _words_only_in(rows, foreign[first])[classes]
 
 
 def _words_only_in(X: sparse.csr_matrix, foreign: np.ndarray) -> sparse.csr_matrix:

@@ -50,12 +50,18 @@ class FeatureSpace:
         for (words, grams), k in zip(rows, copies):
             df[list(words) + list(grams)] += k
         self.idf = np.log((len(texts) + 1) / (df + 1)) + 1.0
-        self.matrix = self._build(rows)[which] if texts else sparse.csr_matrix((0, len(self.vocab)))
+        self.distinct = self._build(rows) if texts else sparse.csr_matrix((0, len(self.vocab)))
+        """One row per distinct text."""
         self.which = np.asarray(which, dtype=np.int64)
         """Index of each text among the distinct texts: equal texts, equal rows."""
         self.sizes = np.array([sum(words.values()) + sum(grams.values()) for words, grams in rows],
                               dtype=np.float64)[which] if texts else np.zeros(0)
         """Number of features of each text: how much of its sentence a part says."""
+
+    @property
+    def matrix(self) -> sparse.csr_matrix:
+        """One row per text."""
+        return self.distinct[self.which]
 
     def _counts(self, text: str) -> tuple[Counter, Counter]:
         """Counts by feature id, ids in order of first occurrence (each feature looked up once)."""
