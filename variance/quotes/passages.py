@@ -106,8 +106,8 @@ def stem_weights(documents: tuple[Document, ...]) -> dict[str, float]:
     for sentence, k in times.items():
         for _, _, stems in _sentence_clauses(sentence):
             n += k
-            for stem in stems:
-                df[stem] = df.get(stem, 0) + k
+            for word in stems:
+                df[word] = df.get(word, 0) + k
     return {s: math.log((n + 1) / (k + 1)) + 1 for s, k in df.items()} | {"": math.log(n + 1) + 1}
 
 
