@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import compile_tree, measure
+from startup import checkouts, measure
 
 __all__ = ["COMMANDS", "MODES", "main"]
 
@@ -155,14 +155,10 @@ def arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = arguments()
-    base = args.base.resolve()
-    if not (base / "variance" / "__init__.py").is_file():
-        raise SystemExit(f"{base}: not a checkout of variance (no variance/__init__.py)")
-    trees = {"before": base, "after": HERE}
+    trees = checkouts(args.base)
+    base = trees["before"]
     modes = MODES + (("first",) if args.first else ())
     seeds = HERE / "seeds"
-    for tree in trees.values():
-        compile_tree(tree)
     load = Path("/proc/loadavg").read_text().split()[0]
     with tempfile.TemporaryDirectory(prefix="variance-encoder-") as work:
         tmp = Path(work)

@@ -29,7 +29,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["COMMANDS", "measure", "import_profile", "same_outputs", "main"]
+__all__ = ["COMMANDS", "checkouts", "measure", "import_profile", "same_outputs", "main"]
 
 HERE = Path(__file__).resolve().parent.parent
 COMMANDS = {"variance --help": ["--help"],
@@ -154,6 +154,18 @@ def compile_tree(tree: Path) -> None:
                    stdout=subprocess.DEVNULL)
 
 
+def checkouts(base: Path) -> dict[str, Path]:
+    """The baseline checkout `base` ("before") and this one ("after"), both byte-compiled;
+    SystemExit when `base` is not a checkout of variance."""
+    base = base.resolve()
+    if not (base / "variance" / "__init__.py").is_file():
+        raise SystemExit(f"{base}: not a checkout of variance (no variance/__init__.py)")
+    trees = {"before": base, "after": HERE}
+    for tree in trees.values():
+        compile_tree(tree)
+    return trees
+
+
 def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=Path, required=True, help="the baseline checkout (a worktree of main)")
@@ -165,13 +177,9 @@ def arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = arguments()
-    base = args.base.resolve()
-    if not (base / "variance" / "__init__.py").is_file():
-        raise SystemExit(f"{base}: not a checkout of variance (no variance/__init__.py)")
-    trees = {"before": base, "after": HERE}
+    trees = checkouts(args.base)
+    base = trees["before"]
     seeds = HERE / "seeds"
-    for tree in trees.values():
-        compile_tree(tree)
     load = Path("/proc/loadavg").read_text().split()[0]
     with tempfile.TemporaryDirectory(prefix="variance-startup-") as work:
         tmp = Path(work)

@@ -225,10 +225,26 @@ FISHERMEN = "The fishing crews were left out of the talks, their union protested
 """Says what QUAYS' third sentence says, with no word in common and a cosine of meaning of 0.43."""
 
 
-@pytest.mark.parametrize("between", [True, False])
-def test_a_paraphrase_between_the_same_neighbours_is_linked_and_elsewhere_not(monkeypatch, between):
+def _shared_with_b(comparison, words: str):
+    """The statement carried by versions a and b whose member in b holds `words`, or None."""
+    b = comparison.document("b").text
+    return next((st for st in comparison.statements if st.member("a") and st.member("b")
+                 and words in b[st.member("b").start:st.member("b").end]), None)
+
+
+def _fishermen_corroborated(monkeypatch, docs):
+    """The fishermen's statement once meaning is corroborated, after checking that meaning alone
+    (under MEANING_MIN) does not link it."""
     from variance.align import meaning
 
+    monkeypatch.setattr(meaning, "CORROBORATE", False)
+    assert _shared_with_b(compare_documents(docs, QUIET), "union") is None
+    monkeypatch.setattr(meaning, "CORROBORATE", True)
+    return _shared_with_b(compare_documents(docs, QUIET), "union")
+
+
+@pytest.mark.parametrize("between", [True, False])
+def test_a_paraphrase_between_the_same_neighbours_is_linked_and_elsewhere_not(monkeypatch, between):
     rest = ["The mayor promised that no jobs would be lost on the quays.\n",
             "Porto Novo's harbour will close the eastern quay for six months from March.\n",
             "Cargo ships will go to the western quay, now extended.\n",
@@ -236,14 +252,7 @@ def test_a_paraphrase_between_the_same_neighbours_is_linked_and_elsewhere_not(mo
     other = rest[:3] + [FISHERMEN] + rest[3:] if between else [FISHERMEN] + rest
     docs = [Document(id="a", path="a", text=QUAYS, sha256="a"), Document(id="b", path="b", text="".join(other), sha256="b")]
 
-    def fishermen(comparison):
-        return next((st for st in comparison.statements if st.member("a") and st.member("b")
-                     and "union" in comparison.document("b").text[st.member("b").start:st.member("b").end]), None)
-
-    monkeypatch.setattr(meaning, "CORROBORATE", False)
-    assert fishermen(compare_documents(docs, QUIET)) is None      # meaning alone: under MEANING_MIN
-    monkeypatch.setattr(meaning, "CORROBORATE", True)
-    st = fishermen(compare_documents(docs, QUIET))
+    st = _fishermen_corroborated(monkeypatch, docs)
     if not between:
         assert st is None
         return
@@ -274,19 +283,15 @@ def _layoffs(speaker: str) -> str:
 def test_meaning_does_not_link_what_two_versions_attribute_to_two_people(monkeypatch, speaker):
     from variance.align import speakers
 
-    def layoffs(comparison):
-        return next((st for st in comparison.statements if st.member("a") and st.member("b")
-                     and "laid off" in comparison.document("b").text[st.member("b").start:st.member("b").end]), None)
-
     docs = [Document(id="a", path="a", text=LAYOFFS, sha256="a"),
             Document(id="b", path="b", text=_layoffs(speaker), sha256="b")]
-    st = layoffs(compare_documents(docs, QUIET))
+    st = _shared_with_b(compare_documents(docs, QUIET), "laid off")
     if speaker == "Marsh":  # one person: linked, by meaning
         assert st is not None and any(m.evidence is Evidence.MEANING for m in st.members)
         return
     assert st is None       # Marsh's words and Korb's, both named in both versions: two statements
     monkeypatch.setattr(speakers.Speakers, "conflict", lambda self, run, members: False)
-    linked = layoffs(compare_documents(docs, QUIET))
+    linked = _shared_with_b(compare_documents(docs, QUIET), "laid off")
     assert linked is not None and any(m.evidence is Evidence.MEANING for m in linked.members)
 
 
@@ -315,14 +320,7 @@ def test_two_paraphrases_in_the_same_stretch_of_their_versions_are_linked(monkey
     docs = [Document(id="a", path="a", text=STORM, sha256="a"),
             Document(id="b", path="b", text="".join(other), sha256="b")]
 
-    def fishermen(comparison):
-        return next((st for st in comparison.statements if st.member("a") and st.member("b")
-                     and "union" in comparison.document("b").text[st.member("b").start:st.member("b").end]), None)
-
-    monkeypatch.setattr(meaning, "CORROBORATE", False)
-    assert fishermen(compare_documents(docs, QUIET)) is None      # meaning alone: under MEANING_MIN
-    monkeypatch.setattr(meaning, "CORROBORATE", True)
-    st = fishermen(compare_documents(docs, QUIET))
+    st = _fishermen_corroborated(monkeypatch, docs)
     if not same_stretch:
         assert st is None
         return
