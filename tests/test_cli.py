@@ -176,3 +176,21 @@ def test_the_program_ends_with_all_its_output_and_its_exit_code(runner, tmp_path
     assert done.returncode == 0 and (tmp_path / "r.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
     done = program("align", str(tmp_path / "missing.txt"))
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "missing.txt" in done.stderr
+
+
+def test_a_command_run_in_the_callers_process_gives_back_its_sigterm_handler(runner, tmp_path):
+    # a command makes SIGTERM unwind it (temporary files removed, exit 143); a program that
+    # runs one in its own process keeps its own handler afterwards, after an error too
+    import signal
+
+    def mine(signum, frame):
+        pass
+
+    before = signal.signal(signal.SIGTERM, mine)
+    try:
+        assert runner.invoke(main, ["align", str(SEEDS), "--json"]).exit_code == 0
+        assert signal.getsignal(signal.SIGTERM) is mine
+        assert runner.invoke(main, ["align", str(tmp_path / "missing")]).exit_code == 2
+        assert signal.getsignal(signal.SIGTERM) is mine
+    finally:
+        signal.signal(signal.SIGTERM, before)

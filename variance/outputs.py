@@ -20,7 +20,8 @@ import signal
 import stat
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 from .errors import OutputError
@@ -146,13 +147,21 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated(EXIT_TERMINATED)
 
 
-def terminate_on_sigterm() -> None:
-    """Make SIGTERM unwind the main thread (finally blocks run, temporary files go) instead of
-    killing the process where it stands. Call from the main thread only."""
+@contextmanager
+def terminate_on_sigterm() -> Iterator[None]:
+    """While inside, SIGTERM unwinds the main thread (finally blocks run, temporary files go)
+    instead of killing the process where it stands; the handler before is put back after, so a
+    program calling a command in its own process keeps its own. Outside the main thread,
+    nothing changes."""
     try:
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        before = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread
-        pass
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def silence_stdout() -> None:

@@ -48,29 +48,33 @@ def handles_errors(command: Callable) -> Callable:
     one line and 130, SIGTERM unwinds (temporary files removed) and exits 143."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        terminate_on_sigterm()
         _tolerant_streams()
-        try:
-            result = command(*args, **kwargs)
-            sys.stdout.flush()
-            return result
-        except VarianceError as exc:
-            fail(str(exc), exc.exit_code)
-        except BrokenPipeError:
-            silence_stdout()
-            sys.exit(EXIT_BROKEN_PIPE)
-        except KeyboardInterrupt:
-            silence_stdout()
-            fail("interrupted", EXIT_INTERRUPTED)
-        except Terminated:
-            silence_stdout()
-            fail("terminated", EXIT_TERMINATED)
-        except OSError as exc:
-            if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG):
-                raise
-            silence_stdout()
-            fail(f"cannot write to standard output: {exc.strerror}")
+        with terminate_on_sigterm():
+            return _run_handled(command, args, kwargs)
     return wrapper
+
+
+def _run_handled(command: Callable, args: tuple, kwargs: dict):
+    try:
+        result = command(*args, **kwargs)
+        sys.stdout.flush()
+        return result
+    except VarianceError as exc:
+        fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except KeyboardInterrupt:
+        silence_stdout()
+        fail("interrupted", EXIT_INTERRUPTED)
+    except Terminated:
+        silence_stdout()
+        fail("terminated", EXIT_TERMINATED)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG):
+            raise
+        silence_stdout()
+        fail(f"cannot write to standard output: {exc.strerror}")
 
 
 def pauses_collector(command: Callable) -> Callable:
