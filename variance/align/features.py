@@ -244,10 +244,18 @@ def distinct_runs(runs, classes: np.ndarray, tags: np.ndarray | None = None) -> 
     keys[:, 0] = tags if tags is not None else 0
     row = np.repeat(np.arange(len(runs)), lengths)
     keys[row, 1 + np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = flat
+    return distinct_rows(keys)
+
+
+def distinct_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct row of each row, the first row of each distinct row) of an integer
+    matrix; distinct rows are numbered in the lexical order of their entries."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     order = np.lexsort(keys.T[::-1])
     ordered = keys[order]
     new = np.concatenate(([True], (ordered[1:] != ordered[:-1]).any(axis=1)))
-    index = np.empty(len(runs), dtype=np.int64)
+    index = np.empty(len(keys), dtype=np.int64)
     index[order] = np.cumsum(new) - 1
     return index, order[new]
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..model import Document, Options
+from .features import distinct_rows
 from .regroup import RUN_GAIN, RUN_PART_MIN
 from .sparse import sparse
 
@@ -46,7 +47,7 @@ def row_classes(which: np.ndarray, share: np.ndarray, foreign: np.ndarray) -> np
         return np.zeros(0, dtype=np.int64)
     keys = np.stack([which.astype(np.int64), share.astype(np.float64).view(np.int64),
                      foreign.astype(np.int64)], axis=1)
-    return _distinct_rows(keys)[1]
+    return distinct_rows(keys)[0]
 
 
 def processing_order(documents: Sequence[Document]) -> list[int]:
@@ -118,8 +119,9 @@ class _Runs:
         self.rows = X[first]
         """The row of each class."""
         self.starts, self.lengths, self.bounds, keys = _windows(units, rows_of, max_run, classes)
-        distinct, self.ids = _distinct_rows(keys)
+        self.ids, firsts = distinct_rows(keys)
         """The distinct run of every run."""
+        distinct = keys[firsts]
         inside = distinct >= 0
         self.R = sparse.csr_matrix((np.ones(int(inside.sum())), distinct[inside],
                                     np.concatenate(([0], np.cumsum(inside.sum(axis=1))))),
@@ -192,18 +194,6 @@ def _windows(units, rows_of, max_run: int, classes: np.ndarray):
     keys = np.where(inside, classes[sequence][np.where(inside, start[:, None] + step, 0)]
                     if len(sequence) else 0, -1)
     return start - begin[doc[start]], size, bounds, keys
-
-
-def _distinct_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct rows of an integer matrix, and the index of each row among them."""
-    if not len(keys):
-        return keys, np.zeros(0, dtype=np.int64)
-    order = np.lexsort(keys.T[::-1])
-    ordered = keys[order]
-    new = np.concatenate(([True], (ordered[1:] != ordered[:-1]).any(axis=1)))
-    index = np.empty(len(keys), dtype=np.int64)
-    index[order] = np.cumsum(new) - 1
-    return ordered[new], index
 
 
 def _norms(M: sparse.csr_matrix) -> np.ndarray:
