@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .normalize import STOPWORDS, content_words
 
-__all__ = ["clause_cuts", "clause_spans", "MAX_CLAUSES", "MIN_WORDS", "MIN_CONTENT_WORDS"]
+__all__ = ["clause_cuts", "clause_spans", "clause_parts", "MAX_CLAUSES", "MIN_WORDS", "MIN_CONTENT_WORDS"]
 
 MAX_CLAUSES = 8
 """A sentence that would fall into more parts than this is kept whole (and the caller warns)."""
@@ -187,13 +187,22 @@ def clause_cuts(text: str) -> tuple[int, ...] | None:
 def clause_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
     """The parts of the sentence `text[start:end]` as document offsets (trailing spaces left
     out), and whether cutting gave up on it (then the one part is the whole sentence)."""
-    cuts = clause_cuts(text[start:end])
+    parts, gave_up = clause_parts(text[start:end])
+    return [(start + a, start + b) for a, b in parts], gave_up
+
+
+@lru_cache(maxsize=65536)
+def clause_parts(sentence: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """`clause_spans` of a whole sentence: its parts as offsets into it, and whether cutting
+    gave up. Cached: syndicated copies share most sentences, and a copy's parts are these
+    moved to where it stands."""
+    cuts = clause_cuts(sentence)
     if not cuts:
-        return [(start, end)], cuts is None
-    bounds = [start] + [start + c for c in cuts] + [end]
+        return ((0, len(sentence)),), cuts is None
+    bounds = [0, *cuts, len(sentence)]
     spans = []
     for a, b in zip(bounds, bounds[1:]):
-        while b > a and text[b - 1].isspace():
+        while b > a and sentence[b - 1].isspace():
             b -= 1
         spans.append((a, b))
-    return spans, False
+    return tuple(spans), False

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 import sentencex
 
@@ -54,6 +54,7 @@ def segment_document(doc: Document, language: str = "en",
     document and `warn` say. InputError when it has more than `MAX_SENTENCES`."""
     spans: list[tuple[int, int, int, SentenceKind]] = []
     too_long = 0
+    han = holds_from(doc.text, 0xE4)
     for number, (start, end) in enumerate(_paragraphs(doc.text)):
         if len(spans) > MAX_SENTENCES:
             raise InputError(f"{doc.path}: more than {MAX_SENTENCES:,} sentences, the limit for "
@@ -63,7 +64,7 @@ def segment_document(doc: Document, language: str = "en",
             if s >= e:
                 continue
             if kind is SentenceKind.BODY:
-                whole = _sentences(doc.text, s, e, language)
+                whole = _sentences(doc.text, s, e, language, han)
                 too_long += sum(b - a > MAX_SENTENCE_CHARS for a, b in whole)
                 spans.extend((a, b, number, kind) for span in whole
                              for a, b in _cap_length(doc.text, span))
@@ -120,13 +121,29 @@ def split_paragraph(text: str, start: int, end: int, language: str = "en") -> li
             for piece in _cap_length(text, span)]
 
 
-def _sentences(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text[start:end]`, as absolute offsets, of any length."""
-    raw = [_strip(text, start + s, start + e) for s, e in _boundaries(text[start:end], language)]
+def _sentences(text: str, start: int, end: int, language: str, han: bool | None = None
+               ) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, as absolute offsets, of any length; `han`: whether
+    `text` holds a character from U+4000 on (read from `text` when not given)."""
+    if han is None:
+        han = holds_from(text, 0xE4)
+    return [(start + a, start + b) for a, b in
+            _paragraph_sentences(text[start:end], text[max(0, start - 2):start], language, han)]
+
+
+@lru_cache(maxsize=65536)
+def _paragraph_sentences(chunk: str, before: str, language: str, han: bool) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of a paragraph `chunk`, relative to it. Cached: syndicated copies
+    repeat most paragraphs word for word. What the spans depend on is all in the key: the
+    paragraph, its language, whether the document holds a Han character (the glued-sentence
+    pattern), and the two characters before it, as far as that pattern looks behind a cut."""
+    text = before + chunk
+    start = len(before)
+    raw = [_strip(text, start + s, start + e) for s, e in _boundaries(chunk, language)]
     spans = [span for span in raw if span[0] < span[1]]
-    spans = _split_glued(text, spans)
+    spans = _split_glued(text, spans, han)
     spans = _move_opening_quotes(text, spans)
-    return _merge_fragments(text, spans)
+    return tuple((a - start, b - start) for a, b in _merge_fragments(text, spans))
 
 
 def _boundaries(chunk: str, language: str) -> list[tuple[int, int]]:
@@ -151,9 +168,9 @@ def _glued_end(han: bool) -> re.Pattern[str]:
     return re.compile(_GLUED_LATIN + _GLUED_HAN if han else _GLUED_LATIN)
 
 
-def _split_glued(text: str, spans):
+def _split_glued(text: str, spans, han: bool):
     out: list[tuple[int, int]] = []
-    glued_end = _glued_end(holds_from(text, 0xE4))
+    glued_end = _glued_end(han)
     for s, e in spans:
         cuts = [s] + [m.start() for m in glued_end.finditer(text, s, e) if m.start() > s] + [e]
         cuts = sorted(set(cuts))
