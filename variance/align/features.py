@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -26,11 +27,16 @@ def sentence_features(text: str) -> tuple[list[str], list[str]]:
     words = [w for w in key_words(text) if w not in STOPWORDS]
     stems = [stem(w) for w in words]
     word_feats = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
-    grams: list[str] = []
-    for w in words:
-        padded = f"#{w}#"
-        grams.extend(padded[i:i + 4] for i in range(max(1, len(padded) - 3)))
-    return word_feats, grams
+    return word_feats, [g[1:] for w in words for g in _word_grams(w)]
+
+
+@lru_cache(maxsize=131072)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """The character 4-grams of a word padded with "#", each as its feature ("\0" first, so a
+    gram never meets a word feature), in order: words repeat across sentences, their grams are
+    cut once."""
+    padded = f"#{word}#"
+    return tuple("\0" + padded[i:i + 4] for i in range(max(1, len(padded) - 3)))
 
 
 class FeatureSpace:
@@ -63,17 +69,16 @@ class FeatureSpace:
         """One row per text."""
         return self.distinct[self.which]
 
-    def _counts(self, text: str) -> tuple[Counter, Counter]:
+    def _counts(self, text: str) -> tuple[dict[int, int], dict[int, int]]:
         """Counts by feature id, ids in order of first occurrence (each feature looked up once)."""
-        words, grams = sentence_features(text)
-        return (Counter({self._id(f): n for f, n in Counter(words).items()}),
-                Counter({self._id("\0" + g): n for g, n in Counter(grams).items()}))
-
-    def _id(self, feature: str) -> int:
-        fid = self.vocab.get(feature)
-        if fid is None:
-            fid = self.vocab[feature] = len(self.vocab)
-        return fid
+        words = [w for w in key_words(text) if w not in STOPWORDS]
+        stems = [stem(w) for w in words]
+        vocab = self.vocab
+        features = Counter(stems)
+        features.update(f"{a} {b}" for a, b in zip(stems, stems[1:]))
+        grams = Counter(chain.from_iterable(map(_word_grams, words)))
+        return ({vocab.setdefault(f, len(vocab)): n for f, n in features.items()},
+                {vocab.setdefault(g, len(vocab)): n for g, n in grams.items()})
 
     def _build(self, rows) -> sparse.csr_matrix:
         """Rows are sentences; each row has unit length, words and characters weighted."""

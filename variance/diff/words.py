@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -55,11 +56,21 @@ def _encode(text: str, spans, table: dict[str, str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
+def _reference_side(reference: str) -> tuple[tuple[tuple[int, int], ...], str, dict[str, str]]:
+    """The reference's tokens, its codes and the table they fill (codes in order of first
+    occurrence): a statement's reference member is diffed against every other version, so
+    this is done once per reference text. The table is copied before a witness extends it."""
+    spans = tokenize(reference)
+    table: dict[str, str] = {}
+    return tuple(spans), _encode(reference, spans, table), table
+
+
 def diff_texts(reference: str, witness: str) -> list[Edit]:
     """The edit script turning `reference` into `witness`, equal runs included."""
-    ref_spans, wit_spans = tokenize(reference), tokenize(witness)
-    table: dict[str, str] = {}
-    a, b = _encode(reference, ref_spans, table), _encode(witness, wit_spans, table)
+    ref_spans, a, ref_table = _reference_side(reference)
+    wit_spans, table = tokenize(witness), dict(ref_table)
+    b = _encode(witness, wit_spans, table)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)

@@ -41,6 +41,8 @@ _TRAPPED_CUE = re.compile(r"(?:(?<=[a-z])|(?<=,\s))(?:said|says|added|noted|stre
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Outermost quoted regions as `[start, end)`, marks included."""
     spans: list[tuple[int, int]] = []
+    if not _MARKS.search(text):     # most sentences: no character below could open or close
+        return spans
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if ch == '"':
