@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -218,23 +219,24 @@ def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: d
 
     because = [reason(ws) for ws in said]
     place = distinct.tolist()
+    rounded = [round(float(confidences[i]), 4) for i in first.tolist()]  # the same for every copy
     members = []
     for k, run in enumerate(runs):
-        link = next((links[r] for r in run if r in links), None) if links else None
-        if link is not None:
+        if links and not links.keys().isdisjoint(run):
+            link = next(links[r] for r in run if r in links)
             confidences[k] = link.score
-            members.append(replace(_member(run, float(link.score), because[place[k]], units, documents),
+            members.append(replace(_member(run, round(float(link.score), 4), because[place[k]], units, documents),
                                    evidence=link.evidence, meaning=link.score, nearest=link.nearest))
         else:
-            members.append(_member(run, float(confidences[k]), because[place[k]], units, documents))
-    members.sort(key=lambda m: m.document)
+            members.append(_member(run, rounded[place[k]], because[place[k]], units, documents))
+    members.sort(key=attrgetter("document"))
     again = []
     if repeats:
         R = run_vectors(repeats, X)
         C = centroids([runs], X)
         assert C is not None                     # one cluster given, one centroid back
         sims = (R @ C.T).toarray().ravel()
-        again = sorted((_member(run, float(sim), reason(frozenset(content_words(
+        again = sorted((_member(run, round(float(sim), 4), reason(frozenset(content_words(
             " ".join(_text(units, documents, r) for r in run)))), units, documents)
             for run, sim in zip(repeats, sims)), key=lambda m: (m.document, m.start))
     score = float(np.mean(confidences)) if len(runs) > 1 else 0.0
@@ -247,10 +249,10 @@ def _text(units, documents, row: int) -> str:
 
 
 def _member(run, confidence: float, reason: tuple[str, ...], units, documents) -> Member:
+    """The member at `run`, its `confidence` rounded already."""
     first, last = units[run[0]], units[run[-1]]
-    doc = documents[first.doc]
     sentences = (first.sentence,) if len(run) == 1 else tuple(sorted({units[r].sentence for r in run}))
-    return Member(doc.id, sentences, first.start, last.end, round(confidence, 4), reason,
+    return Member(documents[first.doc].id, sentences, first.start, last.end, confidence, reason,
                   (Span(first.start, last.end),), partial=not (first.first and last.last))
 
 

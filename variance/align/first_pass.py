@@ -254,14 +254,19 @@ def _assign_document(runs: _Runs, di: int, S: np.ndarray, offset: int, threshold
         cand_i, cand_t = cand_i[keep], cand_t[keep]
     order = np.argsort(-S[cand_i, cand_t], kind="stable")
     taken: list[tuple[tuple[int, ...], int]] = []
-    used = bytearray(len(runs.rows_of[di]))
+    rows = runs.rows_of[di]
+    used = bytearray(len(rows))
+    left = len(rows)
     used_t: set[int] = set()
     first, size = starts.tolist(), lengths.tolist()
     for i, t in zip(cand_i[order].tolist(), cand_t[order].tolist()):
-        if t in used_t or any(used[first[i]:first[i] + size[i]]):
+        a, b = first[i], first[i] + size[i]
+        if t in used_t or any(used[a:b]):
             continue
-        rows = runs.rows_of[di]
-        taken.append((tuple(rows[first[i]:first[i] + size[i]]), t + offset))
+        taken.append((tuple(rows[a:b]), t + offset))
         used_t.add(t)
-        used[first[i]:first[i] + size[i]] = b"\1" * size[i]
+        used[a:b] = b"\1" * size[i]
+        left -= size[i]
+        if not left:              # every claim placed: no later candidate can be taken
+            break
     return taken

@@ -168,10 +168,18 @@ def _glued_end(han: bool) -> re.Pattern[str]:
     return re.compile(_GLUED_LATIN + _GLUED_HAN if han else _GLUED_LATIN)
 
 
+_GLUED_HINT = re.compile(r"[.!?][¿¡]?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
+"""What every Latin glued end holds: a sentence without it is not searched (the pattern's look
+behind, tried at every character, is what costs)."""
+
+
 def _split_glued(text: str, spans, han: bool):
     out: list[tuple[int, int]] = []
     glued_end = _glued_end(han)
     for s, e in spans:
+        if not han and not _GLUED_HINT.search(text, s, e):
+            out.append((s, e))
+            continue
         cuts = [s] + [m.start() for m in glued_end.finditer(text, s, e) if m.start() > s] + [e]
         cuts = sorted(set(cuts))
         out.extend(zip(cuts, cuts[1:]))
