@@ -200,3 +200,19 @@ def test_a_cancelled_job_stops_a_child_still_beginning():
     child = job.child
     job.cancel()
     assert job.child is None and (child is None or not child.is_alive())
+
+
+@pytest.mark.parametrize("given, threads", [(None, "1"), ("2", "2")])
+def test_the_program_starts_numpys_blas_on_one_thread_unless_told_a_count(given, threads):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                                             "OMP_NUM_THREADS")}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = ("from variance.parallel import blas_on_one_thread\nblas_on_one_thread()\nimport numpy\n"
+            "from threadpoolctl import threadpool_info\n"
+            "print(*{i['num_threads'] for i in threadpool_info() if i['internal_api'] == 'openblas'})")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == [threads]

@@ -178,6 +178,15 @@ def test_the_program_ends_with_all_its_output_and_its_exit_code(runner, tmp_path
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "missing.txt" in done.stderr
 
 
+def test_a_batch_command_run_in_the_callers_process_turns_the_collector_on_again(runner):
+    # only the program, which ends with its command, leaves it paused (cli.run)
+    import gc
+
+    assert gc.isenabled()
+    assert runner.invoke(main, ["align", str(SEEDS), "--json", "-q"]).exit_code == 0
+    assert gc.isenabled()
+
+
 def test_a_command_run_in_the_callers_process_gives_back_its_sigterm_handler(runner, tmp_path):
     # a command makes SIGTERM unwind it (temporary files removed, exit 143); a program that
     # runs one in its own process keeps its own handler afterwards, after an error too

@@ -22,6 +22,10 @@ within its time-out is a warning (`warn`), and only then is the work done in the
 
 `benchmarks/parallel.py` measures both against one process; docs/architecture.md has the
 figures and where each shape pays.
+
+Threads are not a shape of the work: every matrix product that matters runs on one BLAS thread
+(`variance.align.embed.one_thread`), and the program starts numpy's BLAS on one thread
+(`blas_on_one_thread`).
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Aside", "can_fork", "parallel_map", "workers", "ENV", "Warn"]
+__all__ = ["Aside", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "ENV", "BLAS_ENV", "Warn"]
 
 ENV = "VARIANCE_PROCESSES"
 """Set to 1 to keep all work in one process (to measure, or where forking is unwelcome)."""
+BLAS_ENV = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+"""Where OpenBLAS reads how many threads to start, in its order."""
 
 Warn = Callable[[str], None]
 
@@ -45,6 +51,15 @@ def workers() -> int:
     wanted = os.environ.get(ENV, "").strip()
     cores = min(os.cpu_count() or 1, 8)
     return max(1, min(cores, int(wanted))) if wanted.isdigit() else cores
+
+
+def blas_on_one_thread() -> None:
+    """OpenBLAS (numpy's BLAS in its wheels) told to start one thread, before numpy loads it and
+    unless a count was set (`BLAS_ENV`). Loaded as it is, it starts a thread per core at numpy's
+    import, which costs `import numpy` about 0.05 s of CPU on two cores, for products variance
+    runs on one thread anyway. The program `variance` calls it first; children inherit it."""
+    if "numpy" not in sys.modules and not any(os.environ.get(name) for name in BLAS_ENV):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
 def can_fork() -> bool:

@@ -8,6 +8,7 @@ import click
 from .. import __version__
 from ..outputs import end_process
 from .archive import index, reuse, trace
+from .common import ends_with_the_command
 from .compare import align, diff, lint, report, tui
 from .decisions import decisions
 from .quotes import quote, quotes
@@ -28,8 +29,14 @@ for command in (report, align, diff, tui, quote, quotes, lint, decisions, index,
 
 def run() -> None:
     """The program `variance` (and `python -m variance`): `main` in click's standalone mode,
-    then `end_process`, so that the process ends as soon as its output is written. Tests call
-    `main` itself, which returns to them."""
+    then `end_process`, so that the process ends as soon as its output is written; numpy's BLAS
+    is started on one thread (`parallel.blas_on_one_thread`) and a batch command leaves the
+    cyclic collector paused (`common.ends_with_the_command`). Tests call `main` itself, which
+    returns to them."""
+    from ..parallel import blas_on_one_thread
+
+    blas_on_one_thread()
+    ends_with_the_command()
     try:
         main()
     except SystemExit as exc:

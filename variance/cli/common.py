@@ -24,7 +24,7 @@ from ..render.terminal import terminal_line
 
 __all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
            "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
-           "save_inputs_option", "semantic_option", "chosen_semantic", "pauses_collector"]
+           "save_inputs_option", "semantic_option", "chosen_semantic", "pauses_collector", "ends_with_the_command"]
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
@@ -77,14 +77,24 @@ def _run_handled(command: Callable, args: tuple, kwargs: dict):
         fail(f"cannot write to standard output: {exc.strerror}")
 
 
+_ENDS_WITH_COMMAND = False
+
+
+def ends_with_the_command() -> None:
+    """The process ends when its command does (the program `variance`, `cli.run`): a batch
+    command leaves the collector paused, with nothing left to collect for."""
+    global _ENDS_WITH_COMMAND
+    _ENDS_WITH_COMMAND = True
+
+
 def pauses_collector(command: Callable) -> Callable:
     """Run a batch command with Python's cyclic garbage collector paused (`variance.collector`),
-    imported when the command runs."""
+    imported when the command runs; on again after it, unless the process ends with it."""
     @functools.wraps(command)
     def paused(*args, **kwargs):
         from ..collector import collector_paused
 
-        with collector_paused():
+        with collector_paused(restore=not _ENDS_WITH_COMMAND):
             return command(*args, **kwargs)
     return paused
 
