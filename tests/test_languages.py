@@ -83,3 +83,21 @@ def test_commands_without_a_header_warn_on_stderr_and_saving_keeps_the_version(t
     before, after = json.loads(first.stdout), json.loads(again.stdout)
     assert [d["id"] for d in after["unaligned"]] == ["zh"]
     assert after["statements"] == before["statements"]
+
+
+def test_the_language_model_read_ahead_gives_the_same_languages_and_leaves_no_thread_running(tmp_path):
+    # a command reads fastText's model on a thread while it imports the pipeline; the pipeline
+    # waits for it after loading, so a fork (the report's artefacts, beside alignment) is allowed
+    import threading
+
+    from variance.load import language
+
+    (tmp_path / "es.txt").write_text(SPANISH, encoding="utf-8")
+    language._model.cache_clear()
+    language._AHEAD.clear()
+    language.load_model_ahead()
+    comparison = compare([ONE, str(tmp_path / "es.txt")], Options(artefacts=False, quotes=False))
+    assert [d.language for d in comparison.documents] == ["en", "es"]
+    assert not any(t.name == "variance-language-model" for t in threading.enumerate())
+    language.load_model_ahead()          # read already: nothing started
+    assert len(language._AHEAD) == 1 and not language._AHEAD[0].is_alive()

@@ -49,6 +49,7 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
     0: no limit; `variance.budget`): from the files' sizes before reading, then from the text
     loaded."""
     from .budget import check_before, check_need, estimate
+    from .load.language import wait_for_model
     from .load.paths import load_paths
     from .load.survey import survey_paths
 
@@ -60,7 +61,10 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
             warn(message)
 
     check_before(survey_paths(paths, options), memory_limit)
-    documents = load_paths(paths, options, warn=collect, originals=originals)
+    try:
+        documents = load_paths(paths, options, warn=collect, originals=originals)
+    finally:
+        wait_for_model()  # a language model read ahead (`load.language.load_model_ahead`)
     check_need(estimate(documents, options), memory_limit)
     return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
                              decisions=decisions, warn=warn)

@@ -214,7 +214,11 @@ def save_inputs_option(command: Callable) -> Callable:
 
 def run_compare(paths, options: Options, quiet: bool, decisions=None):
     """Load and compare (around the editor's `decisions`), with warnings and progress on stderr;
-    writes the inputs as compared when the command was given --save-inputs."""
+    writes the inputs as compared when the command was given --save-inputs. The language model
+    is read on another thread while the pipeline's modules are imported."""
+    from ..load.language import load_model_ahead
+
+    load_model_ahead()
     from ..pipeline import compare
     from ..render.progress import stderr_progress
 
