@@ -36,7 +36,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Aside", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "ENV", "BLAS_ENV", "Warn"]
+__all__ = ["Aside", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "blas_has_one_thread", "ENV",
+           "BLAS_ENV", "Warn"]
 
 ENV = "VARIANCE_PROCESSES"
 """Set to 1 to keep all work in one process (to measure, or where forking is unwelcome)."""
@@ -58,8 +59,24 @@ def blas_on_one_thread() -> None:
     unless a count was set (`BLAS_ENV`). Loaded as it is, it starts a thread per core at numpy's
     import, which costs `import numpy` about 0.05 s of CPU on two cores, for products variance
     runs on one thread anyway. The program `variance` calls it first; children inherit it."""
+    global _ONE_BLAS_THREAD
     if "numpy" not in sys.modules and not any(os.environ.get(name) for name in BLAS_ENV):
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        _ONE_BLAS_THREAD = True
+
+
+_ONE_BLAS_THREAD = False
+
+
+def blas_has_one_thread() -> bool:
+    """Whether `blas_on_one_thread` started numpy's BLAS on one thread: it did when it set the
+    count before numpy loaded and numpy's BLAS is OpenBLAS (another reads another setting)."""
+    if not _ONE_BLAS_THREAD:
+        return False
+    import numpy
+
+    blas = numpy.__config__.CONFIG.get("Build Dependencies", {}).get("blas", {})
+    return "openblas" in str(blas.get("name", "")).lower()
 
 
 def can_fork() -> bool:

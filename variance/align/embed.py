@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from ..cache import CACHE_ENV, cache_folder, keep
+from ..parallel import blas_has_one_thread
 
 __all__ = ["CACHE_ENV", "DIM", "KEEP", "Encoder", "cache_folder", "default_encoder", "model_version", "one_thread"]
 
@@ -96,7 +97,12 @@ def _package_version() -> str | None:
 
 @contextmanager
 def one_thread() -> Iterator[None]:
-    """numpy's BLAS on one thread inside the block (see the module docstring)."""
+    """numpy's BLAS on one thread inside the block (see the module docstring); nothing to do in
+    the program, which started it on one thread (`variance.parallel.blas_on_one_thread`), and
+    so no look at the loaded libraries (5 ms)."""
+    if blas_has_one_thread():
+        yield
+        return
     with _controller().limit(limits=1, user_api="blas"):
         yield
 
