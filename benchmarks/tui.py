@@ -3,7 +3,8 @@ long each key takes to answer, driven by Textual's Pilot (a benchmark, never a t
 
 Run: python benchmarks/tui.py [--sizes 200,1000] [--size 160x48] [--repeat 1] [--keys all|own|tour]
      python benchmarks/tui.py --comparison FILE.pickle     (a comparison pickled beforehand)
-    PYTHONPATH=OTHER_TREE python benchmarks/tui.py ...   (another checkout's variance, same run)
+     python benchmarks/tui.py --baseline OTHER_TREE ...   (another checkout's variance beside this
+                                                        one's, in the same run, on the same comparison)
 
 For each N the synthetic corpus (`synth.py`) is compared once (that time is not counted); the app
 is then given the comparison, and we time the first screen (app start to the statement list
@@ -23,14 +24,22 @@ work everywhere). Prints, per N, the first screen and one markdown table of the 
 and slowest answer over the screens and repeats, in wall seconds and in CPU seconds of the
 process (on a shared machine the wall time stretches with the load; the CPU time is what the
 app spends); then the keys that cost most.
+
+With `--baseline OTHER_TREE` each comparison is pickled once and measured by two child
+processes of this script, one after the other: the other checkout's `variance` first
+(`PYTHONPATH=OTHER_TREE`), then this one's; both tables are printed, and a summary of the two
+side by side (the keys over 100 ms to their answer and to settled, the slowest of each).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import pickle
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -176,7 +185,52 @@ def table(n: int, first: tuple[float, float], timings: list[tuple[str, str, floa
     slow = sorted(timings, key=lambda t: -t[5])[:8]
     lines.append("slowest answers (CPU): " + ", ".join(f"{key} on {screen} {t[5]:.2f} s" for t in slow
                                                        for screen, key in [t[:2]]))
+    over = [t for t in timings if t[5] > 0.1]
+    lines += ["", "over 100 ms to the answer (CPU s, answer / settled): " + (", ".join(
+        f"{key} on {screen} {t[5]:.2f} / {t[3]:.2f}" for t in over for screen, key in [t[:2]]) or "none")]
     return lines + [""]
+
+
+def summary(timings: list) -> dict[str, object]:
+    """The figures compared between two checkouts: keys over 100 ms to their answer and to
+    settled, and the slowest of each (CPU seconds)."""
+    answer = max(timings, key=lambda t: t[5])
+    settled = max(timings, key=lambda t: t[3])
+    return {"presses": len(timings), "answer_over": sum(t[5] > 0.1 for t in timings),
+            "settled_over": sum(t[3] > 0.1 for t in timings),
+            "answer_median": statistics.median(t[5] for t in timings),
+            "settled_median": statistics.median(t[3] for t in timings),
+            "answer_max": answer[5], "answer_max_key": f"{answer[1]} on {answer[0]}",
+            "settled_max": settled[3], "settled_max_key": f"{settled[1]} on {settled[0]}"}
+
+
+def side_by_side(n: int, before: dict, after: dict) -> list[str]:
+    rows = [("keys over 100 ms to the answer", "answer_over", "{}"),
+            ("keys over 100 ms to settled", "settled_over", "{}"),
+            ("median answer, CPU s", "answer_median", "{:.3f}"),
+            ("median settled, CPU s", "settled_median", "{:.3f}")]
+    lines = [f"N={n:,}, {after['presses']} presses, baseline and this checkout in the same run:", "",
+             "| | baseline | this checkout |", "| --- | --- | --- |",
+             f"| first screen, CPU s | {before['first_cpu']:.2f} | {after['first_cpu']:.2f} |"]
+    lines += [f"| {what} | {form.format(before[key])} | {form.format(after[key])} |"
+              for what, key, form in rows]
+    for what, key in (("slowest answer", "answer"), ("slowest settled", "settled")):
+        lines.append(f"| {what}, CPU s | {before[key + '_max']:.3f} ({before[key + '_max_key']}) | "
+                     f"{after[key + '_max']:.3f} ({after[key + '_max_key']}) |")
+    return lines + [""]
+
+
+def _measured(tree: str | None, path: Path, args: argparse.Namespace) -> dict:
+    """Run this script in a child process on the pickled comparison at `path`, with the
+    variance of `tree` (None: this checkout's); its tables go to our stdout, its figures back."""
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(Path(tree).resolve()), env.get("PYTHONPATH", "")])
+    out = path.with_suffix(f".{'base' if tree else 'this'}.json")
+    subprocess.run([sys.executable, __file__, "--comparison", str(path), "--size", args.size,
+                    "--repeat", str(args.repeat), "--keys", args.keys, "--figures", str(out)],
+                   env=env, check=True)
+    return json.loads(out.read_text())
 
 
 def main() -> None:
@@ -188,12 +242,16 @@ def main() -> None:
                     help="every help key on every screen, each screen's own keys, or the short tour")
     ap.add_argument("--comparison", action="append", default=[],
                     help="a pickled Comparison to show instead of comparing a synthetic corpus")
+    ap.add_argument("--baseline", metavar="TREE",
+                    help="another checkout, measured first on the same comparisons in this run")
+    ap.add_argument("--figures", help=argparse.SUPPRESS)   # a child's figures, for --baseline
     args = ap.parse_args()
     cols, rows = (int(x) for x in args.size.split("x"))
+    import variance
     from variance.model import Options
     from variance.pipeline import compare
-
-    lines = [f"load average {Path('/proc/loadavg').read_text().split()[0]} at the start", ""]
+    lines = [f"load average {Path('/proc/loadavg').read_text().split()[0]} at the start; "
+             f"variance from {Path(variance.__file__).parent.parent}", ""]
     runs = []
     if args.comparison:
         for path in args.comparison:
@@ -204,10 +262,19 @@ def main() -> None:
                 runs.append(compare([str(write_corpus(Path(tmp) / f"n{n}", n, DEFAULT_SEED))],
                                     Options()))
         print("\n".join(lines), flush=True)
-        for comparison in runs:
+        for i, comparison in enumerate(runs):
+            if args.baseline:
+                path = Path(tmp) / f"comparison{i}.pickle"
+                path.write_bytes(pickle.dumps(comparison))
+                before, after = _measured(args.baseline, path, args), _measured(None, path, args)
+                print("\n".join(side_by_side(len(comparison.documents), before, after)), flush=True)
+                continue
             first, timings = asyncio.run(tour(comparison, (cols, rows), args.repeat, args.keys))
             print("\n".join(table(len(comparison.documents), first, timings)), flush=True)
-    print(f"load average {Path('/proc/loadavg').read_text().split()[0]} at the end")
+            if args.figures:
+                Path(args.figures).write_text(json.dumps(
+                    {**summary(timings), "first_cpu": first[1], "first_wall": first[0]}))
+    print(f"load average {Path('/proc/loadavg').read_text().split()[0]} at the end", flush=True)
 
 
 if __name__ == "__main__":

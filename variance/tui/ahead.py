@@ -8,16 +8,25 @@ built ahead follows the app's state as a shown one does (`screens.live`), and it
 then only lays it out and draws it. A screen the user opened before its turn is not built again.
 The app lets the screen being built finish mounting before it shuts down, and a screen whose
 mount comes once the app is closing is left unfilled (`screens.live`).
+
+A screen built here is styled as it mounts, so it is marked as styled by the app's current
+stylesheet: Textual otherwise styles every screen of the app again (and parses the whole
+stylesheet again, twice) on a screen's first visit, a tenth of a second at a thousand versions.
+The dialogs are not built ahead, but the default styles of the widgets they are made of are
+parsed here (`ready_styles`): Textual parses a widget class's styles, and with them every
+stylesheet the app holds again, on its first mount, which was the first filter dialog's cost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+import sys
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 
 from textual.app import App
 from textual.screen import Screen
+from textual.widget import Widget
 
-__all__ = ["ScreensAhead", "PAUSE"]
+__all__ = ["ScreensAhead", "PAUSE", "ready_styles"]
 
 PAUSE = 0.05
 """Seconds between two screens built ahead."""
@@ -26,8 +35,10 @@ PAUSE = 0.05
 class ScreensAhead:
     """Builds the screens of `modes` ahead; `screen(mode)` gives the one built, or a new one."""
 
-    def __init__(self, app: App, modes: Mapping[str, Callable[[], Screen]]) -> None:
-        self.app, self.modes = app, dict(modes)
+    def __init__(self, app: App, modes: Mapping[str, Callable[[], Screen]],
+                 done: Callable[[], None] = lambda: None) -> None:
+        self.app, self.modes, self.done = app, dict(modes), done
+        """`done` is called once every screen is built (or was shown)."""
         self.built: dict[str, Screen] = {}
         """Screens built and not yet shown, by mode."""
         self.todo: list[str] = []
@@ -66,7 +77,25 @@ class ScreensAhead:
                 continue
             screen = self.modes[mode]()
             _, self._mounting = self.app._get_screen(screen)   # starts it outside every stack
+            screen._css_update_count = self.app._css_update_count  # styled as it mounts
             self.built[mode] = screen
             self.app.set_timer(PAUSE, self._next)
             return
+        self.done()
         self.ready = True
+
+
+def ready_styles(app: App, screens: Iterable[type[Screen]], *widgets: type[Widget]) -> None:
+    """Parse now the default styles of `screens`, of the widget classes their modules use,
+    and of `widgets`, as Textual would on each one's first mount."""
+    classes: set[type] = {*screens, *widgets}
+    for screen in screens:
+        classes.update(value for value in vars(sys.modules[screen.__module__]).values()
+                       if isinstance(value, type) and issubclass(value, Widget))
+    stylesheet = app.stylesheet
+    for cls in classes:
+        node: Widget = object.__new__(cls)   # its default styles depend only on its class
+        for read_from, css, tie_breaker, scope in node._get_default_css():
+            stylesheet.add_source(css, read_from=read_from, is_default_css=True,
+                                  tie_breaker=tie_breaker, scope=scope)
+    stylesheet.parse()                   # once, here

@@ -13,12 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.widgets import LoadingIndicator
 from textual.worker import Worker, WorkerState
 
 from ..decisions import DecisionFile
@@ -26,7 +28,8 @@ from ..errors import VarianceError
 from ..model import Comparison, Options
 from ..model.decisions import Decision
 from ..render.terminal import for_terminal
-from .ahead import ScreensAhead
+from .ahead import ScreensAhead, ready_styles
+from .heap import QUIET, IdleCollector, settle_heap
 from .paint import kind_variables, verdict_variables
 from .screens import (
     ArtefactsScreen,
@@ -38,10 +41,14 @@ from .screens import (
     FilterScreen,
     HelpScreen,
     LoadingScreen,
+    NoteScreen,
     OmissionsScreen,
+    PickScreen,
+    QuoteInputScreen,
     QuotesScreen,
     ReferenceScreen,
     SearchScreen,
+    SplitScreen,
     StatementsScreen,
 )
 from .view import Lookup, SearchHit, ViewFilter
@@ -63,6 +70,10 @@ INTERNAL_ERROR = 3
 """Exit code when the app ends on an error nothing caught."""
 SCREENS = Binding.Group("Screens")
 """The footer shows the screen keys together; `?`, the palette and the header name them."""
+
+DIALOGS = (ExportScreen, FilterScreen, HelpScreen, NoteScreen, PickScreen, QuoteInputScreen,
+           ReferenceScreen, SearchScreen, SplitScreen)
+"""The dialogs, whose widgets' styles are parsed before the first is opened (`ready_styles`)."""
 
 _NEEDS_COMPARISON = {"switch_mode", "reference", "filter", "search", "cosmetic", "export", "help"}
 
@@ -144,7 +155,9 @@ class VarianceApp(App[int]):
         self._exact: Comparison | None = None
         """The comparison as computed, exact text: what an export writes."""
         self._lookup: Lookup | None = None
-        self.ahead = ScreensAhead(self, self.MODES)
+        self.ahead = ScreensAhead(self, self.MODES, done=self._ahead_built)
+        self.collector = IdleCollector()
+        """Full garbage collections between keys (`heap.py`)."""
         """The screens not yet shown, built while the first is read (`ahead.py`)."""
         for mode in self.MODES:
             self._modes[mode] = partial(self.ahead.screen, mode)
@@ -161,6 +174,8 @@ class VarianceApp(App[int]):
         return self._lookup
 
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(QUIET, self.collector.tick)
         if self._given is not None:
             self.post_message(self.Compared(self._given))
             return
@@ -251,7 +266,7 @@ class VarianceApp(App[int]):
         if self.statement_id not in self.lookup.statements:
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
-        _settle_heap()
+        settle_heap()
         self._warm(self.lookup, self.view)
         what = f"{message.made.kind.value} saved" if message.made else "last decision undone"
         self.notify(f"{what} in {message.decisions.path}", title="Decisions", timeout=3)
@@ -269,7 +284,7 @@ class VarianceApp(App[int]):
         if self.statement_id not in self.lookup.statements:
             self.statement_id = next(iter(self.lookup.statements), None)
         self._describe()
-        _settle_heap()
+        settle_heap()
         self._warm(self.lookup, self.view)
         if first:
             self.switch_mode("statements")
@@ -285,7 +300,7 @@ class VarianceApp(App[int]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.SUCCESS and event.worker.group == "warm":
-            _settle_heap()          # what the screens will ask, worked out: off the collector too
+            settle_heap()          # what the screens will ask, worked out: off the collector too
             self.ahead.start(self.current_mode)
         if event.state is not WorkerState.ERROR:
             return
@@ -297,8 +312,20 @@ class VarianceApp(App[int]):
         else:
             self.notify(text, title="Error", severity="error", timeout=10)
 
+    def _ahead_built(self) -> None:
+        """Every screen built: the dialogs' styles parsed, what the screens hold frozen."""
+        ready_styles(self, (*DIALOGS, CommandPalette), LoadingIndicator)
+        gc.collect()
+        settle_heap()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.collector.key()
+        await super().on_event(event)
+
     async def _shutdown(self) -> None:
         await self.ahead.stop()
+        self.collector.stop()
         await super()._shutdown()
 
     def _fatal_error(self) -> None:
@@ -418,16 +445,6 @@ class VarianceApp(App[int]):
             if b.action != "quit":
                 yield SystemCommand(b.description, f"{b.tooltip} ({self.get_key_display(b)})",
                                     lambda action=b.action: self.run_action(action))
-
-
-def _settle_heap() -> None:
-    """Keep the garbage collector off the comparison: at a thousand versions it is millions of
-    objects, and a full collection walking them (0.1 to 0.3 s) would stall whichever key
-    happened to trigger it. They are moved out of its reach (`gc.freeze`), and so again are
-    the lookups worked out for them (`_warm`: a hundred thousand objects more, whose walk took
-    0.1 s); the collector then only walks what the screens make. A comparison replaced later (another reference, a
-    decision) is still freed when nothing refers to it, as frozen dataclasses hold no cycles."""
-    gc.freeze()
 
 
 def make_app(paths: Sequence[str] = (), options: Options = Options(), *,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
@@ -27,7 +27,15 @@ from ..model import (
 )
 from ..render.labels import short_labels
 
-__all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels"]
+__all__ = ["ViewFilter", "Status", "FINDINGS", "SearchHit", "Lookup", "short_labels", "GLYPH", "WIDE"]
+
+WIDE = 16
+"""More versions than this and the coverage matrix shows each statement as a strip of glyphs,
+one per version, instead of a column per version."""
+GLYPH = {"absent": "·", "only": "■", "anchor": "◆", "same": "=", "low": "○", "medium": "●", "high": "▲"}
+"""The glyph of each cell of a strip (one character each, all different)."""
+_RUNS = re.compile(r"(.)\1*")
+"""A run of one glyph."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,7 @@ class Lookup:
         self._anchors: dict[int, Member] = {}
         self._worst: dict[ViewFilter, dict[frozenset, Severity | None]] = {}
         self._severities: dict[tuple[int, ViewFilter], dict[str, Severity]] = {}
+        self._strips: dict[tuple[int, ViewFilter], tuple[str, ...]] = {}
         self.artefacts: dict[str, list[Artefact]] = defaultdict(list)
         for a in comparison.artefacts:
             self.artefacts[a.document].append(a)
@@ -147,13 +156,40 @@ class Lookup:
             self._severities[key] = {doc: s for doc, s in worst.items() if s is not None}
         return self._severities[key]
 
+    def strip(self, st: Statement, view: ViewFilter) -> tuple[str, ...]:
+        """The statement's strip in the wide coverage matrix, a glyph per version in input
+        order (`GLYPH`), as runs of one glyph (computed once per statement and filter)."""
+        key = (st.id, view)
+        if key not in self._strips:
+            order = self.order
+            chars = [GLYPH["absent"]] * len(order)
+            present = {m.document for m in st.members}
+            if len(present) == 1:
+                chars[order[next(iter(present))]] = GLYPH["only"]
+            else:
+                for doc in present:
+                    chars[order[doc]] = GLYPH["same"]
+                for doc, severity in self.severities(st, view).items():
+                    if doc in present:
+                        chars[order[doc]] = GLYPH[severity.value]
+                chars[order[self.anchor(st).document]] = GLYPH["anchor"]
+            self._strips[key] = tuple(run.group() for run in _RUNS.finditer("".join(chars)))
+        return self._strips[key]
+
     def warm(self, view: ViewFilter) -> None:
         """Work out once what the screens ask of every statement under `view` (its anchor, the
-        worst change of each version, whether the list keeps it) and the sentence index."""
+        worst change of each version, whether the list keeps it, its strip in a wide matrix,
+        under `view` and with cosmetic changes shown or hidden the other way, what `c` turns
+        to) and the sentence index."""
         self.visible(view)
+        twin = replace(view, hide_cosmetic=not view.hide_cosmetic)
+        wide = len(self.comparison.documents) > WIDE
         for st in self.comparison.statements:
             self.anchor(st)
             self.severities(st, view)
+            if wide:
+                self.strip(st, view)
+                self.strip(st, twin)
         if self.comparison.documents:
             self.comparison.statements_of_sentence(self.comparison.documents[0].id, 0)
 

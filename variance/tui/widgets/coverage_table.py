@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -19,7 +17,8 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ...model import Severity, Statement
 from ..paint import SEVERITY_STYLE, to_rich
-from ..view import Lookup, ViewFilter, short_labels
+from ..view import GLYPH, WIDE, Lookup, ViewFilter, short_labels
+from .glyph_strip import GlyphStrip
 from .kept_table import KeptTable
 
 __all__ = ["CoverageTable", "CELLS"]
@@ -32,14 +31,15 @@ CELLS = {
 }
 """Every cell the matrix can hold, by name."""
 GLYPHS = {
-    "absent": Content.styled("·", "$text-muted"), "only": Content.styled("■", "bold $text-success"),
-    "anchor": Content.styled("◆", "bold"), "same": Content("="),
-    **{s.value: Content.styled(glyph, SEVERITY_STYLE[s]) for s, glyph in
-       ((Severity.LOW, "○"), (Severity.MEDIUM, "●"), (Severity.HIGH, "▲"))},
+    "absent": Content.styled(GLYPH["absent"], "$text-muted"),
+    "only": Content.styled(GLYPH["only"], "bold $text-success"),
+    "anchor": Content.styled(GLYPH["anchor"], "bold"), "same": Content(GLYPH["same"]),
+    **{s.value: Content.styled(GLYPH[s.value], SEVERITY_STYLE[s]) for s in Severity},
 }
-"""The same, one character each, for the strip a wide corpus gets instead of columns."""
-MAX_COLUMNS = 16
-"""More documents than this and each row shows one strip of glyphs, a glyph per document."""
+"""The same, one character each, for the strip a wide corpus gets instead of columns (`WIDE`)."""
+WINDOW = 64
+"""A strip is drawn this many glyphs beyond each side of what the screen shows, so that a short
+horizontal scroll draws nothing again (`GlyphStrip`)."""
 
 
 class CoverageTable(KeptTable):
@@ -59,13 +59,16 @@ class CoverageTable(KeptTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
-        self._strips: dict[str, GlyphStrip] = {}
+        self._strips: dict[tuple[str, ...], GlyphStrip] = {}
         """Each strip drawn, by its glyphs: a row whose glyphs did not change when the filter
         did keeps the same strip, and so its rendered cell (`KeptTable`)."""
         self._labels: dict[int, tuple[Text, Text]] = {}
         """Each statement's id and words cells."""
         self._drawn: tuple | None = None
         """(comparison, filter, theme, kept statement) the rows were last made for."""
+        self._window: tuple[int, int] | None = None
+        """The glyphs of each strip drawn: those the horizontal scroll shows, and `WINDOW` more
+        each side (None: all)."""
 
     def show(self, statements: Sequence[Statement], lookup: Lookup, view: ViewFilter,
              keep: int | None) -> None:
@@ -79,7 +82,7 @@ class CoverageTable(KeptTable):
         self._drawn = drawn
         self.clear(columns=True)
         ids = [d.id for d in lookup.comparison.documents]
-        strip = len(ids) > MAX_COLUMNS
+        strip = len(ids) > WIDE
         self.add_column("", key="#")
         if strip:
             self.add_column(f"{len(ids)} versions, in order", key="strip")
@@ -90,10 +93,11 @@ class CoverageTable(KeptTable):
                                 + labels[doc_id], key=doc_id)
         self.add_column("statement (as the compared version words it)", key="text")
         cells = {name: self._rich(cell) for name, cell in CELLS.items()}
-        styles = {GLYPHS[name].plain: self._rich(glyph).spans for name, glyph in GLYPHS.items()}
+        spans = {glyph.plain: self._rich(glyph).spans for glyph in GLYPHS.values()}
+        styles = {char: spans[char][0].style if spans[char] else None for char in spans}
         for st in statements:
             if strip:
-                row: list[Text | GlyphStrip] = [self._strip(_glyphs(st, lookup, view), styles)]
+                row: list[Text | GlyphStrip] = [self._strip(lookup.strip(st, view), styles)]
             else:
                 row = [cells[n] for n in self._cells(st, ids, lookup, view)]
             label, words = self._label(st, lookup)
@@ -123,19 +127,18 @@ class CoverageTable(KeptTable):
         return ["absent" if doc_id not in present else "anchor" if doc_id == anchor else
                 worst[doc_id].value if doc_id in worst else "same" for doc_id in ids]
 
-    def _strip(self, glyphs: str, styles: dict[str, list]) -> GlyphStrip:
-        if glyphs not in self._strips:
-            self._strips[glyphs] = GlyphStrip([
-                (run.group(), styles[run.group()[0]][0].style if styles[run.group()[0]] else None)
-                for run in _RUNS.finditer(glyphs)])
-        return self._strips[glyphs]
+    def _strip(self, runs: tuple[str, ...], styles: dict[str, str | Style | None]) -> GlyphStrip:
+        if runs not in self._strips:
+            self._strips[runs] = GlyphStrip([(run, styles[run[0]]) for run in runs])
+        return self._strips[runs]
 
     def _draw_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                    cursor: bool, hover: bool) -> list[list[Segment]]:
         """A strip is drawn straight from its segments, in the styles `DataTable` would give
-        it: through Rich's renderer, splitting and cropping its hundreds of runs, each row of a
-        thousand glyphs took milliseconds, and a screenful of them (after each filter change)
-        a third of a second."""
+        it, and only around what the screen shows of it (`GlyphStrip`): through Rich's
+        renderer, splitting and cropping its hundreds of runs, each row of a thousand glyphs
+        took milliseconds, and a screenful of them (after each filter change) a third of a
+        second."""
         if row_index >= 0 and column_index >= 0:
             value = self._get_row_renderables(row_index).cells[column_index]
             if isinstance(value, GlyphStrip):
@@ -144,8 +147,43 @@ class CoverageTable(KeptTable):
                     False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
                     self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
                 pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component
-                return [value.line(pre, post, width, self.cell_padding)]
+                if self._window is None:
+                    self._window = self._seen()
+                return [value.line(pre, post, width, self.cell_padding, self._window)]
         return super()._draw_cell(row_index, column_index, base_style, width, cursor, hover)
+
+    def _visible(self) -> tuple[int, int]:
+        """The glyphs of a strip the screen shows, `[start, end)`."""
+        label = self.ordered_columns[0].get_render_width(self) if self.ordered_columns else 0
+        into = int(self.scroll_x) - label - self.cell_padding
+        return max(0, into), max(0, into + self.size.width)
+
+    def _seen(self) -> tuple[int, int]:
+        """The glyphs to draw: those shown, and `WINDOW` more each side (to a multiple of it)."""
+        start, end = self._visible()
+        return max(0, start - WINDOW) // WINDOW * WINDOW, (end + 2 * WINDOW) // WINDOW * WINDOW
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self._redraw_strips()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._redraw_strips()
+        super()._on_resize(event)
+
+    def _redraw_strips(self) -> None:
+        """Once the screen shows glyphs outside the window drawn, draw the strips again."""
+        if self._window is None:
+            return
+        start, end = self._visible()
+        if self._window[0] <= start and end <= self._window[1]:
+            return
+        self._window = None
+        strip = self.get_column_index("strip") if "strip" in self.columns else -1
+        self._kept = {key: kept for key, kept in self._kept.items() if key[1] != strip}
+        self._row_render_cache.clear()
+        self._line_cache.clear()
+        self.refresh()
 
     def select_statement(self, statement_id: int | None) -> bool:
         if statement_id is None:
@@ -162,55 +200,3 @@ class CoverageTable(KeptTable):
         column = event.cell_key.column_key.value
         document = column if column not in ("#", "strip", "text") else None
         self.post_message(self.Chosen(int(event.cell_key.row_key.value), document))
-
-
-_RUNS = re.compile(r"(.)\1*")
-"""A run of one glyph."""
-_CHAR = {name: glyph.plain for name, glyph in GLYPHS.items()}
-"""Each cell's glyph (one character each, all different)."""
-
-
-def _glyphs(st: Statement, lookup: Lookup, view: ViewFilter) -> str:
-    """The statement's strip, a glyph per document in input order."""
-    order = lookup.order
-    chars = [_CHAR["absent"]] * len(order)
-    present = {m.document for m in st.members}
-    if len(present) == 1:
-        chars[order[next(iter(present))]] = _CHAR["only"]
-        return "".join(chars)
-    for doc in present:
-        chars[order[doc]] = _CHAR["same"]
-    for doc, severity in lookup.severities(st, view).items():
-        if doc in present:
-            chars[order[doc]] = _CHAR[severity.value]
-    chars[order[lookup.anchor(st).document]] = _CHAR["anchor"]
-    return "".join(chars)
-
-
-class GlyphStrip:
-    """A strip of glyphs drawn as ready-made segments: Rich's `Text` works out each span's
-    style again on every render, which at hundreds of runs a row made the matrix slow to draw."""
-
-    def __init__(self, runs: list[tuple[str, str | Style | None]]) -> None:
-        self.segments = [Segment(text, Style.parse(style) if isinstance(style, str) else style)
-                         for text, style in runs]
-        self.plain = "".join(text for text, _ in runs)
-        self.styles = {segment.style for segment in self.segments}
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        return self.segments
-
-    def line(self, pre: Style, post: Style, width: int, padding: int) -> list[Segment]:
-        """The strip as one line of a table's cell `width` cells wide, `padding` blank cells
-        each side, each segment's style between `pre` and `post` (as Textual's `Styled`)."""
-        styled: dict[Style | None, Style] = {}   # a handful of glyph styles, hundreds of runs
-        for style in self.styles:
-            styled[style] = pre + style + post
-        blank = Segment(" " * padding, pre + post)
-        line = [blank, *(Segment(text, styled[style]) for text, style, _ in self.segments), blank]
-        if len(self.plain) + 2 * padding != width:
-            line = Segment.adjust_line_length(line, width, pre + post)
-        return line
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(len(self.plain), len(self.plain))

@@ -12,7 +12,7 @@ from ...model import Comparison
 from ...model.quotes import QuoteCheck
 from ...render.labels import short_labels
 from ..paint import VERDICT_GLYPH, VERDICT_STYLE, to_rich, verdict_cell
-from .coverage_table import MAX_COLUMNS
+from ..view import WIDE
 from .row_table import RowTable
 
 __all__ = ["QuoteTable", "QuoteRow"]
@@ -72,7 +72,7 @@ class QuoteTable(RowTable):
         first), its text cut with …"""
         self._shown = (rows, comparison)
         ids = [d.id for d in comparison.documents]
-        if len(ids) > MAX_COLUMNS:
+        if len(ids) > WIDE:
             columns = {"label": "", "strip": f"{len(ids)} versions, in order"}
         else:
             labels = short_labels(ids)
