@@ -142,10 +142,10 @@ def test_the_json_written_a_section_at_a_time_is_the_json_built_whole(seeds_comp
     from variance.render.json_out import PARTS, comparison_to_json, dumps, write_comparison_json
 
     for parts in (PARTS, ("documents", "reference", "statements"), ("documents", "artefacts")):
-        pieces: list[str] = []
+        pieces: list[bytes] = []
         write_comparison_json(seeds_comparison, pieces.append, parts=parts)
         assert len(pieces) > len(seeds_comparison.documents)   # written in pieces, not whole
-        assert "".join(pieces) == dumps(comparison_to_json(seeds_comparison, parts=parts))
+        assert b"".join(pieces) == dumps(comparison_to_json(seeds_comparison, parts=parts)).encode("utf-8")
 
 
 def test_statement_ids_stay_when_the_reference_changes(seeds_comparison):

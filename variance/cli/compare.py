@@ -47,7 +47,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
     if as_json:
         from ..render.json_out import write_comparison_json
 
-        write_comparison_json(comparison, lambda text: click.echo(text, nl=False),
+        write_comparison_json(comparison, lambda data: click.echo(data, nl=False),
                               parts=("documents", "reference", "statements"))
         return
     from ..render.text import render_text
@@ -69,7 +69,7 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
     if as_json:
         from ..render.json_out import write_comparison_json
 
-        write_comparison_json(comparison, lambda text: click.echo(text, nl=False), parts=("documents", "artefacts"))
+        write_comparison_json(comparison, lambda data: click.echo(data, nl=False), parts=("documents", "artefacts"))
     else:
         from ..render.text import render_artefacts
 
