@@ -152,9 +152,13 @@ def _units(documents: Sequence[Document], warn, claims: bool = True) -> tuple[li
                 continue
             parts, gave_up = clause_parts(text[start:end])
             kept_whole += gave_up
+            if len(parts) == 1:                        # most sentences: one claim
+                (a, b), = parts
+                units.append(Unit(di, s.index, s.paragraph, start + a, start + b, True, True))
+                continue
             last = len(parts) - 1
-            units.extend(Unit(di, s.index, s.paragraph, start + a, start + b, k == 0, k == last)
-                         for k, (a, b) in enumerate(parts))
+            units.extend([Unit(di, s.index, s.paragraph, start + a, start + b, k == 0, k == last)
+                          for k, (a, b) in enumerate(parts)])
         rows_of.append(list(range(first_row, len(units))))
         if kept_whole and warn:
             warn(f"{doc.path}: {kept_whole} sentence(s) too long or with too many parts to be "
