@@ -126,6 +126,7 @@ def load_model_ahead() -> None:
     is left for the detection that needs the model, which meets it again and raises it."""
     if _AHEAD or _model.cache_info().currsize:
         return
+    import fasttext  # type: ignore[import-untyped]  # noqa: F401  # imported here: the thread only reads
 
     def read() -> None:
         try:
