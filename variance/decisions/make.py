@@ -48,14 +48,22 @@ def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Can
     taken = {(m.document, s.start) for m in _places(st) for s in m.spans}
     holder = {(m.document, s.start): other.id for other in c.statements for m in _places(other)
               for s in m.spans}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _places(st):
+        spans.setdefault(m.document, []).extend((s.start, s.end) for s in m.spans)
+    similarity: dict[str, float] = {}
+    """Each distinct sentence text's, measured once (syndicated copies repeat most of them)."""
     found = []
     for doc in c.documents:
+        inside = spans.get(doc.id, ())
         for s in doc.body_sentences:
-            if (doc.id, s.start) in taken or _inside(st, doc.id, s.start, s.end):
+            if (doc.id, s.start) in taken or any(a <= s.start and s.end <= b for a, b in inside):
                 continue
             text = doc.text[s.start:s.end]
-            best = process.extractOne(text, texts, scorer=fuzz.token_set_ratio)
-            found.append(Candidate(doc.id, s.start, s.end, text, round(best[1] / 100, 4) if best else 0.0,
+            if text not in similarity:
+                best = process.extractOne(text, texts, scorer=fuzz.token_set_ratio)
+                similarity[text] = round(best[1] / 100, 4) if best else 0.0
+            found.append(Candidate(doc.id, s.start, s.end, text, similarity[text],
                                    holder.get((doc.id, s.start))))
     found.sort(key=lambda k: (-k.similarity, k.document, k.start))
     if c.options.semantic is Semantic.OFF or not found or not texts:
@@ -99,8 +107,8 @@ def merge_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[tu
     """Other statements, most like `st` first."""
     from rapidfuzz import fuzz
 
-    mine = " ".join(_text(c, m) for m in st.members)
-    ranked = [(other, round(fuzz.token_set_ratio(mine, " ".join(_text(c, m) for m in other.members)) / 100, 4))
+    mine = _wordings(c, st)
+    ranked = [(other, round(fuzz.token_set_ratio(mine, _wordings(c, other)) / 100, 4))
               for other in c.statements if other.id != st.id]
     ranked.sort(key=lambda x: (-x[1], x[0].id))
     return tuple(ranked[:most])
@@ -168,6 +176,7 @@ def _text(c: Comparison, m: Member) -> str:
     return " ".join(text[s.start:s.end] for s in m.spans)
 
 
-def _inside(st: Statement, document: str, start: int, end: int) -> bool:
-    return any(m.document == document and s.start <= start and end <= s.end
-               for m in _places(st) for s in m.spans)
+def _wordings(c: Comparison, st: Statement) -> str:
+    """The members' texts, each distinct one once: `token_set_ratio` compares sets of words,
+    which a text said again does not change."""
+    return " ".join(dict.fromkeys(_text(c, m) for m in st.members))
