@@ -172,12 +172,12 @@ def _windows(units, rows_of, max_run: int, classes: np.ndarray):
     """Every run of every document, documents in turn, each's singles first, then its runs by
     length and start: the position of each run's first claim in its document, its length,
     where each document's runs begin, and each run's classes in order (-1 after its end)."""
-    sequence = np.fromiter((r for rows in rows_of for r in rows), dtype=np.int64,
-                           count=sum(map(len, rows_of)))
+    claims = [units[r] for rows in rows_of for r in rows]     # Python ints index the list fast
+    sequence = np.fromiter((r for rows in rows_of for r in rows), dtype=np.int64, count=len(claims))
     doc = np.repeat(np.arange(len(rows_of)), [len(rows) for rows in rows_of])
     begin = np.concatenate(([0], np.cumsum([len(rows) for rows in rows_of])))
-    paragraph = np.fromiter((units[r].paragraph for r in sequence), dtype=np.int64, count=len(sequence))
-    sentence = np.fromiter((units[r].sentence for r in sequence), dtype=np.int64, count=len(sequence))
+    paragraph = np.fromiter((u.paragraph for u in claims), dtype=np.int64, count=len(claims))
+    sentence = np.fromiter((u.sentence for u in claims), dtype=np.int64, count=len(claims))
     at, lengths = [np.arange(len(sequence))], [np.ones(len(sequence), dtype=np.int64)]
     for length in range(2, min(max_run + MAX_RUN_PARTS, MAX_RUN_PARTS + 1)):
         i = np.arange(max(len(sequence) - length + 1, 0))

@@ -55,19 +55,22 @@ def segment_document(doc: Document, language: str = "en",
     spans: list[tuple[int, int, int, SentenceKind]] = []
     too_long = 0
     han = holds_from(doc.text, 0xE4)
+    meta = sorted(doc.meta, key=lambda m: m.start)
     for number, (start, end) in enumerate(_paragraphs(doc.text)):
         if len(spans) > MAX_SENTENCES:
             raise InputError(f"{doc.path}: more than {MAX_SENTENCES:,} sentences, the limit for "
                              "one document (split it into several files)")
-        for s, e, kind in _classify(doc.meta, start, end):
+        for s, e, kind in _classify(meta, start, end):
             s, e = _strip(doc.text, s, e)
             if s >= e:
                 continue
             if kind is SentenceKind.BODY:
                 whole = _sentences(doc.text, s, e, language, han)
-                too_long += sum(b - a > MAX_SENTENCE_CHARS for a, b in whole)
-                spans.extend((a, b, number, kind) for span in whole
-                             for a, b in _cap_length(doc.text, span))
+                longer = sum(b - a > MAX_SENTENCE_CHARS for a, b in whole)
+                too_long += longer
+                spans.extend([(a, b, number, kind) for span in whole
+                              for a, b in _cap_length(doc.text, span)] if longer else
+                             [(a, b, number, kind) for a, b in whole])
             else:
                 spans.append((s, e, number, kind))
     if len(spans) > MAX_SENTENCES:
@@ -99,10 +102,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _classify(meta: tuple[MetaSpan, ...], start: int, end: int):
-    """Cut a paragraph into metadata pieces and body pieces."""
+def _classify(meta: list[MetaSpan], start: int, end: int):
+    """Cut a paragraph into metadata pieces and body pieces (`meta` sorted by start)."""
     pos = start
-    for span in sorted(meta, key=lambda m: m.start):
+    for span in meta:
         s, e = max(span.start, start), min(span.end, end)
         if s >= e:
             continue
