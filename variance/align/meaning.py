@@ -44,7 +44,7 @@ from ..text.language import comparison_language
 from .speakers import Speakers
 
 __all__ = ["ACROSS_MIN", "MEANING_MIN", "Link", "document_languages", "link_by_meaning", "nearest_document",
-           "needs_meaning"]
+           "needs_meaning", "word_agreement"]
 
 MEANING_MIN = 0.5
 """Cosine of meaning at which an unlinked sentence joins a statement in its own language."""
@@ -129,6 +129,10 @@ def _link(clusters, units, rows_of, documents, languages, options: Options, enco
         for place in (place_between, place_in_stretch):
             clusters = place(clusters, units, rows_of, vectors, languages, links, documents,
                              options.language, apart, speakers)
+        from .pieces import place_by_pieces
+
+        clusters = place_by_pieces(clusters, units, vectors, languages, links, documents, options.language,
+                                   X, apart, speakers, encode)
     _label_foreign(clusters, units, vectors, languages, links, documents, options.language)
     return clusters, links
 
@@ -232,7 +236,7 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
     if not lonely or len(clusters) < 2:
         return clusters
     S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
-    L = _word_agreement([clusters[t][0] for t in lonely], clusters, X)
+    L = word_agreement([clusters[t][0] for t in lonely], clusters, X)
     K = S / MEANING_CHANCE + L / WORDS_CHANCE if CORROBORATE else S.copy()
     margin = MARGIN / MEANING_CHANCE if CORROBORATE else MARGIN
     K[np.arange(len(lonely)), lonely] = -1.0
@@ -267,7 +271,7 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         run = clusters[t][0]
         score = float(vectors.runs([run])[0] @ vectors.statements([clusters[into]])[0])
         if into != target:  # the statement grew: the sentence must still mean what it now says
-            evidence = _evidence(score, float(_word_agreement([run], [clusters[into]], X)[0, 0]),
+            evidence = _evidence(score, float(word_agreement([run], [clusters[into]], X)[0, 0]),
                                  languages, units, clusters, t, into)
             if evidence is None or speakers.conflict(run, clusters[into][:STATEMENT_MEMBERS]):
                 continue
@@ -319,7 +323,7 @@ def _rule_out(K: np.ndarray, lonely, clusters, docs, units, apart: frozenset[int
         K[mine[:, None] != side[None, :]] = -1.0
 
 
-def _word_agreement(runs, clusters, X) -> np.ndarray:
+def word_agreement(runs, clusters, X) -> np.ndarray:
     """Cosine of the runs' word vectors with the statements' word centroids (runs x statements)."""
     from .features import centroids, run_vectors
 
