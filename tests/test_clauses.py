@@ -60,6 +60,12 @@ CUT = [
      "Geneva in June.",
      ["The talks covered trade, climate, and fentanyl,",
       "and both sides agreed to meet again in Geneva in June."]),
+    # seed 003: a relative clause after a preposition says a claim of its own
+    ("Blinken struck a positive note on recent progress in cooperation, including counter-drugs "
+     "and artificial intelligence, on which both parties agreed to begin a dialogue on its risks.",
+     ["Blinken struck a positive note on recent progress in cooperation, including counter-drugs "
+      "and artificial intelligence,",
+      "on which both parties agreed to begin a dialogue on its risks."]),
     # the items of a list too short to be claims are not cut apart
     ("As major countries, we should set a good example of how major countries act, provide "
      "public goods, and contribute to world solidarity.",
@@ -78,6 +84,7 @@ WHOLE = [
     "to the United States.",  # two dashes: a parenthesis
     "China welcomes a confident, open, prosperous and stable United States in the region.",
     "Xi told Blinken that the two countries should be partners.",  # too short a head
+    "The ministry named the agreement, under which tariffs fall.",  # too short a relative clause
     # what was said has no subject of its own: who conveys is in the head
     "President Xi asked Secretary Blinken to convey his greetings to President Biden.",
 ]

@@ -113,7 +113,9 @@ def link_by_meaning(clusters, units, rows_of, documents: Sequence[Document], lan
 
 
 def _link(clusters, units, rows_of, documents, languages, options: Options, encode: Encode, X, apart):
-    texts = [documents[u.doc].text[u.start:u.end] for u in units]
+    from .pieces import claim_texts, place_by_pieces
+
+    texts = claim_texts(units, documents)
     vectors = _Vectors(texts, encode)
     links: dict[tuple[int, ...], Link] = {}
     foreign = [di for di, lang in enumerate(languages) if lang != options.language and rows_of[di]]
@@ -129,8 +131,6 @@ def _link(clusters, units, rows_of, documents, languages, options: Options, enco
         for place in (place_between, place_in_stretch):
             clusters = place(clusters, units, rows_of, vectors, languages, links, documents,
                              options.language, apart, speakers)
-        from .pieces import place_by_pieces
-
         clusters = place_by_pieces(clusters, units, vectors, languages, links, documents, options.language,
                                    X, apart, speakers, encode)
     _label_foreign(clusters, units, vectors, languages, links, documents, options.language)
@@ -243,15 +243,18 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
     docs = [{units[run[0]].doc for run in members} for members in clusters]
     if CORROBORATE:
         _rule_out(K, lonely, clusters, docs, units, apart)
-    nearest = {t: int(np.argmax(K[i])) for i, t in enumerate(lonely)}
     row = {t: i for i, t in enumerate(lonely)}
+    rankings = [(K, margin)]
+    if CORROBORATE:  # a link by meaning alone: rivals nothing could link are none
+        rankings.append((_linkable(K, S, L, lonely, clusters, units, languages), margin))
     best: dict[tuple[int, int], tuple[float, int, Evidence]] = {}  # (statement, document) -> lonely
     for i, t in enumerate(lonely):
-        target, doc = nearest[t], units[clusters[t][0][0]].doc
-        runner_up = np.partition(K[i], -2)[-2] if len(K[i]) > 1 else -1.0
+        target, decided = _decided(rankings, row, i, t, lonely)
+        doc = units[clusters[t][0][0]].doc
         evidence = _evidence(float(S[i, target]), float(L[i, target]), languages, units, clusters, t, target)
-        if (evidence is None or doc in docs[target] or K[i, target] - runner_up < margin
-                or nearest.get(target, t) != t or (CORROBORATE and not _clear(K, row, target, t, margin))
+        if decided == 1 and evidence is not Evidence.MEANING:
+            decided = None
+        if (evidence is None or doc in docs[target] or decided is None
                 or (CORROBORATE and _both_repeat(S, row, docs, doc, t, target))
                 or speakers.conflict(clusters[t][0], clusters[target][:STATEMENT_MEMBERS])):
             continue
@@ -282,6 +285,24 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
         docs[into] |= docs[t]
         clusters[t], root[t] = [], into
     return [members for members in clusters if members]
+
+
+def _decided(rankings, row: dict[int, int], i: int, t: int, lonely) -> tuple[int, int | None]:
+    """The statement lonely sentence `t` (row `i`) is nearest to by the first ranking, and the
+    index of the first ranking by which it is decided: nearest by the margin, and when the
+    statement is another lonely sentence, `t` is its nearest too, by the margin (`_clear`);
+    None when no ranking decides. The first ranking is meaning and words together; a second,
+    meaning alone, decides only a link that meaning alone makes."""
+    target = int(np.argmax(rankings[0][0][i]))
+    for k, (R, margin) in enumerate(rankings):
+        if int(np.argmax(R[i])) != target:
+            continue
+        runner_up = np.partition(R[i], -2)[-2] if len(R[i]) > 1 else -1.0
+        theirs = row.get(target)
+        mutual = theirs is None or int(np.argmax(R[theirs])) == t
+        if R[i, target] - runner_up >= margin and mutual and (not CORROBORATE or _clear(R, row, target, t, margin)):
+            return target, k
+    return target, None
 
 
 def _clear(K: np.ndarray, row: dict[int, int], target: int, t: int, margin: float) -> bool:
@@ -321,6 +342,20 @@ def _rule_out(K: np.ndarray, lonely, clusters, docs, units, apart: frozenset[int
         side = np.array([bool(ds & apart) for ds in docs])
         mine = np.isin(lone_doc, list(apart))
         K[mine[:, None] != side[None, :]] = -1.0
+
+
+def _linkable(K: np.ndarray, S: np.ndarray, L: np.ndarray, lonely, clusters, units, languages) -> np.ndarray:
+    """`K` without the other versions' unlinked claims that no evidence could link to each
+    lonely sentence (meaning and words under what `_evidence` asks): no version shares them and
+    the sentence cannot say them, so nearness to them is no hesitation."""
+    cols = np.array(lonely)
+    lang = np.array([languages[units[clusters[t][0][0]].doc] for t in lonely])
+    s, w = S[:, cols], L[:, cols]
+    linkable = np.where(lang[:, None] == lang[None, :],
+                        (s >= MEANING_MIN) | ((s >= CORROBORATED_MIN) & (w >= WORDS_AGREE)), s >= ACROSS_MIN)
+    out = K.copy()
+    out[:, cols] = np.where(linkable, K[:, cols], -1.0)
+    return out
 
 
 def word_agreement(runs, clusters, X) -> np.ndarray:

@@ -45,6 +45,7 @@ _CUT = re.compile(
     r"|\s(?=and\s+(?:also\s+)?[a-z]{3,}ed\s)"     # "Xi said A and proposed B"
     r"|,?\s(?=at\s+a\s+time\s+when\b)"            # "A at a time when B"
     r"|(?P<appositive>,\s+(?=an?\s+(?:[a-z]+\s+){1,2}(?:that|which)\s))"  # "A, a milestone that B"
+    r"|,\s+(?=(?:on|in|under|through|for|with|by|from|at|to)\s+which\s)"  # "A, on which B"
 )
 COLON_WORDS = 7
 """Both sides of a colon have at least this many words: "lessons: A; B" is cut, "three
