@@ -205,9 +205,16 @@ class Lookup:
     def text(self, member: Member) -> str:
         return self.comparison.document(member.document).text[member.start:member.end]
 
-    def statement_of(self, document: str, sentence: int) -> Statement | None:
-        found = self.comparison.statements_of_sentence(document, sentence)
-        return self.statements[found[0]] if found else None
+    def statement_of(self, document: str, sentence: int, offset: int | None = None) -> Statement | None:
+        """The statement the sentence is in: of a sentence cut into claims, the one whose place
+        holds `offset` when given, else its first."""
+        found = [self.statements[k] for k in self.comparison.statements_of_sentence(document, sentence)]
+        if offset is not None:
+            for st in found:
+                if any(m.document == document and any(p.start <= offset < p.end for p in m.spans)
+                       for m in st.members + st.repeats):
+                    return st
+        return found[0] if found else None
 
     def status(self, document: str, sentence: int, view: ViewFilter) -> Status:
         s = self.comparison.document(document).sentences[sentence]
@@ -244,7 +251,7 @@ class Lookup:
             for match in pattern.finditer(doc.text):
                 i = self.sentence_at(doc.id, match.start())
                 inside = i is not None and doc.sentences[i].start <= match.start()
-                st = self.statement_of(doc.id, i) if inside else None
+                st = self.statement_of(doc.id, i, match.start()) if inside else None
                 hits.append(SearchHit(doc.id, match.start(), match.end(), i if inside else None,
                                       st.id if st else None))
                 if len(hits) >= limit:
