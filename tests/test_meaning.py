@@ -113,6 +113,9 @@ def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
                                  ("002", "initiate discussions on managing", "003", "on which both parties agreed")):
         assert statements_saying(both, a, text_a) & statements_saying(both, b, text_b)
         assert not statements_saying(words, a, text_a) & statements_saying(words, b, text_b)
+    hopes = next(st for st in both.statements if st.id in statements_saying(both, "001", "They hope to maintain"))
+    member = next(m for m in hopes.members if m.document.startswith("001"))
+    assert member.evidence is Evidence.MEANING_WORDS and member.because().startswith("same meaning (0.4")
     look_alikes = [p for p in read_gold() + tier if not p.same]
     # meaning alone links a look-alike of meaning (a US assurance and a Chinese demand on
     # China's development); corroborated, none. Neither links the parts of two sentences on

@@ -17,7 +17,8 @@ stay. The sentence encoder (`variance.align.embed`) then decides two things the 
 - **Meaning corroborated by words.** Meaning less near (`CORROBORATED_MIN`) links too when the
   words agree a little (`WORDS_AGREE`): "same meaning (0.45) and shared words: …". Statements
   are ranked by meaning and words together; a pair of unlinked sentences is linked only when
-  neither side hesitates (each nearer to the other by the margin); another unlinked sentence
+  neither side hesitates (each nearer to the other by the margin; for a link meaning alone
+  makes, another version's unlinked claim that nothing could link is no rival); another unlinked sentence
   of the same document is no rival (nothing says it twice); and documents that report another
   event (`apart`, from their dates) are not linked by meaning with the others.
 - **Meaning corroborated by context** (`variance.align.between`). A sentence still unlinked
@@ -25,6 +26,9 @@ stay. The sentence encoder (`variance.align.embed`) then decides two things the 
   neighbouring statements ("same meaning (0.46) between the same neighbours"), and two
   unlinked sentences in the same stretch of their versions (between the same shared
   statements) that are each other's nearest there are one statement.
+- **Piece by piece** (`variance.align.pieces`). A sentence whose words and meaning agree with a
+  shared statement joins it when a piece between its commas says that statement; a relative
+  clause cut off its sentence is read with the words it is about.
 - **Who said it** (`variance.align.speakers`): meaning never links what two versions
   attribute to two people.
 
@@ -292,7 +296,8 @@ def _decided(rankings, row: dict[int, int], i: int, t: int, lonely) -> tuple[int
     index of the first ranking by which it is decided: nearest by the margin, and when the
     statement is another lonely sentence, `t` is its nearest too, by the margin (`_clear`);
     None when no ranking decides. The first ranking is meaning and words together; a second,
-    meaning alone, decides only a link that meaning alone makes."""
+    without the unlinked claims nothing could link (`_linkable`), decides only a link that
+    meaning alone makes."""
     target = int(np.argmax(rankings[0][0][i]))
     for k, (R, margin) in enumerate(rankings):
         if int(np.argmax(R[i])) != target:

@@ -52,7 +52,8 @@ __all__ = ["PIECE_WORDS", "claim_texts", "place_by_pieces", "sentence_pieces"]
 PIECE_WORDS = 3
 """Content words a piece needs to say something (as a claim's part does, `text.clauses`)."""
 _GAP = re.compile(r"[,;:]\s+")
-_RELATIVE = re.compile(r"(?:(?:on|in|under|through|for|with|by|from|at|of|to)\s+)?(?:which|whom|whose|where)\s")
+_RELATIVE = re.compile(r"(?:on|in|under|through|for|with|by|from|at|to)\s+which\s")
+"""How a part cut off at a relative clause begins (`variance.text.clauses`)."""
 _LAST_PIECE = re.compile(r"[^,;:]*[,;:]?\s*$")
 
 
@@ -71,8 +72,6 @@ def claim_texts(units, documents: Sequence[Document]) -> list[str]:
             text = (found.group().strip() + " " if found else "") + text
         out.append(text)
     return out
-
-
 
 
 def sentence_pieces(text: str) -> list[str]:

@@ -6,9 +6,11 @@ own. `clause_cuts` finds the places where such a sentence may be cut, so that th
 place each part in its own statement: at ";", at a colon before a list of claims, at ", and" /
 ", but" / ", saying" before a clause, between the predicates of a list of them ("help each
 other succeed, seek common ground, and honor words with deeds"), before a clause of time ("at a
-time when"), and before an appositive that opens a relative clause ("..., a milestone that Xi
-highlighted as..."). Both sides of a cut must be claims in their own right (enough words, enough
-content words), so lists of nouns ("mutual respect, peaceful coexistence and win-win
+time when"), before an appositive that opens a relative clause ("..., a milestone that Xi
+highlighted as..."), and before a relative clause after a preposition ("..., on which both
+parties agreed to begin a dialogue"; not "of which", a partitive: "46 new cases, of which 3 were
+imported" says how a number divides). Both sides of a cut must be claims in their own right
+(enough words, enough content words), so lists of nouns ("mutual respect, peaceful coexistence and win-win
 cooperation") and attributions ("he said") are never cut off, and a list of short items is
 never cut inside ("a confident, open, prosperous, and thriving U.S."). One cut leaves an
 attribution on its own: reported speech with a named addressee ("Xi Jinping urged US Secretary
