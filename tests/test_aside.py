@@ -56,6 +56,37 @@ def test_the_pipeline_checks_the_same_quotes_as_a_direct_call(raw_seeds_comparis
     assert raw_seeds_comparison.quotes == inline and inline.groups
 
 
+def test_quotes_read_ahead_of_the_statements_give_the_same_check_and_are_not_read_again(raw_seeds_comparison,
+                                                                                       monkeypatch):
+    import variance.quotes.reading as reading
+    from variance.quotes import budgeted_quotes, finish_quotes, read_quotes
+
+    c = raw_seeds_comparison
+    ahead = read_quotes(c.documents, vectors=True)
+    searched: list[str] = []
+    real = reading.literal_passages
+    monkeypatch.setattr(reading, "literal_passages", lambda text, doc, **kw: searched.append(text) or real(text, doc, **kw))
+    checked = finish_quotes(ahead, c.statements, c.reference, options=c.options)
+    assert checked == budgeted_quotes(c) == c.quotes and checked.groups
+    assert searched == []               # every quote's passages were found ahead, in every document
+
+
+def test_the_quotes_are_read_ahead_with_words_alone_or_when_every_sentence_vector_is_cached(tmp_path, monkeypatch):
+    from conftest import seed_documents
+
+    from variance.model import Options, Semantic
+    from variance.pipeline import compare_documents
+    from variance.quotes import reads_ahead
+    from variance.text.segment import segment_document
+
+    monkeypatch.setenv("VARIANCE_CACHE_DIR", str(tmp_path))
+    docs = [segment_document(d, "en") for d in seed_documents()]
+    assert reads_ahead(docs, Options(semantic=Semantic.OFF))
+    assert not reads_ahead(docs, Options())          # nothing cached: read after the aligner's model
+    compare_documents(docs, Options())               # the seeds' quotes ask the meaning of every version
+    assert reads_ahead(docs, Options())
+
+
 def test_from_a_worker_thread_it_computes_in_place_and_never_forks():
     import threading
 

@@ -41,6 +41,19 @@ def test_vectors_are_reused_from_the_cache_without_loading_the_model(tmp_path, n
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
+def test_whether_texts_are_cached_is_told_and_cached_vectors_are_recalled_without_the_model(tmp_path):
+    texts = ["Xi met Blinken in Beijing.", "Blinken met Xi in Beijing."]
+    first = Encoder(tmp_path)
+    assert not first.cached(texts)
+    made = first.encode(texts[:1])
+    assert first.cached(texts[:1]) and not first.cached(texts)
+    again = Encoder(tmp_path)
+    again.recall(texts)                 # the second text is not cached: nothing is encoded for it
+    assert again.encoded == 0 and not again.loaded
+    again._read = lambda text: None     # what was recalled is in memory, not read again
+    assert np.array_equal(again.encode(texts[:1]), made) and again.encoded == 0
+
+
 def test_a_damaged_cache_file_is_encoded_again(tmp_path):
     enc = Encoder(tmp_path)
     good = enc.encode(["The two sides agreed to keep talking."])

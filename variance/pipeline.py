@@ -101,7 +101,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                       prepare=partial(load_lexicons, options.language), what="artefact detection",
                       timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
-    quotes: Aside | None = None
+    quotes = _quotes_aside(docs, options, said.append, ahead=True)
     try:
         others = find_other_events(docs)
         statements = align_statements(docs, replace(options, language=language), progress,
@@ -111,8 +111,9 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         reference = choose_reference(docs, statements, options.reference)
         if artefacts:    # the evidence needs the statements, not their diffs
             artefacts.give(statements)
-        quotes = _quotes_aside(Comparison(options, tuple(docs), statements, reference, warnings=warnings,
-                                          unaligned=unaligned, events=events), said.append)
+        quotes = quotes or _quotes_aside(docs, options, said.append, ahead=False)
+        if quotes:       # so does the quote check
+            quotes.give(statements, reference)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)
         report("diff", len(statements), len(statements))
@@ -131,16 +132,23 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                    warnings=comparison.warnings + tuple(said))
 
 
-def _quotes_aside(comparison: Comparison, warn: Callable[[str], None]) -> Aside | None:
-    """The corpus' quotes checked on another core while this process diffs the statements
-    (none of it reads a diff), when the options ask for them."""
-    if not comparison.options.quotes:
+def _quotes_aside(docs: list[Document], options: Options, warn: Callable[[str], None], *,
+                  ahead: bool) -> Aside | None:
+    """The corpus' quotes checked on another core, when the options ask for them: the documents
+    read for them at once (`variance.quotes.read_quotes`), the check finished when the
+    statements are given (none of it reads a diff, so the parent diffs meanwhile). With `ahead`,
+    only when that reading may start before the statements are made (`reads_ahead`: when
+    the sentence encoder would not be loaded for it), else None; without, in any case."""
+    if not options.quotes:
         return None
-    from .quotes import budgeted_quotes  # imported only by the commands that check quotes
+    # imported only by the commands that check quotes
+    from .quotes import finish_quotes, read_quotes, reads_ahead
 
-    job = Aside(budgeted_quotes, comparison, what="the quote check", timeout=ASIDE_TIMEOUT, warn=warn)
-    job.give()       # the comparison went with the fork; nothing more to send
-    return job
+    if ahead and not reads_ahead(docs, options):
+        return None
+    vectors = ahead and options.semantic is not Semantic.OFF
+    return Aside(partial(finish_quotes, options=options), tuple(docs), begin=partial(read_quotes, vectors=vectors),
+                 what="the quote check", timeout=ASIDE_TIMEOUT, warn=warn)
 
 
 def resolve_reference(documents: Sequence[Document], requested: str | None) -> str | None:

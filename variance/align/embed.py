@@ -145,6 +145,21 @@ class Encoder:
             out[i] = found[text]
         return out
 
+    def cached(self, texts: Sequence[str]) -> bool:
+        """Whether every text's vector is in memory or in the cache folder (the files are
+        looked at, not read), so that `encode` would not load the model."""
+        known, exists = self._known, os.path.exists
+        return all(t in known or exists(self._path(t)) for t in texts)
+
+    def recall(self, texts: Sequence[str]) -> None:
+        """The vectors of these texts that the cache folder holds, read into memory for `encode`
+        (at most `KEEP`); the model is not loaded for the others."""
+        for text in dict.fromkeys(texts):
+            if len(self._known) >= KEEP:
+                break
+            if text not in self._known and (vector := self._read(text)) is not None:
+                self._known[text] = vector
+
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text through the model, bypassing the cache (for a caller that keeps
         the vectors itself, such as the archive index)."""

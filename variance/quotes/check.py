@@ -24,27 +24,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..diff.classify import make_change
-from ..diff.words import diff_texts
-from ..model import Change, Comparison, Document, Member, Op, Semantic
+from ..model import Comparison, Document, Member, Semantic
 from ..model.quotes import Conflict, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from ..text.normalize import key_words
 from ..text.quotemarks import direct_quotes, quoted_share
 from .attribution import attribute, same_speaker
 from .meaning import nearest_sentences
-from .passages import (
-    closest,
-    content_stems,
-    literal_passages,
-    overlap,
-    paraphrase_passage,
-    similarity,
-    stem_weights,
-)
+from .passages import content_stems, overlap, paraphrase_passage, similarity
+from .reading import Reading, core
 from .statements import Own, holding, home_statement, once, statement_at, top_passage
 
-__all__ = ["check_quote", "document_quotes", "corpus_quotes", "CHANGED_MIN", "KEPT_MIN",
-           "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
+__all__ = ["check_quote", "document_quotes", "corpus_quotes", "read_quote", "keep_reading", "CHANGED_MIN",
+           "KEPT_MIN", "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
 
 CHANGED_MIN = 0.75
 """Similarity (folded characters) from which a passage may be the quote, changed."""
@@ -87,10 +78,11 @@ class _Words:
 
 
 def _by_words(comparison: Comparison, text: str, source: str | None, span: tuple[int, int] | None) -> _Words:
-    literal = {d.id: literal_passages(text, d, floor=CHANGED_MIN) for d in comparison.documents}
+    reading = _reading(comparison)
+    literal = {d.id: list(reading.literal(text, d, CHANGED_MIN)) for d in comparison.documents}
     anchor = None
     if source in literal and span is not None:
-        lo, hi = _core(comparison.document(source).text[span[0]:span[1]])
+        lo, hi = core(comparison.document(source).text[span[0]:span[1]])
         anchor = (source, span[0] + lo, span[0] + hi) if hi > lo else None
     if anchor is not None:
         at, lo, hi = anchor
@@ -144,7 +136,40 @@ def _ranked(results: list[QuoteMatch]) -> tuple[QuoteMatch, ...]:
 def _weights(comparison: Comparison) -> dict[str, float]:
     """`stem_weights` of the comparison's documents, looked up once per comparison (hashing a
     thousand documents for every match cost more than the match)."""
-    return once(comparison, "stem weights", comparison.documents, stem_weights)
+    return _reading(comparison).weights
+
+
+def _reading(comparison: Comparison) -> Reading:
+    """The answers that depend on the documents alone (`variance.quotes.reading`), kept on the
+    comparison: the one `keep_reading` gave it, else one made on first use."""
+    return once(comparison, "document reading", comparison.documents, Reading)
+
+
+def keep_reading(comparison: Comparison, reading: Reading) -> None:
+    """Let the checks of `comparison` use `reading`, when it is a reading of its very documents
+    (answers read ahead, while the statements were being made)."""
+    if reading.fits(comparison.documents):
+        comparison.memo["document reading"] = (comparison.documents, reading)
+
+
+def read_quote(reading: Reading, text: str, source: str | None) -> None:
+    """Ask `reading` ahead what the check of `text` (printed in `source`) will ask it in every
+    other document, as far as no statement decides: the literal passages, the closest one's
+    diff, and where that makes no match, the paraphrase anywhere in the document, its diff
+    when it is one, else how close the nearest stretch reads. What the check asks besides, it
+    computes then; what is asked here and not used costs time, never a result."""
+    long_enough = len(content_stems(text)) >= PARAPHRASE_WORDS
+    for doc in reading.documents:
+        literal = reading.literal(text, doc, CHANGED_MIN)
+        if doc.id == source:
+            continue     # where the quote is printed, it stands verbatim
+        if literal and _literal_verdict(reading, doc, text, literal[0]) is not None:
+            continue
+        para = reading.paraphrase(text, doc) if long_enough else None
+        if para is not None and para[0] >= PARAPHRASE_MIN:
+            reading.changes(text, doc, para[1], para[2])
+        else:
+            reading.closest(text, doc)
 
 
 def _best_match(comparison: Comparison, doc: Document, text: str, weights, literal,
@@ -155,43 +180,51 @@ def _best_match(comparison: Comparison, doc: Document, text: str, weights, liter
         match = _literal_match(comparison, doc, text, literal[0])
         if match is not None:
             return match
-    para = _paraphrase(comparison, doc, text, weights, home) if weights is not None else None
+    para = _paraphrase(comparison, doc, text, home) if weights is not None else None
     if para is None and weights is not None:
         para = _aligned(comparison, doc, text, whole.statement)
     if para is None:
         para = _quoted_counterpart(comparison, doc, text, whole)
     if para is None and weights is not None and comparison.options.semantic is not Semantic.OFF:
         return None
-    return para if para is not None else _absent(doc, text)
+    return para if para is not None else _absent(comparison, doc, text)
 
 
-def _absent(doc: Document, text: str) -> QuoteMatch:
-    return QuoteMatch(doc.id, Verdict.ABSENT, 0, 0, closest(text, doc), 0.0, False, None, (), None)
+def _absent(comparison: Comparison, doc: Document, text: str) -> QuoteMatch:
+    return QuoteMatch(doc.id, Verdict.ABSENT, 0, 0, _reading(comparison).closest(text, doc), 0.0, False, None,
+                      (), None)
 
 
 def _literal_match(comparison: Comparison, doc: Document, text: str, found) -> QuoteMatch | None:
     """The verbatim, cosmetic or changed match a literal passage makes, or None."""
-    similarity, start, end = found
-    changes = _changes(text, doc.text, start, end)
-    lo, hi = _core(text)
-    if " ".join(text[lo:hi].split()) == " ".join(doc.text[start:end].split()):
-        verdict = Verdict.VERBATIM
-    elif all(key_words(c.reference) == key_words(c.witness) for c in changes):
-        verdict = Verdict.COSMETIC
-    elif similarity >= CHANGED_MIN and _kept(text, changes) >= KEPT_MIN:
-        verdict = Verdict.CHANGED
-    else:
+    reading = _reading(comparison)
+    verdict = _literal_verdict(reading, doc, text, found)
+    if verdict is None:
         return None
-    return _match(comparison, doc, text, verdict, found, changes)
+    return _match(comparison, doc, text, verdict, found, reading.changes(text, doc, found[1], found[2]))
 
 
-def _paraphrase(comparison: Comparison, doc: Document, text: str, weights, home) -> QuoteMatch | None:
-    best = paraphrase_passage(text, doc, weights)
+def _literal_verdict(reading: Reading, doc: Document, text: str, found) -> Verdict | None:
+    """Verbatim, cosmetic or changed: what a literal passage makes of the quote, or None."""
+    similarity, start, end = found
+    changes = reading.changes(text, doc, start, end)
+    lo, hi = core(text)
+    if " ".join(text[lo:hi].split()) == " ".join(doc.text[start:end].split()):
+        return Verdict.VERBATIM
+    if all(key_words(c.reference) == key_words(c.witness) for c in changes):
+        return Verdict.COSMETIC
+    if similarity >= CHANGED_MIN and _kept(text, changes) >= KEPT_MIN:
+        return Verdict.CHANGED
+    return None
+
+
+def _paraphrase(comparison: Comparison, doc: Document, text: str, home) -> QuoteMatch | None:
+    best = _reading(comparison).paraphrase(text, doc)
     if best is not None and best[0] >= PARAPHRASE_MIN:
         return _paraphrase_match(comparison, doc, text, best)
     member = next((st.member(doc.id) for st in comparison.statements if st.id == home), None)
     if member is not None:
-        inside = paraphrase_passage(text, doc, weights, start=member.start, end=member.end)
+        inside = paraphrase_passage(text, doc, _weights(comparison), start=member.start, end=member.end)
         if inside is not None and inside[0] >= HOME_MIN:
             return _paraphrase_match(comparison, doc, text, inside)
     return None
@@ -252,17 +285,19 @@ def _meaning_match(comparison: Comparison, doc: Document, text: str, nearest) ->
     similarity), when it is at least `MEANING_QUOTE_MIN` near: a remembered paraphrase that
     shares few words; else absent."""
     if nearest is None or nearest[1] < MEANING_QUOTE_MIN:
-        return _absent(doc, text)
+        return _absent(comparison, doc, text)
     s, meaning = nearest
     found = (similarity(text, doc.text[s.start:s.end]), s.start, s.end)
-    match = _match(comparison, doc, text, Verdict.PARAPHRASED, found, _changes(text, doc.text, s.start, s.end))
+    changes = _reading(comparison).changes(text, doc, s.start, s.end)
+    match = _match(comparison, doc, text, Verdict.PARAPHRASED, found, changes)
     return replace(match, meaning=round(meaning, 4))
 
 
 def _paraphrase_match(comparison: Comparison, doc: Document, text: str, found) -> QuoteMatch:
     _, start, end = found
-    return _match(comparison, doc, text, Verdict.PARAPHRASED,
-                  (similarity(text, doc.text[start:end]), start, end), _changes(text, doc.text, start, end))
+    changes = _reading(comparison).changes(text, doc, start, end)
+    return _match(comparison, doc, text, Verdict.PARAPHRASED, (similarity(text, doc.text[start:end]), start, end),
+                  changes)
 
 
 def _match(comparison: Comparison, doc: Document, text: str, verdict: Verdict, found,
@@ -282,19 +317,6 @@ def _others(literal, best: QuoteMatch):
         if all(found[2] <= s or found[1] >= e for s, e in taken):
             taken.append((found[1], found[2]))
             yield found
-
-
-def _core(text: str) -> tuple[int, int]:
-    """The span from the first to the last letter or digit."""
-    alnum = [i for i, ch in enumerate(text) if ch.isalnum()]
-    return (alnum[0], alnum[-1] + 1) if alnum else (0, 0)
-
-
-def _changes(query: str, text: str, start: int, end: int) -> list[Change]:
-    lo, hi = _core(query)
-    return [make_change(e.op, query, text, (lo + e.ref_start, lo + e.ref_end),
-                        (start + e.wit_start, start + e.wit_end))
-            for e in diff_texts(query[lo:hi], text[start:end]) if e.op is not Op.EQUAL]
 
 
 def _kept(query: str, changes) -> float:

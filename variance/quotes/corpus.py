@@ -1,16 +1,27 @@
 """The corpus' quotes, checked once in the pipeline within a budget: every direct quote against
 every version when that takes seconds, else only the reference's own quotes, else none (and the
-comparison says what was left out)."""
+comparison says what was left out).
+
+The pipeline runs the check in two steps, in a process of its own (`variance.parallel.Aside`):
+`read_quotes` reads the documents for every quote while the statements are being made (what
+depends on no statement: `variance.quotes.reading`), `finish_quotes` checks them once the
+statements come. `reads_ahead` says whether the first step may start before the statements:
+with the sentence encoder, only when every vector it may ask for is cached already, so that the
+model is never loaded twice, once there and once by the aligner.
+"""
 
 from __future__ import annotations
 
-from ..model import Comparison
+from collections.abc import Sequence
+
+from ..model import Comparison, Document, Options, Semantic, Statement
 from ..model.quotes import CorpusQuotes, LeftOut, QuoteCheck, QuoteGroup
 from ..text.normalize import key_words
 from ..text.quotemarks import direct_quotes
-from .check import corpus_quotes, document_quotes
+from .check import corpus_quotes, document_quotes, keep_reading, read_quote
+from .reading import Reading
 
-__all__ = ["budgeted_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
+__all__ = ["budgeted_quotes", "read_quotes", "finish_quotes", "reads_ahead", "QUOTE_BUDGET", "QUOTE_CELLS"]
 
 
 QUOTE_BUDGET = 1_000_000_000
@@ -20,13 +31,72 @@ QUOTE_CELLS = 5000
 """Quotes times versions above which not every quote is checked."""
 
 
+def read_quotes(documents: tuple[Document, ...], *, vectors: bool = False) -> Reading:
+    """The documents read for the corpus' quotes (`check.read_quote` for each quote) when every
+    quote will be checked, else only the stem weights every check reads; with `vectors`, the
+    vectors the meaning search may ask for that the encoder's cache holds read as well."""
+    reading = Reading(documents)
+    quotes = _distinct_quotes(documents)
+    if _every_quote_fits(documents, [len(text) for text, _ in quotes]):
+        for text, source in quotes:
+            read_quote(reading, text, source)
+    else:
+        reading.read_weights()
+    if vectors:
+        from .meaning import read_vectors
+
+        read_vectors(documents, [text for text, _ in quotes])
+    return reading
+
+
+def finish_quotes(reading: Reading, statements: tuple[Statement, ...], reference: str | None, *,
+                  options: Options) -> CorpusQuotes:
+    """`budgeted_quotes` of the comparison of `reading`'s documents and these statements, with
+    the answers `reading` holds."""
+    comparison = Comparison(options, reading.documents, statements, reference)
+    keep_reading(comparison, reading)
+    return budgeted_quotes(comparison)
+
+
+def reads_ahead(documents: Sequence[Document], options: Options) -> bool:
+    """Whether `read_quotes` may run before the statements are made: with words alone, or when
+    the encoder's cache holds every body sentence's vector (else the model, which the aligner
+    then loads too, would be loaded a second time, where a process forked after alignment
+    has it already)."""
+    if options.semantic is Semantic.OFF:
+        return True
+    from .meaning import vectors_cached
+
+    return vectors_cached(documents)
+
+
+def _distinct_quotes(documents: Sequence[Document]) -> list[tuple[str, str]]:
+    """(text, document id) of each direct quote, the first of those with the same folded words,
+    as `corpus_quotes` takes them."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for doc in documents:
+        for q in direct_quotes(doc):
+            key = tuple(key_words(q.text(doc)))
+            if key and key not in seen:
+                seen.add(key)
+                out.append((q.text(doc), doc.id))
+    return out
+
+
+def _every_quote_fits(documents: Sequence[Document], lengths: list[int]) -> bool:
+    """Whether every quote (of these lengths) may be checked against every document."""
+    size = sum(len(d.text) for d in documents)
+    return sum(lengths) * size <= QUOTE_BUDGET and len(lengths) * len(documents) <= QUOTE_CELLS
+
+
 def budgeted_quotes(comparison: Comparison) -> CorpusQuotes:
     """`corpus_quotes` when the corpus is small enough to check every quote against every
     version in seconds; else only the reference's quotes; else none (see `QUOTE_BUDGET`)."""
     docs = comparison.documents
     size = sum(len(d.text) for d in docs)
     every = _quote_lengths(docs)
-    if sum(every) * size <= QUOTE_BUDGET and len(every) * len(docs) <= QUOTE_CELLS:
+    if _every_quote_fits(docs, every):
         return CorpusQuotes(tuple(corpus_quotes(comparison)))
     left_out = LeftOut(len(every), len(docs), None)
     ref = comparison.reference

@@ -18,7 +18,7 @@ import numpy as np
 from ..model import Comparison, Document, Sentence
 from .statements import once
 
-__all__ = ["nearest_sentences"]
+__all__ = ["nearest_sentences", "vectors_cached", "read_vectors"]
 
 
 def nearest_sentences(comparison: Comparison, asked: Sequence[tuple[str, Document]]
@@ -48,6 +48,27 @@ def nearest_sentences(comparison: Comparison, asked: Sequence[tuple[str, Documen
             k = int(sims.argmax())
             found[text, doc.id] = (sentences[k], float(sims[k]))
     return found
+
+
+def vectors_cached(documents: Sequence[Document]) -> bool:
+    """Whether the encoder's cache holds a vector for every body sentence of `documents` (the
+    files are looked at, not read): the corpus was compared before, and the search will ask the
+    model at most for a quote it never asked about."""
+    from ..align.embed import default_encoder
+
+    return default_encoder().cached(_texts(documents, ()))
+
+
+def read_vectors(documents: Sequence[Document], quotes: Sequence[str]) -> None:
+    """The vectors `nearest_sentences` may ask for that the encoder's cache holds, read into
+    memory now (the model is not loaded for the others), so that the search finds them there."""
+    from ..align.embed import default_encoder
+
+    default_encoder().recall(_texts(documents, quotes))
+
+
+def _texts(documents: Sequence[Document], quotes: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys([*quotes, *(doc.text[s.start:s.end] for doc in documents for s in _sentences(doc))]))
 
 
 def _sentences(doc: Document) -> list[Sentence]:
