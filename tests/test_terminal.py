@@ -75,3 +75,47 @@ def test_no_model_field_starts_with_an_underscore():
     assert len(classes) > 20
     for cls in classes:
         assert not [f.name for f in dataclasses.fields(cls) if f.name.startswith("_")], cls
+
+
+def _on_a_terminal(args: list[str]) -> bytes:
+    """What `variance ARGS` writes when its standard output is a terminal (a pseudo-terminal
+    here, read as the terminal would read it)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    done = subprocess.Popen([sys.executable, "-m", "variance", *args], stdout=slave,
+                            stderr=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:            # the terminal's other side closed: the program ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert done.wait(timeout=60) == 0
+    return b"".join(chunks).replace(b"\r\n", b"\n")
+
+
+def test_json_on_a_terminal_holds_no_raw_control_and_keeps_the_exact_text(tmp_path):
+    """JSON escapes ESC but leaves C1 controls (U+009B is ESC [ in one character) and bidi
+    overrides raw; on a terminal they are written as escapes, and the value read back is the
+    document's text to the character."""
+    import json
+    import re
+
+    said = "The minister said \x9b31m the plan would \u202estart\u202c in May\x7f."
+    (tmp_path / "a.txt").write_text(said + " Another sentence follows here.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The minister said the plan would start in June. "
+                                    "Another sentence follows here.\n", encoding="utf-8")
+    for args in (["align", "--json"], ["report", "--format", "json", "-o", "-"]):
+        out = _on_a_terminal([*args, str(tmp_path)])
+        assert not re.search(rb"\x1b|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]", out), args
+        texts = [m["text"] for s in json.loads(out)["statements"] for m in s["members"]]
+        assert said in texts, args

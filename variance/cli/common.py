@@ -20,10 +20,10 @@ from ..outputs import (
     silence_stdout,
     terminate_on_sigterm,
 )
-from ..render.terminal import terminal_line
+from ..render.terminal import json_for_terminal, terminal_line
 
 __all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
-           "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json",
+           "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json", "json_to_stdout",
            "save_inputs_option", "semantic_option", "chosen_semantic", "pauses_collector", "ends_with_the_command"]
 
 
@@ -284,8 +284,20 @@ def console_for_stdout():
 
 
 
+def json_to_stdout() -> Callable[[bytes | str], None]:
+    """A writer of JSON text (or a report's HTML) to standard output, in pieces. On a terminal
+    the characters JSON leaves raw that a terminal acts on (C1 controls, bidi overrides) are
+    written as `\\u` escapes (`json_for_terminal`); to a file or a pipe the bytes go as they are."""
+    on_terminal = sys.stdout.isatty()
+
+    def write(data: bytes | str) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        click.echo(json_for_terminal(raw) if on_terminal else raw, nl=False)
+    return write
+
+
 def echo_json(body: dict) -> None:
     from .. import __version__
     from ..render.json_out import FORMAT, dumps
 
-    click.echo(dumps({"format": FORMAT, "variance": __version__} | body), nl=False)
+    json_to_stdout()(dumps({"format": FORMAT, "variance": __version__} | body))

@@ -15,6 +15,7 @@ from .common import (
     fail,
     handles_errors,
     input_options,
+    json_to_stdout,
     pauses_collector,
     read_decision_file,
     run_compare,
@@ -47,7 +48,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
     if as_json:
         from ..render.json_out import write_comparison_json
 
-        write_comparison_json(comparison, lambda data: click.echo(data, nl=False),
+        write_comparison_json(comparison, json_to_stdout(),
                               parts=("documents", "reference", "statements"))
         return
     from ..render.text import render_text
@@ -69,7 +70,7 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
     if as_json:
         from ..render.json_out import write_comparison_json
 
-        write_comparison_json(comparison, lambda data: click.echo(data, nl=False), parts=("documents", "artefacts"))
+        write_comparison_json(comparison, json_to_stdout(), parts=("documents", "artefacts"))
     else:
         from ..render.text import render_artefacts
 
@@ -110,7 +111,7 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, artefacts, quiet):
     if as_json:
         from ..render.json_out import comparison_to_json, dumps
 
-        click.echo(dumps(comparison_to_json(comparison)), nl=False)
+        json_to_stdout()(dumps(comparison_to_json(comparison)))
         return
     from ..render.text import render_text
 
@@ -190,7 +191,7 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
         render_text(comparison, console_for_stdout(), diffs=True)
         return
     if not to_file:
-        click.echo(render_report(comparison, fmt), nl=False)
+        json_to_stdout()(render_report(comparison, fmt))
         return
     write_report(comparison, fmt, output)
     if not quiet:

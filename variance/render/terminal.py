@@ -8,8 +8,9 @@ stand-ins, again one for one, so a span's offsets still point at the same charac
 `terminal_line` does the same for one-line messages, where newlines and tabs are escaped too
 and the undecodable bytes of a file name (`os.fsdecode`'s surrogate escapes) read `\\xNN`.
 `for_terminal` applies `terminal_text` to every string inside a result (dataclasses, tuples,
-lists, dicts), for views that print many of them. JSON output never goes through here: it
-keeps the exact text.
+lists, dicts), for views that print many of them. JSON output keeps the exact text: on a
+terminal, `json_for_terminal` writes the few characters JSON leaves raw that a terminal acts on
+(DEL, C1 controls, bidi overrides) as `\\u` escapes, the same JSON value.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import enum
 import re
 from typing import Any, TypeVar
 
-__all__ = ["terminal_text", "terminal_line", "for_terminal"]
+__all__ = ["terminal_text", "terminal_line", "for_terminal", "json_for_terminal"]
 
 REPLACEMENT = "\ufffd"
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -39,6 +40,10 @@ _LINE = _table("")
 _LINE.update({c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)})  # surrogate escapes
 _UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
 
+_RAW_IN_JSON = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+"""In UTF-8, what JSON writes raw and a terminal obeys or reorders by: DEL, the C1 controls
+(U+009B starts a colour code as ESC [ does) and the bidi overrides. JSON escapes the rest."""
+
 T = TypeVar("T")
 
 
@@ -52,6 +57,12 @@ def terminal_line(text: str) -> str:
     """One line for a terminal: as `terminal_text`, and newlines, tabs and undecodable file
     name bytes escaped too."""
     return text.translate(_LINE)
+
+
+def json_for_terminal(data: bytes) -> bytes:
+    """JSON text in UTF-8 with DEL, C1 controls and bidi overrides written `\\u009b` and so on:
+    the same value for any JSON reader, nothing for a terminal to act on."""
+    return _RAW_IN_JSON.sub(lambda found: b"\\u%04x" % ord(found.group().decode("utf-8")), data)
 
 
 def for_terminal(value: T) -> T:
