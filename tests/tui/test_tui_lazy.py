@@ -42,6 +42,31 @@ async def test_a_long_list_shows_a_screenful_first_and_the_rest_as_the_cursor_ne
         assert choices.highlighted == 349
 
 
+class _Hidden(_Long):
+    """The list filled while it is not laid out, as on a screen built ahead."""
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="long", classes="hidden")
+
+    CSS = ".hidden { display: none; }"
+
+
+@pytest.mark.asyncio
+async def test_a_list_filled_before_it_is_laid_out_waits_to_be_shown_for_more():
+    app = _Hidden()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choices = app.query_one(OptionList)
+        assert choices.option_count == FIRST          # not the 350 while nobody can see it
+        choices.remove_class("hidden")
+        await pilot.pause()
+        choices.focus()
+        for _ in range(6):
+            await pilot.press("end")
+            await pilot.pause()
+        assert choices.option_count == 350
+
+
 def test_every_worker_of_the_terminal_ui_is_named_by_a_description():
     """Textual names a worker without one by repr() of its arguments: a whole comparison,
     seconds at a thousand versions, each time the worker starts."""

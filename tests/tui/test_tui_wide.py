@@ -10,6 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from variance.tui import make_app
+from variance.tui.heap import QUIET
 from variance.tui.widgets import CoverageTable
 from variance.tui.widgets import coverage_table as coverage
 from variance.tui.widgets.glyph_strip import GlyphStrip
@@ -90,7 +91,7 @@ async def test_full_collections_wait_for_the_keyboard_to_rest(seeds_comparison):
         assert gc.get_count()[2] > 0
         app.collector.tick()                           # a key just now: no full pass
         assert gc.get_count()[2] > 0
-        app.collector.last_key -= 1.0
+        app.collector.last_key -= 2 * QUIET
         app.collector.tick()
         assert gc.get_count()[2] == 0
     assert gc.get_threshold() == before

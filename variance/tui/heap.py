@@ -23,7 +23,7 @@ import time
 
 __all__ = ["settle_heap", "IdleCollector", "QUIET"]
 
-QUIET = 0.5
+QUIET = 1.0
 """Seconds without a key before a full collection may run."""
 _NEVER = 1 << 30
 """A threshold for the oldest generation that is never reached."""

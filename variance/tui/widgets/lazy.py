@@ -5,8 +5,9 @@ to pick from). Adding them all before the first paint keeps a key waiting for se
 adding them all in the background after it still costs a second of CPU for rows nobody may
 scroll to; only a screenful is seen at once. `fill_lazily` adds the first rows at once (enough
 to fill the screen and reach the row the cursor must be on), then a chunk more each time the
-cursor or the scroll comes within two screens of the last row added, until every row is there.
-A new fill of the same widget stops the one before.
+cursor or the scroll comes within two screens of the last row added, until every row is there
+(and once the widget is laid out, as it grows: a list laid out after it was filled checks
+then). A new fill of the same widget stops the one before.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ class _Fill:
         self.count, self.add, self.added = count, add, 0
 
     def more(self, widget: ScrollView) -> None:
-        """Add a chunk if fewer than two screens are left below the scroll position."""
+        """Add a chunk if fewer than two screens are left below the scroll position; none
+        while the widget is not laid out (a screen built ahead, not yet shown: an option
+        list knows its height only then, and was filled whole)."""
         if self.added >= self.count or not widget.is_attached or _FILLS.get(widget) is not self:
+            return
+        if not widget.size.height:
             return
         if widget.max_scroll_y - widget.scroll_y >= 2 * max(1, widget.size.height):
             return
@@ -52,6 +57,7 @@ def fill_lazily(widget: ScrollView, count: int, add: Callable[[range], None], *,
     `widget` are left below its scroll position."""
     if widget not in _FILLS:   # one watcher per widget, whatever it is filled with next
         widget.watch(widget, "scroll_y", lambda _value: _FILLS[widget].more(widget), init=False)
+        widget.watch(widget, "virtual_size", lambda _value: _FILLS[widget].more(widget), init=False)
     fill = _FILLS[widget] = _Fill(count, add)
     fill.added = min(count, max(FIRST, at_least))
     add(range(fill.added))
