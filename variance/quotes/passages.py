@@ -66,6 +66,12 @@ def _keyed(text: str, start: int = 0, end: int | None = None) -> _Keyed:
     return _Keyed(" ".join(parts), tuple(spans), tuple(bounds), gaps)
 
 
+@lru_cache(maxsize=16384)
+def _keyed_text(text: str) -> _Keyed:
+    """`_keyed` of a whole text, read once per text: a quote is searched for in every version."""
+    return _keyed(text)
+
+
 class _Window:
     """A run of adjacent sentences: its extent and its set of folded words, with the folded
     words themselves (`keyed`) read only when a search needs them."""
@@ -191,7 +197,7 @@ def literal_passages(text: str, document: Document, *, start: int = 0, end: int 
     """Passages of `document` whose folded words read closest to `text`, as (similarity, start,
     end), best first, one per window of adjacent sentences scoring `floor` or more; the passage
     may sit inside a sentence or run across several. `start`/`end` limit the search."""
-    q = _keyed(text)
+    q = _keyed_text(text)
     end = len(document.text) if end is None else end
     words = set(q.key.split())
     found = set()
@@ -233,7 +239,7 @@ def _within_sentences(q: _Keyed, document: Document, found: tuple[float, int, in
 def closest(text: str, document: Document) -> float:
     """How close the nearest stretch of `document` reads to `text` (partial similarity), 0..1,
     among the three windows sharing most of its words."""
-    q = _keyed(text)
+    q = _keyed_text(text)
     words = set(q.key.split())
     windows = sorted(_windows(document, WINDOW), key=lambda w: -len(words & w.words))[:3]
     scores = [fuzz.partial_ratio(q.key, w.keyed.key) for w in windows if w.keyed.key]
@@ -242,7 +248,7 @@ def closest(text: str, document: Document) -> float:
 
 def similarity(a: str, b: str) -> float:
     """How close two passages read, on folded words (case, accents and punctuation aside), 0..1."""
-    return round(fuzz.ratio(_keyed(a).key, _keyed(b).key) / 100, 4)
+    return round(fuzz.ratio(_keyed_text(a).key, _keyed_text(b).key) / 100, 4)
 
 
 def _best_in(q: _Keyed, w: _Keyed) -> tuple[float, int, int]:
