@@ -263,6 +263,30 @@ def front_matter(tmp: Path) -> Run:
     return Run(["align", "fm.txt"])
 
 
+def _docx(path: Path, body: bytes) -> None:
+    """A Word file made by python-docx whose body is replaced by `body` (paragraphs' XML)."""
+    import zipfile
+
+    import docx
+
+    base = path.with_suffix(".base.docx")
+    docx.Document().save(base)
+    with zipfile.ZipFile(base) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    base.unlink()
+    namespace = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    parts["word/document.xml"] = (b'<?xml version="1.0"?><w:document ' + namespace + b"><w:body>" + body
+                                  + b"</w:body></w:document>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+
+
+def word_paragraphs(tmp: Path) -> Run:
+    _docx(tmp / "long.docx", b"<w:p><w:r><w:t>The talks were useful.</w:t></w:r></w:p>" * 300_000)
+    return Run(["align", "long.docx"])
+
+
 def over_memory(tmp: Path) -> Run:
     corpus = tmp / "corpus"
     corpus.mkdir()
@@ -362,6 +386,11 @@ CASES: list[Case] = [
     Case("attributes", "engine", "an HTML element with 200,000 attributes", attributes, 0, r"",
          "tags stripped instead of article extraction; note says why",
          cpu=40, check=_json_with(r"200,000 attributes, over the limit of 1,000")),
+    Case("docx-paragraphs", "input", "a Word file of 300,000 short paragraphs (16 MB of XML, under "
+         "`--max-bytes`)", word_paragraphs, 2,
+         r"long\.docx: more than 20,000 sentences, the limit for one document",
+         "error naming the limit, in seconds (each paragraph's style was looked up among all the "
+         "document's styles: over ten minutes); the parsed XML is most of the memory", cpu=40, mb=450),
     Case("front-matter", "engine", "an unclosed front-matter block of 100,001 lines", front_matter, 2,
          r"fm\.txt: more than 20,000 sentences, the limit for one document", "error naming the limit",
          cpu=60),
