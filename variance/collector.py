@@ -28,8 +28,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @contextmanager
 def collector_paused(*, restore: bool = True) -> Iterator[None]:
-    """The cyclic collector off inside the block, as it was after unless not to `restore`
-    (nested blocks are fine)."""
+    """The cyclic collector off inside the block and as it was after it, or still off when not
+    to `restore` (nested blocks are fine)."""
     was = gc.isenabled()
     gc.disable()
     try:

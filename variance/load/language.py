@@ -126,7 +126,10 @@ def load_model_ahead() -> None:
     is left for the detection that needs the model, which meets it again and raises it."""
     if _AHEAD or _model.cache_info().currsize:
         return
-    import fasttext  # type: ignore[import-untyped]  # noqa: F401  # imported here: the thread only reads
+    try:  # imported here, in the caller's thread: the thread only reads
+        import fasttext  # type: ignore[import-untyped]  # noqa: F401
+    except ImportError:
+        return  # the first detection meets it, and says so
 
     def read() -> None:
         try:
