@@ -343,6 +343,11 @@ CASES: list[Case] = [
          "written", cpu=5, check=_nothing_written),
     Case("max-bytes", "input", "`--max-bytes 30000000000` on a small file", huge_limit, 0, r"",
          "loads; memory as for the default (reads in 1 MB chunks, nothing allocated up front)"),
+    Case("threshold-nan", "option", "`--threshold nan` (and `--min-cover nan` for reuse)",
+         lambda tmp: Run(["align", str(SEED), "--threshold", "nan"]), 2,
+         r"Invalid value for '--threshold': 'nan' is not a number",
+         "refused as for a number out of range (nan passed every bound's check: the run went ahead "
+         "with no threshold)"),
     Case("o-null", "output", "`-o /dev/null`", output_to("/dev/null"), 2,
          r"/dev/null: is a character device, not a regular file; use -o - to write to standard output",
          "error before any work; the device is untouched"),

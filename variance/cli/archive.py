@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from .common import chosen_semantic, console_for_stdout, echo_json, handles_errors, say, semantic_option
+from .common import NumberRange, chosen_semantic, console_for_stdout, echo_json, handles_errors, say, semantic_option
 
 __all__ = ["cluster_documents", "db_option", "index", "reuse", "trace"]
 
@@ -131,7 +131,7 @@ def _statements(text: str | None, source: str | None) -> list[str]:
               help="Shingles two articles must share to be linked [default: 5].")
 @click.option("--max-df", type=click.IntRange(2), default=None,
               help="Shingles in more articles than this are too common to link anything [default: 100].")
-@click.option("--min-cover", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-cover", type=NumberRange(0, 1), default=None,
               help="Share of each article's sentences two articles must share to be versions of one story; "
                    "weaker links only join an article to a cluster, never two clusters [default: 0.25].")
 @click.option("--work", type=click.Path(file_okay=False, exists=True), metavar="DIR",

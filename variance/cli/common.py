@@ -22,9 +22,20 @@ from ..outputs import (
 )
 from ..render.terminal import json_for_terminal, terminal_line
 
-__all__ = ["fail", "say", "warn", "handles_errors", "input_options", "decision_options",
+__all__ = ["NumberRange", "fail", "say", "warn", "handles_errors", "input_options", "decision_options",
            "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json", "json_to_stdout",
            "save_inputs_option", "semantic_option", "chosen_semantic", "pauses_collector", "ends_with_the_command"]
+
+
+class NumberRange(click.FloatRange):
+    """A float option within bounds that also refuses nan (which every bound's comparison lets
+    through: `--threshold nan` ran with no threshold at all)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
 
 
 def fail(message: str, code: int = VarianceError.exit_code) -> None:
@@ -119,7 +130,7 @@ def input_options(command: Callable | None = None, *, paths_required: bool = Tru
     decorators = [
         click.argument("paths", nargs=-1, required=paths_required),
         click.option("--reference", "-r", metavar="DOC", help="Organise statements around this document id."),
-        click.option("--threshold", type=click.FloatRange(0.05, 0.95), default=Options().link_threshold,
+        click.option("--threshold", type=NumberRange(0.05, 0.95), default=Options().link_threshold,
                      show_default=True, help="Minimum similarity for a sentence to join a statement."),
         click.option("--max-bytes", type=click.IntRange(1), default=Options().max_bytes, show_default=True,
                      help="Largest input file accepted."),

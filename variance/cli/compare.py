@@ -8,6 +8,7 @@ import click
 
 from ..model import Options
 from .common import (
+    NumberRange,
     build_options,
     chosen_semantic,
     console_for_stdout,
@@ -84,7 +85,7 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
 @click.argument("b")
 @click.option("--json", "as_json", is_flag=True, help="JSON format 2.")
 @click.option("--cosmetic", is_flag=True, help="Also mark cosmetic changes (case, punctuation, spelling of U.S.).")
-@click.option("--threshold", type=click.FloatRange(0.05, 0.95), default=Options().link_threshold,
+@click.option("--threshold", type=NumberRange(0.05, 0.95), default=Options().link_threshold,
               show_default=True, help="Minimum similarity for two sentences to be one statement.")
 @click.option("--max-bytes", type=click.IntRange(1), default=Options().max_bytes, show_default=True,
               help="Largest input file accepted.")
