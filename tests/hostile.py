@@ -353,6 +353,10 @@ CASES: list[Case] = [
          "error before any work; the device is untouched"),
     Case("o-full", "output", "`-o /dev/full`", output_to("/dev/full"), 2,
          r"/dev/full: is a character device", "error before any work"),
+    Case("o-dev-stdout", "output", "`-o /dev/stdout` with standard output a pipe", output_to("/dev/stdout"), 2,
+         r"/dev/stdout: is a named pipe \(FIFO\), not a regular file; use -o - to write to standard output",
+         "error before any work (the pipe's link resolves to no path: the report was made, then "
+         "`cannot write in /proc/PID/fd`)"),
     Case("o-fifo", "output", "`-o` naming a FIFO", output_to("fifo"), 2,
          r"out\.html: is a named pipe \(FIFO\), not a regular file", "error; the FIFO stays a FIFO"),
     Case("o-sidecar", "output", "`-o` naming an input's `.meta.json`", output_sidecar, 2,

@@ -47,8 +47,8 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
     input nor an input's metadata sidecar. Symbolic links are resolved first."""
     target = os.path.realpath(output)
     _check_folder(output, target)
-    try:
-        mode = os.stat(target).st_mode
+    try:  # `output` itself: /dev/stdout on a pipe resolves to no path, but stat follows it
+        mode = os.stat(output).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
