@@ -476,3 +476,15 @@ async def test_an_unknown_reference_ends_the_app_naming_the_documents():
             await pilot.pause(0.05)
     assert app.return_code == 2
     assert "'nope'" in app.failure and "001_fd0f5f049c184f2c" in app.failure
+
+
+async def test_the_reference_dialog_lists_the_reference_first_then_the_others_in_order(seeds_comparison):
+    app = make_app(comparison=seeds_comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("r")
+        choices = app.screen.query_one("#references")
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        others = [d.id for d in seeds_comparison.documents if d.id != seeds_comparison.reference]
+        assert ids == [seeds_comparison.reference, *others]
+        assert choices.highlighted == 0

@@ -32,13 +32,16 @@ class ReferenceScreen(ModalScreen[str | None]):
             yield Label("enter chooses · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
+        """The current reference first, the cursor on it, then the others in input order: a
+        screenful is filled at once wherever the reference stands (at a thousand versions the
+        list was filled down to it, hundreds of rows before the dialog showed)."""
         choices = self.query_one(OptionList)
-        documents = self.comparison.documents
-        current = next((i for i, d in enumerate(documents) if d.id == self.comparison.reference), 0)
+        reference = self.comparison.reference
+        documents = sorted(self.comparison.documents, key=lambda d: d.id != reference)
         fill_lazily(choices, len(documents), lambda positions: choices.add_options(
-            self._option(documents[i]) for i in positions), at_least=current + 1)
+            self._option(documents[i]) for i in positions))
         if documents:
-            choices.highlighted = current
+            choices.highlighted = 0
 
     def _option(self, doc) -> Option:
         current = doc.id == self.comparison.reference
