@@ -287,6 +287,28 @@ def word_paragraphs(tmp: Path) -> Run:
     return Run(["align", "long.docx"])
 
 
+def mail_parts(tmp: Path) -> Run:
+    parts = "".join(f"--z\nContent-Type: text/plain\n\nPart {i}.\n" for i in range(50_000))
+    (tmp / "parts.eml").write_text('From: desk@wire.example\nContent-Type: multipart/mixed; boundary="z"\n\n'
+                                   + parts + "--z--\n")
+    return Run(["align", str(SEED), "parts.eml"])
+
+
+def mail_nested(tmp: Path) -> Run:
+    message = "Content-Type: text/plain\n\nThe talks were useful.\n"
+    for i in range(2_000):
+        message = f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n{message}\n--b{i}--\n'
+    (tmp / "deep.eml").write_text("From: desk@wire.example\nSubject: Talks\n" + message)
+    return Run(["align", str(SEED), "deep.eml"])
+
+
+def mail_forwarded(tmp: Path) -> Run:
+    (tmp / "fwd.eml").write_text('From: desk@wire.example\nSubject: Fwd\nContent-Type: multipart/mixed; '
+                                 'boundary="z"\n\n--z\nContent-Type: message/rfc822\n\nFrom: b@x\n'
+                                 "Content-Type: text/plain\n\nThe talks were useful.\n--z--\n")
+    return Run(["align", "fwd.eml"])
+
+
 def over_memory(tmp: Path) -> Run:
     corpus = tmp / "corpus"
     corpus.mkdir()
@@ -400,6 +422,16 @@ CASES: list[Case] = [
          r"long\.docx: more than 20,000 sentences, the limit for one document",
          "error naming the limit, in seconds (each paragraph's style was looked up among all the "
          "document's styles: over ten minutes); the parsed XML is most of the memory", cpu=40, mb=450),
+    Case("eml-parts", "input", "an e-mail of 50,000 tiny MIME parts (1.2 MB)", mail_parts, 0,
+         r"parts\.eml: e-mail has 50,001 MIME parts, over the limit of 1,000$",
+         "skipped with a warning, in about a second (the `email` parser took 18 s of CPU; 20 MB "
+         "of parts would take minutes)"),
+    Case("eml-nested", "input", "an e-mail of multiparts nested 2,000 deep", mail_nested, 0,
+         r"deep\.eml: e-mail parts nested too deeply to read$",
+         "skipped with a warning (the message was `cannot read this e-mail (RecursionError)`)"),
+    Case("eml-forwarded", "input", "an e-mail whose only part is a forwarded message (`message/rfc822`)",
+         mail_forwarded, 2, r"fwd\.eml: e-mail has no text body \(it holds message/rfc822\)",
+         "error naming the forwarded message (it said `it holds text/plain`, the part inside it)"),
     Case("front-matter", "engine", "an unclosed front-matter block of 100,001 lines", front_matter, 2,
          r"fm\.txt: more than 20,000 sentences, the limit for one document", "error naming the limit",
          cpu=60),
