@@ -398,6 +398,11 @@ CASES: list[Case] = [
          "shown with visible stand-ins (`␛]52;c;…␇`); no ESC or C1 byte reaches stdout", check=_no_escape),
     Case("escapes-json", "terminal", "the same with `--json`", escapes(True), 0, r"",
          "JSON keeps the exact text (`\\u001b]52;c;…`)", check=_json_with(r"\\u001b\]52;c;")),
+    Case("usage-error", "terminal", "a `--decisions` file name (or a folder for `decisions`, a `--from` "
+         "file for `trace`) holding OSC 0 that does not exist",
+         lambda tmp: Run(["align", str(SEED), "--decisions", "zz\x1b]0;title\x07.toml"]), 2,
+         r"^Error: Invalid value for --decisions: zz␛\]0;title␇\.toml: no such decisions file$",
+         "click's usage error, the name with visible stand-ins (it reached the terminal raw)"),
     Case("ascii", "terminal", "`PYTHONIOENCODING=ascii` and curly quotes", environment(PYTHONIOENCODING="ascii"),
          0, r"", "characters the encoding lacks written as `\\u201c`", check=_holds(b"\\u201c")),
     Case("columns", "terminal", "`COLUMNS=0`", environment(COLUMNS="0"), 0, r"",

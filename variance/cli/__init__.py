@@ -8,7 +8,7 @@ import click
 from .. import __version__
 from ..outputs import end_process
 from .archive import index, reuse, trace
-from .common import ends_with_the_command
+from .common import SafeGroup, ends_with_the_command
 from .compare import align, diff, lint, report, tui
 from .decisions import decisions
 from .quotes import quote, quotes
@@ -16,7 +16,7 @@ from .quotes import quote, quotes
 __all__ = ["main", "run"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="variance")
 def main() -> None:
     """Compare versions of one news story, statement by statement: who carried what, and how

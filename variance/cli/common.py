@@ -3,6 +3,7 @@ warnings and progress on stderr, and turning errors a user can fix into one line
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import sys
@@ -22,9 +23,32 @@ from ..outputs import (
 )
 from ..render.terminal import json_for_terminal, terminal_line
 
-__all__ = ["NumberRange", "fail", "say", "warn", "handles_errors", "input_options", "decision_options",
+__all__ = ["NumberRange", "SafeGroup", "fail", "say", "warn", "handles_errors", "input_options", "decision_options",
            "build_options", "run_compare", "read_decision_file", "console_for_stdout", "echo_json", "json_to_stdout",
            "save_inputs_option", "semantic_option", "chosen_semantic", "pauses_collector", "ends_with_the_command"]
+
+
+class SafeGroup(click.Group):
+    """The command group whose usage errors show file names and values the user gave with
+    their control characters made visible, as every other message is (`terminal_line`):
+    click prints `Error: Invalid value for --decisions: NAME` with NAME raw on a terminal."""
+
+    def make_context(self, *args, **kwargs):
+        with _safe_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        with _safe_usage_errors():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _safe_usage_errors():
+    try:
+        yield
+    except click.ClickException as exc:
+        exc.message = terminal_line(exc.message)
+        raise
 
 
 class NumberRange(click.FloatRange):
