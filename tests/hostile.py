@@ -202,6 +202,21 @@ def escapes(as_json: bool) -> Callable[[Path], Run]:
     return make
 
 
+def decisions_escapes(tmp: Path) -> Run:
+    import hashlib
+
+    story = _seed_copy(tmp / "corpus")
+    text = story.read_text(encoding="utf-8")
+    start = text.index("On the afternoon")
+    (tmp / "corpus" / "variance-decisions.toml").write_text(
+        'format = 1\n\n[[decision]]\nid = "d1\\u001b]0;title\\u0007"\nkind = "note"\n'
+        'author = "ana\\u001b[31m\\u009b31m"\ntime = 2026-04-27 09:30:00+00:00\n'
+        'note = "see \\u001b]52;c;ZXZpbA==\\u0007 here"\n\n[[decision.span]]\nrole = "statement"\n'
+        f'document = "story"\nsha256 = "{hashlib.sha256(story.read_bytes()).hexdigest()}"\n'
+        f'start = {start}\nend = {start + 40}\ntext = "{text[start:start + 40]}"\n', encoding="utf-8")
+    return Run(["decisions", "corpus"])
+
+
 def environment(**env: str) -> Callable[[Path], Run]:
     def make(tmp: Path) -> Run:
         _seed_copy(tmp / "corpus")
@@ -398,6 +413,9 @@ CASES: list[Case] = [
          "shown with visible stand-ins (`␛]52;c;…␇`); no ESC or C1 byte reaches stdout", check=_no_escape),
     Case("escapes-json", "terminal", "the same with `--json`", escapes(True), 0, r"",
          "JSON keeps the exact text (`\\u001b]52;c;…`)", check=_json_with(r"\\u001b\]52;c;")),
+    Case("decisions-escapes", "terminal", "a decisions file whose id, author and note hold OSC 0, OSC 52, "
+         "colour codes and C1 CSI; `variance decisions`", decisions_escapes, 0, r"",
+         "shown with visible stand-ins (the listing wrote them raw)", check=_no_escape),
     Case("usage-error", "terminal", "a `--decisions` file name (or a folder for `decisions`, a `--from` "
          "file for `trace`) holding OSC 0 that does not exist",
          lambda tmp: Run(["align", str(SEED), "--decisions", "zz\x1b]0;title\x07.toml"]), 2,

@@ -8,6 +8,7 @@ from rich.text import Text
 from ..model import Comparison
 from ..model.decisions import AppliedDecision, DecisionStatus
 from .labels import DECISION_LABEL
+from .terminal import for_terminal
 from .text import indented
 
 __all__ = ["render_decisions", "STATUS_STYLE"]
@@ -18,8 +19,9 @@ STATUS_STYLE = {DecisionStatus.ACTIVE: "green", DecisionStatus.EDITED: "green",
 
 
 def render_decisions(comparison: Comparison, console: Console) -> None:
-    """A header naming the file and its sha256, then one block per decision."""
-    report = comparison.decisions
+    """A header naming the file and its sha256, then one block per decision; every string (the
+    decisions file's authors, notes and ids too) with visible stand-ins for control characters."""
+    report = for_terminal(comparison).decisions
     if report is None:
         return
     counts = ", ".join(f"{n} {s.value}" for s in DecisionStatus if (n := report.count(s)))
