@@ -324,6 +324,11 @@ def mail_forwarded(tmp: Path) -> Run:
     return Run(["align", "fwd.eml"])
 
 
+def db_fifo(tmp: Path) -> Run:
+    os.mkfifo(tmp / "news.duckdb")
+    return Run(["trace", "The talks were useful", "--db", "news.duckdb"])
+
+
 def over_memory(tmp: Path) -> Run:
     corpus = tmp / "corpus"
     corpus.mkdir()
@@ -385,6 +390,17 @@ CASES: list[Case] = [
          r"Invalid value for '--threshold': 'nan' is not a number",
          "refused as for a number out of range (nan passed every bound's check: the run went ahead "
          "with no threshold)"),
+    Case("db-fifo", "input", "`--db` naming a FIFO (trace, index, reuse, report --cluster)", db_fifo, 2,
+         r"news\.duckdb: is a named pipe \(FIFO\), not an index file",
+         "error at once, the FIFO never opened (DuckDB waited on it for ever)"),
+    Case("db-device", "input", "`index --db /dev/null` (or any device)",
+         lambda tmp: Run(["index", str(SEEDS), "--db", "/dev/null"]), 2,
+         r"/dev/null: is a character device, not an index file",
+         "error before the device is opened (DuckDB wrote its header to it, then failed to fsync)"),
+    Case("db-no-folder", "input", "`index --db` in a folder that does not exist",
+         lambda tmp: Run(["index", str(SEEDS), "--db", "nowhere/news.duckdb"]), 2,
+         r"nowhere/news\.duckdb: .*/nowhere does not exist",
+         "error naming the folder (it said `not a variance archive index (IO Error: ...)`)"),
     Case("o-null", "output", "`-o /dev/null`", output_to("/dev/null"), 2,
          r"/dev/null: is a character device, not a regular file; use -o - to write to standard output",
          "error before any work; the device is untouched"),

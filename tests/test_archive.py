@@ -259,6 +259,28 @@ def test_db_that_is_not_an_index(tmp_path):
         assert result.exit_code == 2 and result.stderr.count("\n") == 1 and str(db) in result.stderr
 
 
+def test_db_held_by_another_process_says_so(archive):
+    """DuckDB lets one process write a file at a time: the second is told the index is in use,
+    not that it is no index."""
+    import subprocess
+    import sys
+
+    _, path, db = archive
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); sys.stdin.read()", db],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for argv in (("trace", STATEMENT, "--db", db), ("index", path, "--db", db), ("reuse", "--db", db)):
+            result = run(*argv)
+            assert result.exit_code == 2, result.output
+            assert result.stderr == f"variance: error: {db}: in use by another process (PID {holder.pid}); " \
+                                    "try again when it has finished\n"
+    finally:
+        holder.communicate("")
+    assert run("trace", STATEMENT, "--db", db).exit_code == 0
+
+
 def test_db_from_a_newer_version(tmp_path):
     db = str(tmp_path / "i.duckdb")
     index_archive([str(write_archive(tmp_path, records()[:2]))], db)

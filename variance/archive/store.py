@@ -25,6 +25,8 @@ is refused with one line naming it.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -212,15 +214,16 @@ def open_index(path: str, *, create: bool = False, read_only: bool = False) -> I
     """Open (or, with `create`, make) an index; InputError if `path` is not one we can use."""
     import duckdb
 
-    exists = os.path.exists(path)
-    if not exists and not create:
-        raise InputError(f"{path}: no such index (make one with 'variance index ARCHIVE --db {path}')")
-    if exists and os.path.isdir(path):
-        raise InputError(f"{path}: is a folder, not an index file")
+    exists = _check_path(path, create)
     try:
         con = duckdb.connect(path, read_only=read_only and exists)
     except duckdb.Error as exc:
-        raise InputError(f"{path}: not a variance archive index ({str(exc).splitlines()[0]})") from exc
+        first = str(exc).splitlines()[0]
+        if "Could not set lock" in first:
+            holder = re.search(r"\(PID (\d+)\)", first)
+            raise InputError(f"{path}: in use by another process{f' (PID {holder[1]})' if holder else ''}; "
+                             "try again when it has finished") from exc
+        raise InputError(f"{path}: not a variance archive index ({first})") from exc
     try:
         if create and not (con.execute("SELECT count(*) FROM information_schema.tables").fetchone() or (0,))[0]:
             _create(con)
@@ -229,6 +232,35 @@ def open_index(path: str, *, create: bool = False, read_only: bool = False) -> I
         con.close()
         raise
     return Index(con, path)
+
+
+_KINDS = ((stat.S_ISDIR, "is a folder, not an index file"),
+          (stat.S_ISFIFO, "is a named pipe (FIFO), not an index file"),
+          (stat.S_ISCHR, "is a character device, not an index file"),
+          (stat.S_ISBLK, "is a block device, not an index file"),
+          (stat.S_ISSOCK, "is a socket, not an index file"))
+
+
+def _check_path(path: str, create: bool) -> bool:
+    """Whether the index file exists; InputError if `path` is no regular file (DuckDB would
+    wait forever on a FIFO and write its header onto a device) or, to be made, has no folder."""
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open ({exc.strerror})") from None
+    if mode is None:
+        if not create:
+            raise InputError(f"{path}: no such index (make one with 'variance index ARCHIVE --db {path}')")
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise InputError(f"{path}: {folder} does not exist")
+        return False
+    for test, problem in _KINDS:
+        if test(mode):
+            raise InputError(f"{path}: {problem}")
+    return True
 
 
 def _create(con: Any) -> None:
