@@ -437,6 +437,11 @@ CASES: list[Case] = [
          lambda tmp: Run(["align", str(SEED), "--decisions", "zz\x1b]0;title\x07.toml"]), 2,
          r"^Error: Invalid value for --decisions: zz␛\]0;title␇\.toml: no such decisions file$",
          "click's usage error, the name with visible stand-ins (it reached the terminal raw)"),
+    Case("tui-no-terminal", "terminal", "`variance tui` with standard input, output and error pipes",
+         lambda tmp: Run(["tui", str(SEED)]), 2,
+         r"^variance: error: tui needs a terminal: standard input, or both standard output and error, are not one",
+         "one line at once (the screen's escape codes were written to the pipe and the program waited "
+         "for keys that never came)"),
     Case("ascii", "terminal", "`PYTHONIOENCODING=ascii` and curly quotes", environment(PYTHONIOENCODING="ascii"),
          0, r"", "characters the encoding lacks written as `\\u201c`", check=_holds(b"\\u201c")),
     Case("columns", "terminal", "`COLUMNS=0`", environment(COLUMNS="0"), 0, r"",

@@ -130,6 +130,9 @@ def tui(paths, reference, threshold, max_bytes, strict, quiet, decisions_file, a
     for every key."""
     if "-" in paths:
         raise click.UsageError("tui reads the keyboard from the terminal; give files or folders, not -")
+    if not sys.stdin.isatty() or not (sys.stdout.isatty() or sys.stderr.isatty()):
+        fail("tui needs a terminal: standard input, or both standard output and error, are not one "
+             "(for a file or a pipe use align, report or quotes)")
     from ..decisions import default_author
     from ..tui import make_app
 
