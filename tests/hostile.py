@@ -329,6 +329,14 @@ def db_fifo(tmp: Path) -> Run:
     return Run(["trace", "The talks were useful", "--db", "news.duckdb"])
 
 
+def reuse_to_fifo(tmp: Path) -> Run:
+    import duckdb
+
+    duckdb.connect(str(tmp / "news.duckdb")).close()
+    os.mkfifo(tmp / "clusters.parquet")
+    return Run(["reuse", "--db", "news.duckdb", "-o", "clusters.parquet"])
+
+
 def over_memory(tmp: Path) -> Run:
     corpus = tmp / "corpus"
     corpus.mkdir()
@@ -412,6 +420,9 @@ CASES: list[Case] = [
          "`cannot write in /proc/PID/fd`)"),
     Case("o-fifo", "output", "`-o` naming a FIFO", output_to("fifo"), 2,
          r"out\.html: is a named pipe \(FIFO\), not a regular file", "error; the FIFO stays a FIFO"),
+    Case("reuse-o-fifo", "output", "`reuse -o` naming a FIFO", reuse_to_fifo, 2,
+         r"clusters\.parquet: is a named pipe \(FIFO\), not a regular file",
+         "error before the index is read, as for `report -o` (DuckDB waited on the FIFO for ever)"),
     Case("o-sidecar", "output", "`-o` naming an input's `.meta.json`", output_sidecar, 2,
          r"corpus/story\.meta\.json: is the metadata file of the input", "error; the sidecar is unchanged"),
     Case("stdout-full", "output", "standard output on a full disk (`> /dev/full`)", stdout_full, 2,

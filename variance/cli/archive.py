@@ -151,6 +151,10 @@ def reuse(db, output, engine, master, min_shared, max_df, min_cover, work, as_js
     if output is not None and not output.endswith(".parquet"):
         raise click.BadParameter(f"{output}: clusters are written as Parquet; name a .parquet file",
                                  param_hint="--output")
+    if output is not None:
+        from ..outputs import check_output
+
+        check_output(output, [db])  # a folder, a FIFO (DuckDB would wait on it), the index itself
     index = open_index(db)
     try:
         clusters = find_reuse(index, engine=engine, master=master, min_shared=min_shared or MIN_SHARED,
