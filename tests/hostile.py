@@ -337,6 +337,26 @@ def reuse_to_fifo(tmp: Path) -> Run:
     return Run(["reuse", "--db", "news.duckdb", "-o", "clusters.parquet"])
 
 
+def pdf_bomb(tmp: Path) -> Run:
+    """One page whose content stream, 390 KB packed, unpacks to 400 MB (mostly spaces)."""
+    import zlib
+
+    packed = zlib.compress(b"BT /F1 12 Tf 72 720 Td (The talks were useful.) Tj ET\n" + b" " * 400_000_000, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    (tmp / "bomb.pdf").write_bytes(out + b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return Run(["align", "bomb.pdf"])
+
+
 def over_memory(tmp: Path) -> Run:
     corpus = tmp / "corpus"
     corpus.mkdir()
@@ -477,6 +497,10 @@ CASES: list[Case] = [
          r"long\.docx: more than 20,000 sentences, the limit for one document",
          "error naming the limit, in seconds (each paragraph's style was looked up among all the "
          "document's styles: over ten minutes); the parsed XML is most of the memory", cpu=40, mb=450),
+    Case("pdf-bomb", "input", "a 390 KB PDF whose one content stream unpacks to 400 MB", pdf_bomb, 2,
+         r"bomb\.pdf: PDF unpacks to more than 20,000,000 bytes of text streams, over the limit \(raise it "
+         r"with --max-bytes\)", "error in about a second, the streams unpacked in pieces only up to "
+         "the limit (pdfminer unpacked it whole: 850 MB; 20 MB of such a PDF, tens of GB)", cpu=10, mb=300),
     Case("eml-parts", "input", "an e-mail of 50,000 tiny MIME parts (1.2 MB)", mail_parts, 0,
          r"parts\.eml: e-mail has 50,001 MIME parts, over the limit of 1,000$",
          "skipped with a warning, in about a second (the `email` parser took 18 s of CPU; 20 MB "

@@ -42,7 +42,7 @@ def extract_binary(kind: str, data: bytes, path: str, options: Options) -> Extra
     if kind == "pdf":
         from .pdf import pdf_to_text
 
-        return pdf_to_text(data, path)
+        return pdf_to_text(data, path, limit=options.max_bytes)
     if kind == "docx":
         from .word import docx_to_text
 

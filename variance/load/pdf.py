@@ -58,8 +58,11 @@ class _Box:
         return self.bottom <= _BAND or self.top >= 1 - _BAND
 
 
-def pdf_to_text(data: bytes, path: str, language: str | None = None) -> Extracted:
-    """Body text of a PDF in reading order, its title and language when declared, and notes."""
+def pdf_to_text(data: bytes, path: str, language: str | None = None, *, limit: int | None = None) -> Extracted:
+    """Body text of a PDF in reading order, its title and language when declared, and notes;
+    InputError when its compressed streams (images aside) unpack past `limit` bytes."""
+    if limit is not None:
+        _check_unpacked(data, path, limit)
     boxes, pages, fields = _read(data, path)
     if not boxes:
         raise InputError(f"{path}: PDF has no text layer ({pages} page{'s' * (pages != 1)} of "
@@ -79,6 +82,36 @@ def pdf_to_text(data: bytes, path: str, language: str | None = None) -> Extracte
     if fields.get("title") and fields["title"].casefold() not in text[:1000].casefold():
         del fields["title"]  # a producer's file name, not the document's title
     return Extracted(text, fields, tuple(notes))
+
+
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+
+
+def _check_unpacked(data: bytes, path: str, limit: int) -> None:
+    """InputError if the Flate streams pdfminer would unpack (every stream but images) hold more
+    than `limit` bytes: pdfminer unpacks a stream whole, so a 400 KB PDF of one page could ask
+    for 850 MB of memory, and 20 MB for tens of GB. Each stream is unpacked in pieces, only
+    until the limit is passed."""
+    import zlib
+
+    total = 0
+    for found in _STREAM.finditer(data):
+        head = data[max(0, found.start() - 2000):found.start()]
+        head = head[head.rfind(b"<<"):]
+        if b"Flate" not in head or b"/Image" in head:
+            continue
+        inflate, pos = zlib.decompressobj(), found.end()
+        try:
+            while not inflate.eof and pos < len(data) and total <= limit:
+                total += len(inflate.decompress(data[pos:pos + 65536], limit + 1 - total))
+                pos += 65536
+                while inflate.unconsumed_tail and total <= limit:
+                    total += len(inflate.decompress(inflate.unconsumed_tail, limit + 1 - total))
+        except zlib.error:
+            continue  # a damaged stream: pdfminer's own reading decides
+        if total > limit:
+            raise InputError(f"{path}: PDF unpacks to more than {limit:,} bytes of text streams, over "
+                             "the limit (raise it with --max-bytes)")
 
 
 def _read(data: bytes, path: str) -> tuple[list[_Box], int, dict[str, str]]:
