@@ -31,6 +31,7 @@ from .features import FeatureSpace, centroids, distinct_runs, run_vectors, scale
 from .first_pass import first_pass, processing_order, row_classes
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import absorb_splits, fill_gaps, merge_by_context, merge_disjoint
+from .rowsums import column_sums
 from .sparse import sparse
 
 __all__ = ["align_statements", "choose_reference"]
@@ -263,7 +264,7 @@ def _member(run, confidence: float, reason: tuple[str, ...], units, documents) -
 def _leave_one_out(V: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
     """cos(v_i, sum_j v_j - v_i) for every member i, whose vector is row `rows[i]` of V,
     without forming the differences (the sum taken over the members in order)."""
-    total = np.asarray(V[rows].sum(axis=0)).ravel()
+    total = column_sums(V, rows)                       # V[rows].sum(axis=0), to the bit
     dots = (V @ total)[rows]
     norms_sq = float(total @ total) - 2 * dots + 1.0
     return np.clip((dots - 1.0) / np.sqrt(np.maximum(norms_sq, 1e-12)), 0.0, 1.0)

@@ -13,6 +13,7 @@ from itertools import chain
 import numpy as np
 
 from ..text.normalize import STOPWORDS, key_words, stem
+from .rowsums import run_sums
 from .sparse import sparse
 
 __all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "scale_rows", "keep_columns", "centroids",
@@ -117,19 +118,31 @@ def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     corpus; the diagonal matrix also imported `numpy.ma`)."""
     if matrix.nnz > SMALL:
         return _scipy_normalized(matrix)
-    indices, data = matrix.indices, matrix.data
-    rows = _rows(matrix)
+    normalized = _normalized(matrix.data, matrix.indices, matrix.indptr, matrix.shape)
+    return _scipy_normalized(matrix) if normalized is None else normalized
+
+
+def _normalized(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int],
+                once: bool = False) -> sparse.csr_matrix | None:
+    """`normalize_rows` of the CSR matrix of these arrays, done here (None where a row names
+    a column twice and its order is not increasing: scipy's element-wise product then sums;
+    `once`: the caller knows every row names each column once)."""
+    rows = np.repeat(np.arange(shape[0]), np.diff(indptr))
     increasing = bool((np.diff(indices)[rows[1:] == rows[:-1]] > 0).all())
-    if not increasing and _repeats_a_column(rows, indices, matrix.shape[1]):
-        return _scipy_normalized(matrix)
+    if not increasing and not once and _repeats_a_column(rows, indices, shape[1]):
+        return None
     # scipy's element-wise product keeps each row's order where every row's columns increase and
     # reverses it otherwise, then drops zeros; the norms are np.add.reduceat over what is left
-    ordered = data if increasing else data[_reversed_rows(matrix.indptr, rows)]
-    squares = ordered * ordered
+    order = _reversed_rows(indptr, rows)
+    squares = data * data if increasing else data[order] * data[order]
     kept = squares != 0
-    norms = np.sqrt(_row_sums(squares[kept], rows[kept], matrix.shape[0]))
+    norms = np.sqrt(_row_sums(squares[kept], rows[kept], shape[0]))
     norms[norms == 0] = 1.0
-    return _scaled(matrix, 1.0 / norms, rows)
+    values = (1.0 / norms)[rows] * data[order]
+    kept = values != 0
+    counts = np.bincount(rows[kept], minlength=shape[0])
+    return sparse.csr_matrix((values[kept], indices[order][kept], np.concatenate(([0], np.cumsum(counts)))),
+                             shape=shape)
 
 
 def _scipy_normalized(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -214,7 +227,11 @@ def run_vectors(runs, X) -> sparse.csr_matrix:
     """Each run's vector: the normalised sum of its rows."""
     lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
     flat = np.fromiter(chain.from_iterable(runs), dtype=np.int64, count=int(lengths.sum()))
-    return normalize_rows(_canonical(np.ones(len(flat)), flat, lengths, X.shape[0]) @ X)
+    sums = run_sums(flat, lengths, X)                  # scipy's product, to the bit, when small
+    normalized = None if sums is None else _normalized(*sums, (len(runs), X.shape[1]), once=True)
+    if normalized is None:
+        return normalize_rows(_canonical(np.ones(len(flat)), flat, lengths, X.shape[0]) @ X)
+    return normalized
 
 
 def sum_matrix(clusters, width: int) -> sparse.csr_matrix:
