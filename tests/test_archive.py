@@ -281,6 +281,23 @@ def test_db_held_by_another_process_says_so(archive):
     assert run("trace", STATEMENT, "--db", db).exit_code == 0
 
 
+def test_reuse_shows_article_ids_safely(tmp_path):
+    """An id (a file name) with a colour code and rich markup: stand-ins for the control
+    character, the brackets as they are."""
+    from pathlib import Path
+
+    seed = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[1].read_bytes()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_bytes(seed)
+    (corpus / "evil\x1b[31m[bold]x.txt").write_bytes(seed)
+    db = tmp_path / "news.duckdb"
+    assert run("index", corpus, "--db", db, "--jobs", "1", "-q").exit_code == 0
+    result = run("reuse", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "evil\u241b[31m[bold]x" in result.stdout
+
+
 def test_db_from_a_newer_version(tmp_path):
     db = str(tmp_path / "i.duckdb")
     index_archive([str(write_archive(tmp_path, records()[:2]))], db)

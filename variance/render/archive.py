@@ -61,9 +61,10 @@ def render_traces(traces: list[Trace], console) -> None:
     from rich.text import Text
 
     from .quote_text import VERDICT_STYLE
+    from .terminal import for_terminal
     from .text import diff_text, indented
 
-    for t in traces:
+    for t in for_terminal(traces):
         counts: dict[str, int] = {}
         for c in t.carriers:
             counts[c.verdict] = counts.get(c.verdict, 0) + 1
@@ -98,10 +99,15 @@ def _shifted(c: Carrier):
 
 
 def render_clusters(clusters: list[Cluster], console, *, limit: int = 20) -> None:
-    """The largest clusters, with their members."""
+    """The largest clusters, with their members (article ids with visible stand-ins for control
+    characters, and never read as rich markup)."""
+    from .terminal import for_terminal
+
+    clusters = for_terminal(clusters)
     console.print(f"{len(clusters)} cluster{'s' * (len(clusters) != 1)} of articles sharing passages")
     for cl in clusters[:limit]:
         members = ", ".join(cl.articles[:8]) + (f" and {len(cl.articles) - 8} more" if len(cl.articles) > 8 else "")
-        console.print(f"  {cl.id:>5}  {len(cl.articles)} articles, {cl.passages} shared passages: {members}")
+        console.print(f"  {cl.id:>5}  {len(cl.articles)} articles, {cl.passages} shared passages: {members}",
+                      markup=False)
     if len(clusters) > limit:
         console.print(f"  ... {len(clusters) - limit} more (all in the output file and the index)")
