@@ -12,7 +12,7 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 
 from ..errors import InputError
 from .extract import Extracted
@@ -49,12 +49,12 @@ def _held(message: EmailMessage) -> set[str]:
     """The content types a message holds; a message attached (forwarded) counts as one, not as
     the parts inside it (its text/plain is not the message's body)."""
     held: set[str] = set()
-    stack = [message]
+    stack: list[MIMEPart] = [message]
     while stack:
         part = stack.pop()
         kind = part.get_content_type()
         if part.is_multipart() and kind != "message/rfc822":
-            stack.extend(part.get_payload())
+            stack.extend(part.iter_parts())
         else:
             held.add(kind)
     return held
