@@ -65,10 +65,10 @@ class Case:
     """Further check on stdout: None if fine, else what is wrong."""
 
 
-def _seed_copy(folder: Path, name: str = "story.txt") -> Path:
+def _seed_copy(folder: Path, name: str = "story.txt", seed: Path = SEED) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
-    target.write_bytes(SEED.read_bytes())
+    target.write_bytes(seed.read_bytes())
     return target
 
 
@@ -175,8 +175,11 @@ def stdout_full(tmp: Path) -> Run:
 
 
 def stdout_closed(tmp: Path) -> Run:
-    _seed_copy(tmp / "corpus")
-    return Run(["align", "corpus"], stdout="close:100")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        _seed_copy(tmp / "corpus", seed.name, seed)
+    # the seeds' 200 KB of JSON: more than a pipe holds, so the program is still writing when
+    # the reader closes (the one seed's 7 KB of text could all be written before it did)
+    return Run(["align", "--json", "corpus"], stdout="close:100")
 
 
 def signalled(sig: int) -> Callable[[Path], Run]:
@@ -447,7 +450,7 @@ CASES: list[Case] = [
          r"corpus/story\.meta\.json: is the metadata file of the input", "error; the sidecar is unchanged"),
     Case("stdout-full", "output", "standard output on a full disk (`> /dev/full`)", stdout_full, 2,
          r"^variance: error: cannot write to standard output: No space left on device\n$", "one line, exit 2"),
-    Case("stdout-closed", "output", "standard output closed early (`| head -c 100`)", stdout_closed, 141,
+    Case("stdout-closed", "output", "standard output closed early (`align --json seeds/` piped into `head -c 100`)", stdout_closed, 141,
          r"", "quiet exit 141, as tools killed by SIGPIPE report"),
     Case("ctrl-c", "output", "Ctrl-C (SIGINT) while a report is being made", signalled(signal.SIGINT), 130,
          r"^variance: error: interrupted\n$", "one line, exit 130; no report and no temporary file left",
