@@ -1,5 +1,6 @@
 """Shared fixtures: the seed corpus, segmented and compared once per session; the sentence
-encoder's cache in a folder of the session's own; a guard that refuses network connections."""
+encoder's cache in a folder of the session's own; a guard that refuses network connections;
+synthetic corpora of many versions."""
 
 from __future__ import annotations
 
@@ -59,3 +60,17 @@ def seeds_comparison():
 @pytest.fixture(scope="session")
 def raw_seeds_comparison():
     return compare_documents(seed_documents(), Options())
+
+
+def synthetic_comparison(folder: Path, versions: int):
+    """`versions` synthetic versions of seed 001 (benchmarks/synth.py) written into `folder`
+    and compared."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth import write_corpus
+
+    from variance.pipeline import compare
+
+    write_corpus(folder, versions)
+    return compare([str(folder / "texts")])

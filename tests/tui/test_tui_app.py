@@ -398,17 +398,9 @@ async def test_an_unreadable_input_ends_the_app_with_its_message(tmp_path):
 @pytest.fixture(scope="module")
 def wide_comparison(tmp_path_factory):
     """Twenty synthetic versions of seed 001 (benchmarks/synth.py)."""
-    import sys
-    from pathlib import Path
+    from conftest import synthetic_comparison
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from synth import write_corpus
-
-    from variance.pipeline import compare
-
-    out = tmp_path_factory.mktemp("wide")
-    write_corpus(out, 20)
-    return compare([str(out / "texts")])
+    return synthetic_comparison(tmp_path_factory.mktemp("wide"), 20)
 
 
 async def test_a_wide_corpus_gets_one_glyph_per_version_in_the_matrix(wide_comparison):

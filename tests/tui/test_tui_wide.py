@@ -22,17 +22,9 @@ RUNS = [("·" * 5, "dim"), ("=", None), ("▲" * 3, "red"), ("·" * 40, "dim"), 
 @pytest.fixture(scope="module")
 def wide_comparison(tmp_path_factory):
     """Sixty synthetic versions of seed 001 (benchmarks/synth.py)."""
-    import sys
-    from pathlib import Path
+    from conftest import synthetic_comparison
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from synth import write_corpus
-
-    from variance.pipeline import compare
-
-    out = tmp_path_factory.mktemp("wide")
-    write_corpus(out, 60)
-    return compare([str(out / "texts")])
+    return synthetic_comparison(tmp_path_factory.mktemp("wide"), 60)
 
 
 def _cells(line: list[Segment]) -> list[tuple[str, Style | None]]:

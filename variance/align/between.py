@@ -30,7 +30,7 @@ import numpy as np
 from ..model import Evidence
 from .meaning import CORROBORATED_MIN, MARGIN, MEANING_MIN, STATEMENT_MEMBERS, Link, nearest_document
 
-__all__ = ["between_same_neighbours", "in_same_stretch", "place_between", "place_in_stretch"]
+__all__ = ["between_same_neighbours", "in_same_stretch", "join_by_meaning", "place_between", "place_in_stretch"]
 
 
 def place_between(clusters, units, rows_of, vectors, languages, links, documents, main: str,
@@ -55,7 +55,7 @@ def place_between(clusters, units, rows_of, vectors, languages, links, documents
     for score, t, into in sorted(pairs, key=lambda p: -p[0]):
         if not clusters[t] or not clusters[into] or docs[into] & docs[t]:
             continue
-        _join(clusters, docs, links, t, into, score, units, vectors, documents)
+        join_by_meaning(clusters, docs, links, t, into, score, units, vectors, documents)
     return [members for members in clusters if members]
 
 
@@ -84,7 +84,7 @@ def place_in_stretch(clusters, units, rows_of, vectors, languages, links, docume
         if (max(carried[t], rival[t], carried[u], rival[u]) + MARGIN > score
                 or speakers.conflict(clusters[t][0], clusters[u])):
             continue
-        _join(clusters, docs, links, u, t, score, units, vectors, documents)
+        join_by_meaning(clusters, docs, links, u, t, score, units, vectors, documents)
     return [members for members in clusters if members]
 
 
@@ -97,9 +97,12 @@ def _lonely(clusters, units, links, languages, main: str):
     return doc_of, lonely, [{units[run[0]].doc for run in members} for members in clusters]
 
 
-def _join(clusters, docs, links, t: int, into: int, score: float, units, vectors, documents) -> None:
+def join_by_meaning(clusters, docs, links, t: int, into: int, score: float, units, vectors, documents,
+                    evidence: Evidence = Evidence.MEANING_CONTEXT) -> None:
+    """Statement `t`, one lonely sentence, joins statement `into`: its link says `evidence` at
+    `score` and the member of `into` it reads nearest."""
     run = clusters[t][0]
-    links[run] = Link(Evidence.MEANING_CONTEXT, round(score, 4),
+    links[run] = Link(evidence, round(score, 4),
                       nearest_document(run, clusters[into], units, vectors, documents))
     clusters[into] = clusters[into] + clusters[t]
     docs[into] |= docs[t]

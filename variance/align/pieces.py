@@ -36,14 +36,13 @@ import numpy as np
 
 from ..model import Document, Evidence
 from ..text.normalize import content_words
+from .between import join_by_meaning
 from .meaning import (
     CORROBORATED_MIN,
     MARGIN,
     MEANING_MIN,
     STATEMENT_MEMBERS,
     WORDS_AGREE,
-    Link,
-    nearest_document,
     word_agreement,
 )
 
@@ -155,10 +154,5 @@ def _join_best(pairs, clusters, docs, doc_of, S, lonely, units, vectors, links, 
             continue
         if speakers.conflict(clusters[t][0], clusters[u][:STATEMENT_MEMBERS]):
             continue
-        run = clusters[t][0]
-        links[run] = Link(Evidence.MEANING_WORDS, round(whole, 4),
-                          nearest_document(run, clusters[u], units, vectors, documents))
-        clusters[u] = clusters[u] + clusters[t]
-        docs[u] |= docs[t]
-        clusters[t] = []
+        join_by_meaning(clusters, docs, links, t, u, whole, units, vectors, documents, Evidence.MEANING_WORDS)
     return [members for members in clusters if members]
