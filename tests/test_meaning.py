@@ -96,6 +96,30 @@ def test_auto_leaves_the_encoder_alone_when_the_words_decide(monkeypatch):
                for st in comparison.statements)
 
 
+def test_a_run_of_text_with_no_sentence_end_is_not_read_for_meaning(monkeypatch):
+    """A line of two megabytes with no full stop, cut into pieces at spaces, cost a minute of
+    encoding in `auto` (nothing links to it); its pieces are compared by their words only."""
+    asked: list[str] = []
+    real = embed.default_encoder()
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def encode(self, texts):
+            asked.extend(texts)
+            return real.encode(texts)
+
+    monkeypatch.setattr(embed, "default_encoder", lambda: Recording())
+    run_on = " ".join(f"word{i % 97} term{i % 89}" for i in range(2000))
+    a = Document(id="a", path="a", text="Xi met Blinken in Beijing on Friday.\n" + run_on + "\n", sha256="a")
+    b = Document(id="b", path="b", text="Xi met Blinken in Beijing on Friday.\nThey spoke for hours.\n",
+                 sha256="b")
+    comparison = compare_documents([a, b], QUIET)
+    assert asked and not [t for t in asked if t in run_on]       # the other sentence was read
+    assert comparison.statements[0].member("b") and comparison.statements[0].member("a")
+
+
 def test_paraphrases_the_words_missed_are_linked_and_look_alikes_stay_apart():
     # Loaded as a user loads them: the dates found at load keep 000 (another meeting) apart,
     # so its look-alikes of the 2024 statements stay unlinked with or without meaning.

@@ -265,6 +265,7 @@ def test_folded_versions_are_drawn_when_opened_and_found_by_search(browser, wide
     assert more.locator(".version").count() == 0
     more.locator("summary").click()
     page.wait_for_selector("body[data-lazy=ready]")
+    more.locator(".version").first.wait_for()      # drawn once the folded versions are unpacked
     assert more.locator(".version").count() == 20 - 13
     page.fill("#f-text", "sunday evening")        # only the last version, folded, says it
     page.wait_for_function("document.getElementById('f-count').value.indexOf('showing') === 0")

@@ -53,6 +53,8 @@ def test_a_line_with_no_punctuation_is_cut_into_bounded_pieces():
     d = doc(text)
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in d.sentences)
     assert " ".join(d.text[s.start:s.end] for s in d.sentences) == text
+    assert all(s.cut for s in d.sentences)          # pieces, not sentences: words only
+    assert not any(s.cut for s in doc("Xi met Blinken. The meeting culminated a visit.").sentences)
     said: list[str] = []
     cut = segment_document(Document(id="d", path="d", text=text, sha256=""), warn=said.append)
     assert cut.notes == ("1 sentence(s) over 1,500 characters with no sentence end, read in "

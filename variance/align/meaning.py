@@ -120,7 +120,8 @@ def _link(clusters, units, rows_of, documents, languages, options: Options, enco
     from .pieces import claim_texts, place_by_pieces
 
     texts = claim_texts(units, documents)
-    vectors = _Vectors(texts, encode)
+    unread = frozenset(i for i, u in enumerate(units) if documents[u.doc].sentences[u.sentence].cut)
+    vectors = _Vectors(texts, encode, unread)
     links: dict[tuple[int, ...], Link] = {}
     foreign = [di for di, lang in enumerate(languages) if lang != options.language and rows_of[di]]
     for di in sorted(foreign, key=lambda di: (-len(rows_of[di]), documents[di].id)):
@@ -154,14 +155,21 @@ def _label_foreign(clusters, units, vectors, languages, links, documents, main: 
 
 
 class _Vectors:
-    """Sentence vectors encoded on first use, so only what a decision reads is encoded."""
+    """Sentence vectors encoded on first use, so only what a decision reads is encoded. The
+    rows of `unread` (pieces of a run of text with no sentence end) are not encoded: their
+    vector is zero, near nothing."""
 
-    def __init__(self, texts: list[str], encode: Encode):
-        self.texts, self.encode = texts, encode
+    def __init__(self, texts: list[str], encode: Encode, unread: frozenset[int] = frozenset()):
+        self.texts, self.encode, self.unread = texts, encode, unread
         self.known: dict[int, np.ndarray] = {}
 
     def rows(self, rows: Sequence[int]) -> np.ndarray:
         missing = [r for r in dict.fromkeys(rows) if r not in self.known]
+        if self.unread and missing:
+            from .embed import DIM
+
+            self.known.update((r, np.zeros(DIM, dtype=np.float32)) for r in missing if r in self.unread)
+            missing = [r for r in missing if r not in self.unread]
         if missing:
             for r, v in zip(missing, self.encode([self.texts[r] for r in missing])):
                 self.known[r] = v

@@ -37,6 +37,9 @@ class Sentence:
     paragraph: int
     """Index of the paragraph (block separated by line breaks) holding the sentence."""
     kind: SentenceKind = SentenceKind.BODY
+    cut: bool = False
+    """A piece of a run of text with no sentence end, cut at a space once over the longest
+    sentence kept whole (`text.segment.MAX_SENTENCE_CHARS`): compared by its words only."""
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def segment_document(doc: Document, language: str = "en",
     """Return `doc` with its sentences: metadata spans first-class, body split into sentences.
     A sentence over `MAX_SENTENCE_CHARS` is read in pieces cut at spaces, which a note on the
     document and `warn` say. InputError when it has more than `MAX_SENTENCES`."""
-    spans: list[tuple[int, int, int, SentenceKind]] = []
+    spans: list[tuple[int, int, int, SentenceKind, bool]] = []
     too_long = 0
     han = holds_from(doc.text, 0xE4)
     meta = sorted(doc.meta, key=lambda m: m.start)
@@ -68,15 +68,15 @@ def segment_document(doc: Document, language: str = "en",
                 whole = _sentences(doc.text, s, e, language, han)
                 longer = sum(b - a > MAX_SENTENCE_CHARS for a, b in whole)
                 too_long += longer
-                spans.extend([(a, b, number, kind) for span in whole
-                              for a, b in _cap_length(doc.text, span)] if longer else
-                             [(a, b, number, kind) for a, b in whole])
+                spans.extend([(a, b, number, kind, span[1] - span[0] > MAX_SENTENCE_CHARS)
+                              for span in whole for a, b in _cap_length(doc.text, span)] if longer else
+                             [(a, b, number, kind, False) for a, b in whole])
             else:
-                spans.append((s, e, number, kind))
+                spans.append((s, e, number, kind, False))
     if len(spans) > MAX_SENTENCES:
         raise InputError(f"{doc.path}: {len(spans):,} sentences, over the limit of "
                          f"{MAX_SENTENCES:,} for one document (split it into several files)")
-    sentences = tuple(Sentence(i, s, e, p, k) for i, (s, e, p, k) in enumerate(spans))
+    sentences = tuple(Sentence(i, s, e, p, k, cut) for i, (s, e, p, k, cut) in enumerate(spans))
     if not too_long:
         return replace(doc, sentences=sentences)
     note = (f"{too_long:,} sentence(s) over {MAX_SENTENCE_CHARS:,} characters with no sentence "
