@@ -28,7 +28,7 @@ __all__ = ["SMALL_PRODUCT", "run_sums", "column_sums"]
 
 SMALL_PRODUCT = 10_000
 """Entries copied up to which the sums are formed here; beyond, scipy's fixed cost is small
-beside its work."""
+beside its work (and `column_sums`' loop, once per row sharing a column, would be long)."""
 
 Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]
 """A CSR matrix's data, indices and indptr."""
@@ -62,8 +62,12 @@ def column_sums(V: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
     """`np.asarray(V[rows].sum(axis=0)).ravel()`, to the bit, without the row selection's matrix
     and the product by ones: scipy sums a CSR matrix's columns by the transposed matrix times a
     vector of ones (`csc_matvec`), adding each column's entries to 0.0 one at a time, row after
-    row in the order of `rows` (a row named twice counted twice)."""
+    row in the order of `rows` (a row named twice counted twice). Over `SMALL_PRODUCT` entries,
+    scipy's own: the loop below runs once per row sharing a column, a thousand times for a
+    statement a thousand versions carry."""
     lengths = np.diff(V.indptr)[rows]
+    if int(lengths.sum()) > SMALL_PRODUCT:
+        return np.asarray(V[rows].sum(axis=0)).ravel()
     within = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     at = np.repeat(V.indptr[rows], lengths) + within
     columns, values = V.indices[at], V.data[at]
