@@ -155,9 +155,8 @@ def _label_foreign(clusters, units, vectors, languages, links, documents, main: 
 
 
 class _Vectors:
-    """Sentence vectors encoded on first use, so only what a decision reads is encoded. The
-    rows of `unread` (pieces of a run of text with no sentence end) are not encoded: their
-    vector is zero, near nothing."""
+    """Sentence vectors encoded on first use, so only what a decision reads is encoded; the
+    rows of `unread` (pieces of a run of text with no sentence end) are zero, near nothing."""
 
     def __init__(self, texts: list[str], encode: Encode, unread: frozenset[int] = frozenset()):
         self.texts, self.encode, self.unread = texts, encode, unread
@@ -167,7 +166,6 @@ class _Vectors:
         missing = [r for r in dict.fromkeys(rows) if r not in self.known]
         if self.unread and missing:
             from .embed import DIM
-
             self.known.update((r, np.zeros(DIM, dtype=np.float32)) for r in missing if r in self.unread)
             missing = [r for r in missing if r not in self.unread]
         if missing:
