@@ -40,13 +40,19 @@ WORDS = st.sampled_from(["the", "minister", "said", "\t", "  ", "\n", "外交部
                          "supercalifragilisticexpialidocious-and-then-some-more", "—", "é", "🙂", ""])
 
 
+def _styled(pieces: list[tuple[str, str]]) -> Text:
+    """The words, each with its style and a space after it."""
+    text = Text()
+    for word, style in pieces:
+        text.append(word + " ", style=style)
+    return text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(WORDS, st.sampled_from(["", "bold", "dim red"])), max_size=40),
        st.sampled_from(WIDTHS), st.booleans())
 def test_any_text_is_written_as_rich_writes_it(pieces, width, soft_wrap):
-    text = Text()
-    for word, style in pieces:
-        text.append(word + " ", style=style)
+    text = _styled(pieces)
     plain, rich = _consoles(width)
     for console in (plain, rich):
         _print(console, text, soft_wrap=soft_wrap)
@@ -59,9 +65,7 @@ def test_any_text_is_written_as_rich_writes_it(pieces, width, soft_wrap):
        st.sampled_from(WIDTHS), st.sampled_from([0, 2, 4]))
 def test_any_text_indented_is_written_as_rich_writes_it(pieces, width, indent):
     """A member's wording, wrapped and indented: the plain way (no `Text` per line) gives rich's lines."""
-    text = Text()
-    for word, style in pieces:
-        text.append(word + " ", style=style)
+    text = _styled(pieces)
     plain, rich = _consoles(width)
     for console in (plain, rich):
         indented(console, text.copy(), indent)

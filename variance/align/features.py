@@ -16,19 +16,11 @@ from ..text.normalize import STOPWORDS, key_words, stem
 from .rowsums import run_sums
 from .sparse import sparse
 
-__all__ = ["FeatureSpace", "sentence_features", "normalize_rows", "scale_rows", "keep_columns", "centroids",
+__all__ = ["FeatureSpace", "normalize_rows", "scale_rows", "keep_columns", "centroids",
            "run_vectors", "sum_matrix", "distinct_runs", "WORD_SHARE"]
 
 WORD_SHARE = 0.65
 """Share of the similarity carried by words and bigrams; characters carry the rest."""
-
-
-def sentence_features(text: str) -> tuple[list[str], list[str]]:
-    """Word-level features (stemmed content words and their bigrams) and character 4-grams."""
-    words = [w for w in key_words(text) if w not in STOPWORDS]
-    stems = [stem(w) for w in words]
-    word_feats = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
-    return word_feats, [g[1:] for w in words for g in _word_grams(w)]
 
 
 @lru_cache(maxsize=131072)
@@ -71,7 +63,8 @@ class FeatureSpace:
         return self.distinct[self.which]
 
     def _counts(self, text: str) -> tuple[dict[int, int], dict[int, int]]:
-        """Counts by feature id, ids in order of first occurrence (each feature looked up once)."""
+        """Counts by feature id, ids in order of first occurrence (each feature looked up once):
+        the word features (stemmed content words and their bigrams), then the character 4-grams."""
         words = [w for w in key_words(text) if w not in STOPWORDS]
         stems = [stem(w) for w in words]
         vocab = self.vocab

@@ -22,10 +22,11 @@ are found across documents and within one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Comparison, Document, Member, Semantic
-from ..model.quotes import Conflict, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
+from ..model.quotes import Conflict, Quote, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 from ..text.normalize import key_words
 from ..text.quotemarks import direct_quotes, quoted_share
 from .attribution import attribute, same_speaker
@@ -34,8 +35,8 @@ from .passages import content_stems, overlap, paraphrase_passage, similarity
 from .reading import Reading, core
 from .statements import Own, holding, home_statement, once, statement_at, top_passage
 
-__all__ = ["check_quote", "document_quotes", "corpus_quotes", "read_quote", "keep_reading", "CHANGED_MIN",
-           "KEPT_MIN", "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
+__all__ = ["check_quote", "document_quotes", "corpus_quotes", "distinct_quotes", "read_quote", "keep_reading",
+           "CHANGED_MIN", "KEPT_MIN", "PARAPHRASE_MIN", "HOME_MIN", "PARAPHRASE_WORDS"]
 
 CHANGED_MIN = 0.75
 """Similarity (folded characters) from which a passage may be the quote, changed."""
@@ -360,23 +361,32 @@ def document_quotes(comparison: Comparison, doc_id: str) -> list[QuoteCheck]:
     return _checked(comparison, checks)
 
 
+def distinct_quotes(documents: Sequence[Document]) -> list[tuple[Quote, Document]]:
+    """Each direct quote of `documents` with its document, in order, but only the first of
+    those with the same folded words (a quote printed alike in several documents) and none
+    without a word."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for doc in documents:
+        for q in direct_quotes(doc):
+            key = tuple(key_words(q.text(doc)))
+            if key and key not in seen:
+                seen.add(key)
+                out.append((q, doc))
+    return out
+
+
 def corpus_quotes(comparison: Comparison) -> list[QuoteGroup]:
     """Every direct quote of the corpus, checked across all documents, grouped by the
     statement that holds it in its source document (statement order; quotes outside every
     statement, such as headlines, last). A quote printed alike in several documents is
     checked once, from the first."""
     groups: dict[int | None, list[QuoteCheck]] = {}
-    seen: set[tuple[str, ...]] = set()
     checks: list[_Words] = []
     homes: list[int | None] = []
-    for doc in comparison.documents:
-        for q in direct_quotes(doc):
-            key = tuple(key_words(q.text(doc)))
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            checks.append(_by_words(comparison, q.text(doc), doc.id, (q.start, q.end)))
-            homes.append(statement_at(comparison, doc.id, q.start, q.end))
+    for q, doc in distinct_quotes(comparison.documents):
+        checks.append(_by_words(comparison, q.text(doc), doc.id, (q.start, q.end)))
+        homes.append(statement_at(comparison, doc.id, q.start, q.end))
     for home, check in zip(homes, _checked(comparison, checks)):
         groups.setdefault(home, []).append(check)
     order = {st.id: i for i, st in enumerate(comparison.statements)}

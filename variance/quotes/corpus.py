@@ -16,9 +16,7 @@ from collections.abc import Sequence
 
 from ..model import Comparison, Document, Options, Semantic, Statement
 from ..model.quotes import CorpusQuotes, LeftOut, QuoteCheck, QuoteGroup
-from ..text.normalize import key_words
-from ..text.quotemarks import direct_quotes
-from .check import corpus_quotes, document_quotes, keep_reading, read_quote
+from .check import corpus_quotes, distinct_quotes, document_quotes, keep_reading, read_quote
 from .reading import Reading
 
 __all__ = ["budgeted_quotes", "read_quotes", "finish_quotes", "reads_ahead", "QUOTE_BUDGET", "QUOTE_CELLS"]
@@ -36,7 +34,7 @@ def read_quotes(documents: tuple[Document, ...], *, vectors: bool = False) -> Re
     quote will be checked, else only the stem weights every check reads; with `vectors`, the
     vectors the meaning search may ask for that the encoder's cache holds read as well."""
     reading = Reading(documents)
-    quotes = _distinct_quotes(documents)
+    quotes = [(q.text(doc), doc.id) for q, doc in distinct_quotes(documents)]
     if _every_quote_fits(documents, [len(text) for text, _ in quotes]):
         for text, source in quotes:
             read_quote(reading, text, source)
@@ -70,20 +68,6 @@ def reads_ahead(documents: Sequence[Document], options: Options) -> bool:
     return vectors_cached(documents)
 
 
-def _distinct_quotes(documents: Sequence[Document]) -> list[tuple[str, str]]:
-    """(text, document id) of each direct quote, the first of those with the same folded words,
-    as `corpus_quotes` takes them."""
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for doc in documents:
-        for q in direct_quotes(doc):
-            key = tuple(key_words(q.text(doc)))
-            if key and key not in seen:
-                seen.add(key)
-                out.append((q.text(doc), doc.id))
-    return out
-
-
 def _every_quote_fits(documents: Sequence[Document], lengths: list[int]) -> bool:
     """Whether every quote (of these lengths) may be checked against every document."""
     size = sum(len(d.text) for d in documents)
@@ -112,11 +96,5 @@ def budgeted_quotes(comparison: Comparison) -> CorpusQuotes:
 
 
 def _quote_lengths(documents) -> list[int]:
-    """Lengths of the distinct direct quotes of `documents`, told apart as `corpus_quotes`
-    does (by their folded words)."""
-    seen: dict[tuple[str, ...], int] = {}
-    for doc in documents:
-        for q in direct_quotes(doc):
-            seen.setdefault(tuple(key_words(q.text(doc))), q.end - q.start)
-    seen.pop((), None)
-    return list(seen.values())
+    """Lengths of the distinct direct quotes of `documents` (`check.distinct_quotes`)."""
+    return [q.end - q.start for q, _ in distinct_quotes(documents)]
