@@ -156,24 +156,27 @@ class Lookup:
             self._severities[key] = {doc: s for doc, s in worst.items() if s is not None}
         return self._severities[key]
 
+    def cells(self, st: Statement, view: ViewFilter) -> list[str]:
+        """The name of each version's cell in the coverage matrix, in input order: "only" (the
+        one version), "absent", "anchor" (the version compared against), its worst change's
+        severity, or "same"."""
+        present = {m.document for m in st.members}
+        ids = self.order                                       # input order
+        if len(present) == 1:
+            return ["only" if doc_id in present else "absent" for doc_id in ids]
+        anchor = self.anchor(st).document
+        worst = self.severities(st, view)
+        return ["absent" if doc_id not in present else "anchor" if doc_id == anchor else
+                worst[doc_id].value if doc_id in worst else "same" for doc_id in ids]
+
     def strip(self, st: Statement, view: ViewFilter) -> tuple[str, ...]:
         """The statement's strip in the wide coverage matrix, a glyph per version in input
-        order (`GLYPH`), as runs of one glyph (computed once per statement and filter)."""
+        order (`GLYPH` of its `cells`), as runs of one glyph (computed once per statement and
+        filter)."""
         key = (st.id, view)
         if key not in self._strips:
-            order = self.order
-            chars = [GLYPH["absent"]] * len(order)
-            present = {m.document for m in st.members}
-            if len(present) == 1:
-                chars[order[next(iter(present))]] = GLYPH["only"]
-            else:
-                for doc in present:
-                    chars[order[doc]] = GLYPH["same"]
-                for doc, severity in self.severities(st, view).items():
-                    if doc in present:
-                        chars[order[doc]] = GLYPH[severity.value]
-                chars[order[self.anchor(st).document]] = GLYPH["anchor"]
-            self._strips[key] = tuple(run.group() for run in _RUNS.finditer("".join(chars)))
+            glyphs = "".join(GLYPH[name] for name in self.cells(st, view))
+            self._strips[key] = tuple(run.group() for run in _RUNS.finditer(glyphs))
         return self._strips[key]
 
     def warm(self, view: ViewFilter) -> None:

@@ -99,7 +99,7 @@ class CoverageTable(KeptTable):
             if strip:
                 row: list[Text | GlyphStrip] = [self._strip(lookup.strip(st, view), styles)]
             else:
-                row = [cells[n] for n in self._cells(st, ids, lookup, view)]
+                row = [cells[n] for n in lookup.cells(st, view)]
             label, words = self._label(st, lookup)
             self.add_row(label, *row, words, key=str(st.id))
         self.select_statement(keep)
@@ -115,17 +115,6 @@ class CoverageTable(KeptTable):
             self._labels[st.id] = (self._rich(Content.styled(f"S{st.id}", "bold")),
                                    self._rich(Content.styled(words, "$text-muted")))
         return self._labels[st.id]
-
-    @staticmethod
-    def _cells(st: Statement, ids: list[str], lookup: Lookup, view: ViewFilter) -> list[str]:
-        """The name of each document's cell (a key of `CELLS`)."""
-        present = {m.document for m in st.members}
-        if len(present) == 1:
-            return ["only" if doc_id in present else "absent" for doc_id in ids]
-        anchor = lookup.anchor(st).document
-        worst = lookup.severities(st, view)
-        return ["absent" if doc_id not in present else "anchor" if doc_id == anchor else
-                worst[doc_id].value if doc_id in worst else "same" for doc_id in ids]
 
     def _strip(self, runs: tuple[str, ...], styles: dict[str, str | Style | None]) -> GlyphStrip:
         if runs not in self._strips:
