@@ -33,6 +33,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import InputError
+from ..load.walk import special_kind
 from ..model import Document, Sentence, SentenceKind
 from .shingles import SHINGLE_KIND, AnalysedArticle
 
@@ -234,13 +235,6 @@ def open_index(path: str, *, create: bool = False, read_only: bool = False) -> I
     return Index(con, path)
 
 
-_KINDS = ((stat.S_ISDIR, "is a folder, not an index file"),
-          (stat.S_ISFIFO, "is a named pipe (FIFO), not an index file"),
-          (stat.S_ISCHR, "is a character device, not an index file"),
-          (stat.S_ISBLK, "is a block device, not an index file"),
-          (stat.S_ISSOCK, "is a socket, not an index file"))
-
-
 def _check_path(path: str, create: bool) -> bool:
     """Whether the index file exists; InputError if `path` is no regular file (DuckDB would
     wait forever on a FIFO and write its header onto a device) or, to be made, has no folder."""
@@ -257,9 +251,10 @@ def _check_path(path: str, create: bool) -> bool:
         if not os.path.isdir(folder):
             raise InputError(f"{path}: {folder} does not exist")
         return False
-    for test, problem in _KINDS:
-        if test(mode):
-            raise InputError(f"{path}: {problem}")
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a folder, not an index file")
+    if kind := special_kind(mode):
+        raise InputError(f"{path}: is {kind}, not an index file")
     return True
 
 

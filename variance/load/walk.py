@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from ..errors import InputError
 
-__all__ = ["walk_folder", "read_file", "check_root", "MAX_FILES", "CHUNK"]
+__all__ = ["walk_folder", "read_file", "check_root", "special_kind", "MAX_FILES", "CHUNK"]
 
 MAX_FILES = 10_000
 """Files read in one run at most; more is an error naming the limit (give fewer or a subfolder)."""
@@ -31,6 +31,12 @@ CHUNK = 1 << 20
 _SYSTEM = ("/proc", "/sys", "/dev")
 _SPECIAL = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
             (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of this `st_mode` is when it is a device, a named pipe or a socket ("a named
+    pipe (FIFO)"), else None: such a file is never read as an input nor written as an index."""
+    return next((what for test, what in _SPECIAL if test(mode)), None)
 
 Skip = Callable[[InputError], None]
 
@@ -130,7 +136,7 @@ class _Walk:
         if not self.wanted(name):
             return "other"
         if not stat.S_ISREG(info.st_mode):
-            what = next((w for test, w in _SPECIAL if test(info.st_mode)), "not a regular file")
+            what = special_kind(info.st_mode) or "not a regular file"
             self.skip(InputError(f"{entry.path}: {what}, not a regular file; skipped"))
             return ""
         if (info.st_dev, info.st_ino) in self.files_seen:
