@@ -29,3 +29,25 @@ def test_every_flag_the_readme_names_exists():
         for flag in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", line):
             where = [options[c] for c in named if c in options] or [every]
             assert any(flag in opts for opts in where), (flag, line)
+
+
+def test_the_readme_shows_what_the_commands_print_on_the_seeds():
+    """Each example of a command run on the seeds (a fenced block opening with `$ variance ...
+    seeds/`) is what it prints at 80 columns: its lines in order, a `...` line standing for
+    lines left out."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    examples = re.findall(r"```\n\$ variance ([^\n]*? seeds/[^\n]*)\n(.*?)\n```", README, flags=re.S)
+    assert len(examples) >= 2
+    for command, shown in examples:
+        done = CliRunner().invoke(main, shlex.split(command.replace("seeds/", str(ROOT / "seeds"))),
+                                  env={"COLUMNS": "80"})
+        assert done.exit_code == 0, command
+        printed = done.stdout.replace(str(ROOT / "seeds"), "seeds")
+        at = 0
+        for piece in shown.split("\n...\n"):
+            found = printed.find(piece + "\n", at)
+            assert found >= 0, (command, piece)
+            at = found + len(piece)
