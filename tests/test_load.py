@@ -354,6 +354,44 @@ def test_html_without_text_is_an_error(tmp_path):
         load_paths([str(path)])
 
 
+UNCLOSED = ("<html><head><title>Talks</title></head><body><article>\n"
+            "<p>The foreign ministers met in Beijing on Friday for talks.</p>\n"
+            "<p>Both sides described the talks as candid and constructive.</p>\n"
+            "<!-- related stories\n<p>HIDDEN-AFTER-COMMENT stays unread.</p>\n"
+            "</article></body></html>\n")
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["trafilatura", "tags-stripped"])
+def test_an_unclosed_comment_hides_the_rest_of_the_page_as_in_a_browser_and_says_so(
+        tmp_path, monkeypatch, fallback):
+    if fallback:
+        trafilatura = pytest.importorskip("trafilatura")
+        monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
+    doc = load_one(write(tmp_path, "page.html", UNCLOSED))
+    assert "candid and constructive" in doc.text
+    for unread in ("HIDDEN-AFTER-COMMENT", "<!--", "<p>", "related stories"):
+        assert unread not in doc.text
+    rest = len(UNCLOSED) - UNCLOSED.index("<!--")
+    assert (f"an HTML comment opened at line 4 is never closed: as in a browser, the {rest} "
+            "characters after it, to the end of the page, are not read") in doc.notes
+
+
+def test_a_closed_comment_and_html5s_short_comments_leave_no_note(tmp_path):
+    page = ("<html><body><p>First paragraph of the story.</p><!-- a --><p>Second.</p>"
+            "<!--><p>Third, after an empty comment.</p><!-- b --!><p>Fourth.</p></body></html>")
+    doc = load_one(write(tmp_path, "page.html", page))
+    for kept in ("First", "Second", "Third", "Fourth"):
+        assert kept in doc.text
+    assert not any("comment" in note for note in doc.notes)
+
+
+def test_a_page_entirely_inside_an_unclosed_comment_is_an_error_that_says_why(tmp_path):
+    path = write(tmp_path, "hidden.html", "<html><body><!--<p>All of it.</p></body></html>")
+    with pytest.raises(InputError, match=r"hidden\.html: no text found in this HTML page \(an "
+                       r"HTML comment opened at line 1 is never closed"):
+        load_paths([str(path)])
+
+
 def test_extensionless_file_that_starts_like_a_page_is_html(tmp_path):
     doc = load_one(write(tmp_path, "saved", (DATA / "page.html").read_bytes()))
     assert doc.title == "Xi meets Blinken in Beijing"

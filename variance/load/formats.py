@@ -2,7 +2,9 @@
 
 `html_to_text` keeps the article text of a saved page (trafilatura, imported only when an HTML
 file is met; a plain tag-stripper when trafilatura finds nothing) and reads the page's title,
-site name, publication date and language. `json_records` reads one object, a list of objects or
+site name, publication date and language. Both read the page with lxml's HTML parser, whose
+tokenizer follows HTML5 as browsers do: a comment never closed runs to the end of the file, and
+the document's notes say how much of the page it hid. `json_records` reads one object, a list of objects or
 one object per line (JSONL), each with a text field (`text`, `body` or `content`) and optional
 `title`, `outlet`, `date`, `language`, `role` and `id`. A bad record is reported through `skip`
 and left out; a file that is not JSON at all is an InputError.
@@ -14,11 +16,12 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from variance.errors import InputError
+from variance.text.safe import valid_unicode
 
-__all__ = ["Record", "html_to_text", "json_records", "TEXT_FIELDS", "META_FIELDS"]
+__all__ = ["Record", "html_to_text", "json_records", "unclosed_comment", "TEXT_FIELDS",
+           "META_FIELDS"]
 
 TEXT_FIELDS = ("text", "body", "content")
 META_FIELDS = ("title", "outlet", "date", "language", "role")
@@ -50,11 +53,13 @@ MAX_ATTRIBUTES = 1_000
 (trafilatura's time grows faster than linearly with them): its tags are stripped instead."""
 
 
-class _PageScan(HTMLParser):
-    """One pass over a page: visible text (tags stripped) and head metadata."""
+class _PageScan:
+    """One pass over a page: visible text (tags stripped) and head metadata.
+
+    A target of lxml's HTML parser (libxml2, whose tokenizer follows HTML5: a comment left open
+    runs to the end of the page, as in a browser), the parser trafilatura reads the page with."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.meta: dict[str, str] = {}
         self.title = ""
@@ -62,10 +67,13 @@ class _PageScan(HTMLParser):
         self._in_title = False
         self.most_attributes = 0
         """The largest number of attributes one element has (see MAX_ATTRIBUTES)."""
+        self.last_comment: str | None = None
+        """The last comment's text while nothing but end tags has followed it."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.last_comment = None
         self.most_attributes = max(self.most_attributes, len(attrs))
-        values = {k: v or "" for k, v in attrs}
+        values = {k: v or "" for k, v in attrs.items()}
         if tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
         elif tag == "meta":
@@ -81,7 +89,7 @@ class _PageScan(HTMLParser):
         elif tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         if tag in _HIDDEN:
@@ -89,11 +97,18 @@ class _PageScan(HTMLParser):
         elif tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
+        self.last_comment = None
         if self._in_title:
             self.title += data
         elif not self._hidden:
             self.parts.append(data)
+
+    def comment(self, text: str) -> None:
+        self.last_comment = text
+
+    def close(self) -> None:
+        pass
 
     def text(self) -> str:
         lines = (_SPACES.sub(" ", line).strip() for line in "".join(self.parts).split("\n"))
@@ -108,11 +123,44 @@ class _PageScan(HTMLParser):
         return {k: v for k, v in found.items() if v}
 
 
+def _scan(markup: str) -> _PageScan:
+    import lxml.etree  # trafilatura's own parser: imported only when an HTML file is met
+
+    scan = _PageScan()
+    parser = lxml.etree.HTMLParser(target=scan, huge_tree=True, no_network=True)
+    parser.feed(markup)
+    parser.close()
+    return scan
+
+
+def unclosed_comment(markup: str, scan: _PageScan) -> str:
+    """A note when the page ends inside a comment (`<!--` never closed), else ''.
+
+    Browsers (HTML5) read such a comment to the end of the file, and so does this loader: what
+    follows the `<!--` is not shown, so the user is told where the text stops and how much of
+    the page was left unread."""
+    body = scan.last_comment
+    if body is None:
+        return ""
+    for tail in ("", "-", "--"):  # EOF may fall within the comment's own closing dashes
+        if markup.endswith("<!--" + body + tail):
+            opened = len(markup) - len(body) - len(tail) - 4
+            break
+    else:
+        return ""
+    rest = len(markup) - opened
+    line = markup.count("\n", 0, opened) + 1
+    return (f"an HTML comment opened at line {line:,} is never closed: as in a browser, the "
+            f"{rest:,} characters after it, to the end of the page, are not read")
+
+
 def html_to_text(markup: str, path: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """Article text, metadata fields and notes of a saved page; InputError if it has no text."""
-    scan = _PageScan()
-    scan.feed(markup)
-    scan.close()
+    markup, replaced = valid_unicode(markup)  # lxml takes valid Unicode only
+    surrogates = (f"{replaced:,} lone surrogate{'s' * (replaced != 1)} (invalid UTF-16) replaced "
+                  "by U+FFFD",) if replaced else ()
+    scan = _scan(markup)
+    lost = unclosed_comment(markup, scan)
     if scan.most_attributes > MAX_ATTRIBUTES:
         text, note = "", (f"an element has {scan.most_attributes:,} attributes, over the limit of "
                           f"{MAX_ATTRIBUTES:,}: article extraction skipped; tags stripped")
@@ -121,9 +169,9 @@ def html_to_text(markup: str, path: str) -> tuple[str, dict[str, str], tuple[str
     if not text.strip():
         text, note = scan.text(), note or "no article found by trafilatura; tags stripped"
     if not text.strip():
-        raise InputError(f"{path}: no text found in this HTML page")
+        raise InputError(f"{path}: no text found in this HTML page" + (f" ({lost})" if lost else ""))
     notes = ("extracted article text from HTML" + (f" ({note})" if note else ""),)
-    return text, scan.fields(), notes
+    return text, scan.fields(), notes + surrogates + ((lost,) if lost else ())
 
 
 def _article_text(markup: str) -> tuple[str, str]:
