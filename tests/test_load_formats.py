@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import email.message
 import io
 from pathlib import Path
@@ -198,6 +199,42 @@ def test_an_email_without_a_text_body_names_what_it_holds(tmp_path):
     with pytest.raises(InputError) as info:
         load_paths([str(path)])
     assert str(info.value) == f"{path}: e-mail has no text body (it holds image/png)"
+
+
+STORY = ("China is willing to cooperate, but cooperation must be bilateral, the minister said.\n"
+         "The talks lasted five hours.\n")
+
+
+def make_base64_eml(path: Path, body: str) -> Path:
+    """A one-part message whose base64 body is written as given (the `email` package would
+    only write valid base64)."""
+    path.write_text("From: Wire Desk <desk@wire.example>\nSubject: Talks\nMIME-Version: 1.0\n"
+                    "Content-Type: text/plain; charset=utf-8\n"
+                    "Content-Transfer-Encoding: base64\n\n" + body + "\n")
+    return path
+
+
+GOOD64 = base64.b64encode(STORY.encode()).decode()
+
+
+@pytest.mark.parametrize("body, damage", [
+    (GOOD64.rstrip("=") + "Q", "1 character left over at its end dropped"),
+    (GOOD64[:40] + "!*?" + GOOD64[40:], "3 characters outside the alphabet skipped"),
+], ids=["impossible-length", "stray-characters"])
+def test_a_damaged_base64_body_is_decoded_as_far_as_it_goes_and_noted(tmp_path, body, damage):
+    [doc] = load_paths([str(make_base64_eml(tmp_path / "desk.eml", body))])
+    assert doc.text.strip().split("\n") == STORY.strip().split("\n")
+    assert f"e-mail body's base64 is damaged ({damage}): decoded what was decodable" in doc.notes
+
+
+def test_a_body_that_is_not_base64_is_refused_in_one_line_never_aligned(tmp_path):
+    path = make_base64_eml(tmp_path / "noise.eml", "Officials said the talks (held on Friday) "
+                           "were candid; $$$ and more text that is not base64 at all!")
+    with pytest.raises(InputError) as info:
+        load_paths([str(path)])
+    assert str(info.value).startswith(f"{path}: e-mail body is not valid base64: it decodes to "
+                                      "no readable text (")
+    assert "\n" not in str(info.value)
 
 
 def test_a_folder_reads_pdf_word_and_email_beside_text(tmp_path):

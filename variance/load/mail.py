@@ -4,14 +4,19 @@ The body is the message's plain-text part, else its HTML part (article text extr
 saved page); a signature after the standard "-- " line is left out. Subject gives the title,
 the sender's display name (else the address) the outlet, Date the date (ISO) and
 Content-Language the language. A message with no text part is an InputError naming what it
-holds instead (attachments).
+holds instead (attachments). A base64 body is decoded here as far as it is decodable (noted
+when damaged), and refused when it decodes to no text.
 """
 
 from __future__ import annotations
 
+import base64
 import email
+import email.errors
 import email.policy
 import email.utils
+import re
+import unicodedata
 from email.message import EmailMessage, MIMEPart
 
 from ..errors import InputError
@@ -75,17 +80,24 @@ def _check_parts(data: bytes, path: str) -> None:
 
 
 def _content(part, path: str) -> tuple[str, tuple[str, ...]]:
+    decoded = _base64_payload(part)
+    damage = decoded[1] if decoded else ()
     try:
-        content = part.get_content()
+        content = part.get_content() if decoded is None else decoded[0].decode(
+            part.get_content_charset() or "us-ascii")  # strict: a lying charset is detected
     except (LookupError, UnicodeError) as exc:  # an unknown or lying charset
-        payload = part.get_payload(decode=True)
+        payload = decoded[0] if decoded else part.get_payload(decode=True)
         payload = payload if isinstance(payload, bytes) else b""
+        if decoded is not None:  # random bytes are not UTF-8 either: refused before detection
+            _refuse_noise(payload.decode("utf-8", errors="replace"), path)
         from .decode import decode_bytes
 
         content, how = decode_bytes(payload, path)
-        notes = (f"e-mail charset unusable ({exc}); {how[0]}",) + how[1:]
+        notes = (f"e-mail charset unusable ({exc}); {how[0]}",) + how[1:] + damage
     else:
-        notes = ()
+        notes = damage
+    if decoded is not None:
+        _refuse_noise(content, path)
     if not isinstance(content, str):
         raise InputError(f"{path}: e-mail body is not text")
     notes = ("e-mail body (" + part.get_content_type() + ")",) + notes
@@ -102,6 +114,48 @@ def _content(part, path: str) -> tuple[str, tuple[str, ...]]:
     if not content.strip():
         raise InputError(f"{path}: e-mail body is empty")
     return content, notes
+
+
+_BASE64_DEFECTS = (email.errors.InvalidBase64CharactersDefect,
+                   email.errors.InvalidBase64LengthDefect,
+                   email.errors.InvalidBase64PaddingDefect)
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=\s]")
+MAX_NOISE = 0.02
+"""The share of a base64 body's decoded characters that may be undecodable or control
+characters: random bytes (what a text that is not base64 decodes to) give about half."""
+
+
+def _base64_payload(part) -> tuple[bytes, tuple[str, ...]] | None:
+    """A base64 body's bytes, decoded as far as they are decodable, and a note when it was
+    damaged; None when the part is not base64 (the `email` package decodes it).
+
+    The `email` package skips characters outside the alphabet and pads a short end, but when
+    the length is impossible (one character over a multiple of four) it hands back the raw
+    base64 as the body: here that last character is dropped and the rest decoded."""
+    if part.get("Content-Transfer-Encoding", "").strip().lower() != "base64":
+        return None
+    raw = part.get_payload(decode=False)
+    if not isinstance(raw, str):
+        return None
+    strays = len(_NOT_BASE64.findall(raw))
+    letters = "".join(_NOT_BASE64.sub("", raw).split()).replace("=", "")
+    usable = len(letters) - (len(letters) % 4 == 1)
+    data = base64.b64decode(letters[:usable] + "=" * (-usable % 4))
+    damage = [f"{strays:,} character{'s' * (strays != 1)} outside the alphabet skipped"] * bool(
+        strays) + ["1 character left over at its end dropped"] * (usable < len(letters))
+    if not damage and not any(isinstance(d, _BASE64_DEFECTS) for d in part.defects):
+        return data, ()
+    return data, (f"e-mail body's base64 is damaged ({'; '.join(damage) or 'bad padding'}): "
+                  "decoded what was decodable",)
+
+
+def _refuse_noise(text: str, path: str) -> None:
+    """InputError when a base64 body decodes to no text: noise is never a story to compare."""
+    noise = sum(1 for c in text if c == "\ufffd" or (unicodedata.category(c) == "Cc"
+                                                     and c not in "\t\n\r\f"))
+    if text and noise > MAX_NOISE * len(text):
+        raise InputError(f"{path}: e-mail body is not valid base64: it decodes to no readable "
+                         f"text ({noise / len(text):.0%} of it undecodable or control characters)")
 
 
 def _fields(message: EmailMessage) -> dict[str, str]:
