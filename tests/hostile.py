@@ -469,8 +469,16 @@ CASES: list[Case] = [
     Case("usage-error", "terminal", "a `--decisions` file name (or a folder for `decisions`, a `--from` "
          "file for `trace`) holding OSC 0 that does not exist",
          lambda tmp: Run(["align", str(SEED), "--decisions", "zz\x1b]0;title\x07.toml"]), 2,
-         r"^Error: Invalid value for --decisions: zz␛\]0;title␇\.toml: no such decisions file$",
-         "click's usage error, the name with visible stand-ins (it reached the terminal raw)"),
+         r"^variance: error: align: Invalid value for --decisions: zz␛\]0;title␇\.toml: no such "
+         r"decisions file \(see (python -m )?variance align --help\)$",
+         "one line, the name with visible stand-ins (it reached the terminal raw, after click's "
+         "usage and hint)"),
+    Case("usage-unknown-option", "terminal", "an option no command has (`align --jsn`)",
+         lambda tmp: Run(["align", str(SEED), "--jsn"]), 2,
+         r"^variance: error: align: No such option '--jsn'\. Did you mean '--json'\? "
+         r"\(see (python -m )?variance align --help\)$",
+         "one line naming the option (click printed its usage, a hint and the error on four lines)",
+         check=lambda out, _: "stdout is not empty" if out else None),
     Case("tui-no-terminal", "terminal", "`variance tui` with standard input, output and error pipes",
          lambda tmp: Run(["tui", str(SEED)]), 2,
          r"^variance: error: tui needs a terminal: standard input, or both standard output and error, are not one",

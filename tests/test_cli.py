@@ -23,6 +23,42 @@ def test_every_command_has_help(runner):
         assert command.get_short_help_str() and "Usage:" in result.output
 
 
+@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("args, says", [
+    (["--no-such-option"], "No such option '--no-such-option'."),
+    ([], "Missing "),
+], ids=["unknown-option", "nothing-given"])
+def test_every_usage_error_is_one_line_naming_the_command_and_what_is_wrong(runner, name, args, says):
+    result = runner.invoke(main, [name, *args])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"variance: error: {name}: ") and line.endswith(f"(see main {name} --help)")
+    if name != "report":  # report's own message says what it needs: paths, or --cluster and --db
+        assert says in line
+
+
+def test_a_bad_value_and_an_unknown_command_are_one_line_too(runner):
+    result = runner.invoke(main, ["align", str(SEEDS), "--threshold", "nan"])
+    assert (result.exit_code, result.stderr) == (2, "variance: error: align: Invalid value for "
+                                                 "'--threshold': 'nan' is not a number. "
+                                                 "(see main align --help)\n")
+    result = runner.invoke(main, ["algin"])
+    assert (result.exit_code, result.stderr) == (2, "variance: error: No such command 'algin'. "
+                                                 "(Did you mean one of: 'align', 'lint'?) "
+                                                 "(see main --help)\n")
+
+
+def test_help_and_the_program_alone_still_print_the_full_usage(runner):
+    for args in (["--help"], ["align", "--help"], ["decisions", "-h"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0 and result.stdout.startswith("Usage: main ")
+        assert "Options:" in result.stdout.splitlines()
+    alone = runner.invoke(main, [])
+    assert alone.stderr.startswith("Usage: main [OPTIONS] COMMAND [ARGS]...\n")
+    assert "Commands:" in alone.stderr.splitlines() and "␊" not in alone.stderr
+
+
 def test_align_prints_every_version_of_a_shared_statement(runner):
     result = runner.invoke(main, ["align", str(SEEDS), "--shared"])
     assert result.exit_code == 0, result.output

@@ -29,9 +29,11 @@ __all__ = ["NumberRange", "SafeGroup", "fail", "say", "warn", "handles_errors", 
 
 
 class SafeGroup(click.Group):
-    """The command group whose usage errors show file names and values the user gave with
-    their control characters made visible, as every other message is (`terminal_line`):
-    click prints `Error: Invalid value for --decisions: NAME` with NAME raw on a terminal."""
+    """The command group whose usage errors are one line, as every other error is: `variance:
+    error: align: No such option: --bogus. (variance align --help)`, exit 2, where click prints
+    the usage, a hint and the error on three lines. File names and values the user gave have
+    their control characters made visible (`terminal_line`): click printed them raw. `--help`,
+    and the group called with nothing, still print the full usage."""
 
     def make_context(self, *args, **kwargs):
         with _safe_usage_errors():
@@ -42,10 +44,30 @@ class SafeGroup(click.Group):
             return super().invoke(ctx)
 
 
+class _OneLineUsageError(click.UsageError):
+    """A usage error shown as `variance: error: COMMAND: MESSAGE (COMMAND --help)`."""
+
+    def show(self, file=None) -> None:
+        names: list[str] = []
+        ctx = self.ctx
+        while ctx is not None and ctx.parent is not None:  # the root is the program's own name
+            names.insert(0, ctx.info_name or "")
+            ctx = ctx.parent
+        where, command = self.ctx.command_path if self.ctx else "variance", " ".join(names)
+        say(f"error: {command + ': ' if command else ''}{self.format_message()} "
+            f"(see {where} --help)")
+
+
 @contextlib.contextmanager
 def _safe_usage_errors():
     try:
         yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise  # its message is the help itself
+    except _OneLineUsageError:
+        raise
+    except click.UsageError as exc:
+        raise _OneLineUsageError(exc.format_message(), exc.ctx) from exc
     except click.ClickException as exc:
         exc.message = terminal_line(exc.message)
         raise
