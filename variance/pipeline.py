@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from functools import partial
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .align.cluster import align_statements, choose_reference
@@ -25,6 +24,8 @@ from .parallel import Aside
 from .text.segment import segment_document
 
 if TYPE_CHECKING:
+    from .model import Artefact, Statement
+    from .model.quotes import CorpusQuotes
     from .quotes import check_quote, document_quotes
 
 __all__ = ["compare", "compare_documents", "resolve_reference", "check_quote", "document_quotes", "Progress"]
@@ -32,6 +33,9 @@ __all__ = ["compare", "compare_documents", "resolve_reference", "check_quote", "
 ASIDE_TIMEOUT = 600.0
 """Seconds the pipeline waits for artefact detection once its own work is done; beyond it the
 detection process is stopped, a warning says so, and the detection runs in this process."""
+TOGETHER_CHARS = 100_000
+"""Characters of a corpus up to which artefact detection and the quote check share one process
+(`_inspections`): the seeds have 22,800, the synthetic 1,000 versions 3 million."""
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances."""
 
@@ -95,13 +99,10 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))
     docs, unaligned, warnings, language = _by_language(docs, options, warnings)
-    if options.artefacts:  # imported only by the commands that show artefacts
-        from .artefacts.detect import finish_artefacts, load_lexicons, read_artefacts
-    artefacts = Aside(finish_artefacts, tuple(docs), begin=partial(read_artefacts, language=options.language),
-                      prepare=partial(load_lexicons, options.language), what="artefact detection",
-                      timeout=ASIDE_TIMEOUT, warn=said.append) if options.artefacts else None
+    inspections = _inspections(docs, options)
+    ahead = [job.aside(docs, said.append) for job in inspections]
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
-    quotes = _quotes_aside(docs, options, said.append, ahead=True)
+    late: list[Aside] = []
     try:
         others = find_other_events(docs)
         statements = align_statements(docs, replace(options, language=language), progress,
@@ -109,46 +110,112 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                                       apart=frozenset(e.document for e in others))
         statements, events = separate_events(statements, docs, others, constraints)
         reference = choose_reference(docs, statements, options.reference)
-        if artefacts:    # the evidence needs the statements, not their diffs
-            artefacts.give(statements)
-        quotes = quotes or _quotes_aside(docs, options, said.append, ahead=False)
-        if quotes:       # so does the quote check
-            quotes.give(statements, reference)
+        if options.quotes and not any(job.quotes for job in inspections):
+            late.append(_Inspection(options, False, True, False).aside(docs, said.append))
+        for job in ahead + late:  # the evidence and the quote check need the statements, not their diffs
+            job.give(statements, reference)
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)
         report("diff", len(statements), len(statements))
     except BaseException:
-        for job in (artefacts, quotes):
-            if job:
-                job.cancel()
+        for job in ahead + late:
+            job.cancel()
         raise
     report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
         if decisions else None
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
                             decisions=report_, unaligned=unaligned, events=events)
-    checked = quotes.result() if quotes else None
-    found = artefacts.result() if artefacts else ()
+    found: tuple[Artefact, ...] = ()
+    checked = None
+    for job in ahead + late:
+        artefacts, quotes = job.result()
+        found, checked = found + artefacts, quotes if quotes is not None else checked
     return replace(comparison, artefacts=found, quotes=checked, omissions=rank_omissions(comparison),
                    warnings=comparison.warnings + tuple(said))
 
 
-def _quotes_aside(docs: list[Document], options: Options, warn: Callable[[str], None], *,
-                  ahead: bool) -> Aside | None:
-    """The corpus' quotes checked on another core, when the options ask for them: the documents
-    read for them at once (`variance.quotes.read_quotes`), the check finished when the
-    statements are given (none of it reads a diff, so the parent diffs meanwhile). With `ahead`,
-    only when that reading may start before the statements are made (`reads_ahead`: when
-    the sentence encoder would not be loaded for it), else None; without, in any case."""
-    if not options.quotes:
-        return None
-    # imported only by the commands that check quotes
-    from .quotes import finish_quotes, read_quotes, reads_ahead
+def _inspections(docs: list[Document], options: Options) -> list[_Inspection]:
+    """The jobs started beside the aligner: artefact detection and the quote check when its
+    reading may start now (`_quotes_ahead`); in one process for a corpus of at most
+    `TOGETHER_CHARS`, where what both do once the statements come is short and a second
+    process would take the parent's core while it aligns, else one process each, so that at
+    scale their finishing runs on two cores."""
+    quotes = _quotes_ahead(docs, options)
+    if options.artefacts and quotes and sum(len(d.text) for d in docs) <= TOGETHER_CHARS:
+        return [_Inspection(options, True, True, True)]
+    return [job for job, asked in ((_Inspection(options, True, False, False), options.artefacts),
+                                   (_Inspection(options, False, True, True), quotes)) if asked]
 
-    if ahead and not reads_ahead(docs, options):
-        return None
-    vectors = ahead and options.semantic is not Semantic.OFF
-    return Aside(partial(finish_quotes, options=options), tuple(docs), begin=partial(read_quotes, vectors=vectors),
-                 what="the quote check", timeout=ASIDE_TIMEOUT, warn=warn)
+
+def _quotes_ahead(docs: list[Document], options: Options) -> bool:
+    """Whether the corpus' quotes are checked, and their reading may start before the statements
+    are made (`variance.quotes.reads_ahead`); the quote check's own modules are imported where
+    it runs."""
+    if not options.quotes:
+        return False
+    from .quotes import reads_ahead
+
+    return reads_ahead(docs, options)
+
+
+@dataclass(frozen=True)
+class _Inspection:
+    """Artefact detection and the quote check, what the options ask of them, as one job for
+    one process beside the aligner (`variance.parallel.Aside`): the documents read at once
+    (`begin`), the work finished when the statements come (`finish`). The modules of both are
+    imported by that process, or here when it runs here."""
+
+    options: Options
+    """The comparison's options (the language of the lexicons, the encoder's use)."""
+    artefacts: bool
+    """Look for artefacts."""
+    quotes: bool
+    """Check the corpus' quotes."""
+    vectors: bool
+    """Read ahead the vectors of the quotes' search that the encoder's cache holds (when the
+    job starts before the aligner, unless `--semantic off`)."""
+
+    def aside(self, docs: list[Document], warn: Callable[[str], None]) -> Aside:
+        """The job started on another core where it may be (`Aside`)."""
+        what = " and ".join(w for w, asked in (("artefact detection", self.artefacts),
+                                                ("the quote check", self.quotes)) if asked)
+        return Aside(self.finish, tuple(docs), begin=self.begin, prepare=self.prepare if self.artefacts else None,
+                     what=what, timeout=ASIDE_TIMEOUT, warn=warn)
+
+    def prepare(self) -> None:
+        """wordfreq's lexicons loaded (`artefacts.detect.load_lexicons`)."""
+        from .artefacts.detect import load_lexicons
+
+        load_lexicons(self.options.language)
+
+    def begin(self, docs: tuple[Document, ...]) -> tuple[Any, Any]:
+        """What the documents alone show: `read_artefacts`, `read_quotes`."""
+        artefacts = quotes = None
+        if self.artefacts:
+            from .artefacts.detect import read_artefacts
+
+            artefacts = read_artefacts(docs, language=self.options.language)
+        if self.quotes:
+            from .quotes import read_quotes
+
+            quotes = read_quotes(docs, vectors=self.vectors and self.options.semantic is not Semantic.OFF)
+        return artefacts, quotes
+
+    def finish(self, begun: tuple[Any, Any], statements: tuple[Statement, ...], reference: str | None
+               ) -> tuple[tuple[Artefact, ...], CorpusQuotes | None]:
+        """The artefacts (`finish_artefacts`) and the checked quotes (`finish_quotes`)."""
+        artefacts, quotes = begun
+        found: tuple[Artefact, ...] = ()
+        checked = None
+        if self.artefacts:
+            from .artefacts.detect import finish_artefacts
+
+            found = finish_artefacts(artefacts, statements)
+        if self.quotes:
+            from .quotes import finish_quotes
+
+            checked = finish_quotes(quotes, statements, reference, options=self.options)
+        return found, checked
 
 
 def resolve_reference(documents: Sequence[Document], requested: str | None) -> str | None:

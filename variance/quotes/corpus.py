@@ -5,21 +5,21 @@ comparison says what was left out).
 The pipeline runs the check in two steps, in a process of its own (`variance.parallel.Aside`):
 `read_quotes` reads the documents for every quote while the statements are being made (what
 depends on no statement: `variance.quotes.reading`), `finish_quotes` checks them once the
-statements come. `reads_ahead` says whether the first step may start before the statements:
-with the sentence encoder, only when every vector it may ask for is cached already, so that the
-model is never loaded twice, once there and once by the aligner.
+statements come. `meaning.reads_ahead` says whether the first step may start before the
+statements: with the sentence encoder, only when every vector it may ask for is cached already,
+so that the model is never loaded twice, once there and once by the aligner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Comparison, Document, Options, Semantic, Statement
+from ..model import Comparison, Document, Options, Statement
 from ..model.quotes import CorpusQuotes, LeftOut, QuoteCheck, QuoteGroup
 from .check import corpus_quotes, distinct_quotes, document_quotes, keep_reading, read_quote
 from .reading import Reading
 
-__all__ = ["budgeted_quotes", "read_quotes", "finish_quotes", "reads_ahead", "QUOTE_BUDGET", "QUOTE_CELLS"]
+__all__ = ["budgeted_quotes", "read_quotes", "finish_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
 
 
 QUOTE_BUDGET = 1_000_000_000
@@ -54,18 +54,6 @@ def finish_quotes(reading: Reading, statements: tuple[Statement, ...], reference
     comparison = Comparison(options, reading.documents, statements, reference)
     keep_reading(comparison, reading)
     return budgeted_quotes(comparison)
-
-
-def reads_ahead(documents: Sequence[Document], options: Options) -> bool:
-    """Whether `read_quotes` may run before the statements are made: with words alone, or when
-    the encoder's cache holds every body sentence's vector (else the model, which the aligner
-    then loads too, would be loaded a second time, where a process forked after alignment
-    has it already)."""
-    if options.semantic is Semantic.OFF:
-        return True
-    from .meaning import vectors_cached
-
-    return vectors_cached(documents)
 
 
 def _every_quote_fits(documents: Sequence[Document], lengths: list[int]) -> bool:

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Comparison, Document, Sentence
+from ..model import Comparison, Document, Options, Semantic, Sentence
 from .statements import once
 
-__all__ = ["nearest_sentences", "vectors_cached", "read_vectors"]
+__all__ = ["nearest_sentences", "vectors_cached", "read_vectors", "reads_ahead"]
 
 
 def nearest_sentences(comparison: Comparison, asked: Sequence[tuple[str, Document]]
@@ -57,6 +57,17 @@ def vectors_cached(documents: Sequence[Document]) -> bool:
     from ..align.embed import default_encoder
 
     return default_encoder().cached(_texts(documents, ()))
+
+
+def reads_ahead(documents: Sequence[Document], options: Options) -> bool:
+    """Whether `corpus.read_quotes` may run before the statements are made: with words alone,
+    or when the encoder's cache holds every body sentence's vector (else the model, which the
+    aligner then loads too, would be loaded a second time, where a process forked after
+    alignment has it already). Here, not in `corpus`, so that asking costs no import of the
+    quote check."""
+    if options.semantic is Semantic.OFF:
+        return True
+    return vectors_cached(documents)
 
 
 def read_vectors(documents: Sequence[Document], quotes: Sequence[str]) -> None:
