@@ -79,11 +79,19 @@ class Token:
     @property
     def stem(self) -> str:
         """The word without a possessive ending: "Xi’s" -> "Xi"."""
-        return _POSSESSIVE.sub("", self.text)
+        return _stem(self.text)
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """`Token.stem`, cached: asked of every word of every wording."""
+    return _POSSESSIVE.sub("", word)
+
+
+@lru_cache(maxsize=65536)
 def is_capitalised(word: str) -> bool:
-    """First letter upper case and at least one lower-case letter ("Beijing", not "CGTN")."""
+    """First letter upper case and at least one lower-case letter ("Beijing", not "CGTN");
+    cached, as the detectors ask it of every word of every wording."""
     return word[:1].isupper() and any(c.islower() for c in word)
 
 

@@ -71,7 +71,15 @@ def detect_glued(corpus: Corpus, view: DocumentView, s: Sentence) -> Iterator[Fi
 
 
 def glued_split(corpus: Corpus, word: str) -> tuple[str, str] | None:
-    """The best split of `word` into two known words, or None when it is a word itself."""
+    """The best split of `word` into two known words, or None when it is a word itself; asked
+    once per word of the corpus (the answer depends only on the word and the corpus' counts)."""
+    memo = corpus.memo.setdefault("glued", {})
+    if word not in memo:
+        memo[word] = _glued_split(corpus, word)
+    return memo[word]
+
+
+def _glued_split(corpus: Corpus, word: str) -> tuple[str, str] | None:
     if len(word) < 5 or not word.isalpha() or word.isupper() or corpus.zipf(word) >= 1.0:
         return None
     key = word.casefold()
