@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,25 @@ def test_a_comparison_without_quotes_or_artefacts_loads_neither_check():
     assert "variance.align.cluster" in out
     assert {"variance.quotes.check", "variance.quotes.passages", "variance.artefacts.detect", "wordfreq",
             "urllib.request", "ssl"}.isdisjoint(out)
+
+
+
+def test_the_text_view_in_a_pipe_loads_no_rich_console_and_writes_what_rich_writes():
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    args = ["align", "--diff", "-q", str(seeds)]
+    shown = ("import atexit, sys\n"
+             "atexit.register(lambda: print(' '.join(sys.modules), file=sys.stderr))\n"
+             f"sys.argv = ['variance', *{args!r}]\n")
+    as_rich = ("from variance.cli import common, compare\n"
+               "compare.console_for_stdout = lambda plain=False: common.console_for_stdout()\n")
+    program = "from variance.cli import run\nrun()\n"
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    for columns in ("57", "100", "0"):
+        env["COLUMNS"] = columns
+        plain = subprocess.run([sys.executable, "-c", shown + program], capture_output=True, text=True,
+                               env=env, check=True)
+        rich = subprocess.run([sys.executable, "-c", shown + as_rich + program], capture_output=True,
+                              text=True, env=env, check=True)
+        assert plain.stdout == rich.stdout and plain.stdout.count("\n") > 100
+        assert "rich.text" in plain.stderr.split() and "rich.console" not in plain.stderr.split()
+        assert "rich.console" in rich.stderr.split()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import os
 import sys
 from collections.abc import Callable
 
@@ -322,12 +323,19 @@ def _warn_decisions(report, warn: Callable[[str], None]) -> None:
                  "variance decisions lists them)")
 
 
-def console_for_stdout():
+def console_for_stdout(*, plain: bool = False):
     """Rich on stdout; a width under 20 columns (COLUMNS=0, a tiny window) counts as 80. A
     closed pipe raises BrokenPipeError for `handles_errors` (rich itself would exit 1).
 
     Whether stdout is a terminal and its size are found once, here: rich would otherwise read
-    the environment again for every line printed (a tenth of the text view's time)."""
+    the environment again for every line printed (a tenth of the text view's time). With
+    `plain`, for the text view (`variance.render.text`): where rich would find no terminal,
+    its `PlainConsole` of the width rich would find, without importing rich's console."""
+    width = _plain_stdout_width() if plain else None
+    if width is not None:
+        from ..render.text import PlainConsole
+
+        return PlainConsole(width if width >= 20 else 80)
     from rich.console import Console
 
     class _Console(Console):
@@ -339,6 +347,34 @@ def console_for_stdout():
     return _Console(highlight=False, soft_wrap=False, emoji=False, width=width, height=found.height,
                     force_terminal=found.is_terminal)
 
+
+def _plain_stdout_width() -> int | None:
+    """The width rich's console on stdout would take where it would find no terminal, as rich
+    finds both (`Console.is_terminal`, `Console.size`: COLUMNS when it is a number, else the
+    size of the first of stdin, stdout and stderr that is a terminal, else 80); None where rich
+    would find a terminal, or where it looks further than this (Windows, Jupyter, IDLE, the
+    environment forcing colour or saying what the device is, a stream rich wrapped itself)."""
+    import builtins
+
+    environ, out = os.environ, sys.stdout
+    if (sys.platform == "win32" or hasattr(builtins, "get_ipython") or "TTY_COMPATIBLE" in environ
+            or "FORCE_COLOR" in environ or out is None or hasattr(out, "rich_proxied_file")
+            or getattr(sys.stdin, "__module__", "").startswith("idlelib")):
+        return None
+    try:
+        if out.isatty():
+            return None
+    except ValueError:
+        pass
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
 
 
 def json_to_stdout() -> Callable[[bytes | str], None]:

@@ -54,7 +54,7 @@ def align(paths, reference, threshold, max_bytes, strict, quiet, as_json, diff, 
         return
     from ..render.text import render_text
 
-    render_text(comparison, console_for_stdout(), diffs=diff, only_shared=shared)
+    render_text(comparison, console_for_stdout(plain=True), diffs=diff, only_shared=shared)
 
 
 @click.command()
@@ -75,7 +75,7 @@ def lint(paths, reference, threshold, max_bytes, strict, quiet, as_json, fail_on
     else:
         from ..render.text import render_artefacts
 
-        render_artefacts(comparison, console_for_stdout())
+        render_artefacts(comparison, console_for_stdout(plain=True))
     if fail_on_any and comparison.artefacts:
         sys.exit(1)
 
@@ -116,7 +116,7 @@ def diff(a, b, as_json, cosmetic, threshold, max_bytes, artefacts, quiet):
         return
     from ..render.text import render_text
 
-    render_text(comparison, console_for_stdout(), diffs=True, show_cosmetic=cosmetic, only_shared=True)
+    render_text(comparison, console_for_stdout(plain=True), diffs=True, show_cosmetic=cosmetic, only_shared=True)
 
 
 @click.command()
@@ -192,7 +192,7 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     if fmt == "text" and not to_file:
         from ..render.text import render_text
 
-        render_text(comparison, console_for_stdout(), diffs=True)
+        render_text(comparison, console_for_stdout(plain=True), diffs=True)
         return
     if not to_file:
         json_to_stdout()(render_report(comparison, fmt))

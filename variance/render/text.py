@@ -9,11 +9,12 @@ escape sequence in an article or a file name is shown, never obeyed.
 from __future__ import annotations
 
 import re
+import sys
+from typing import TYPE_CHECKING, TextIO, Union
 from weakref import WeakKeyDictionary
 
 from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
 from rich.text import Text
 
 from ..model import Change, ChangeKind, Comparison, Evidence, Member, Severity, Statement, pieces, worst_severity
@@ -21,7 +22,37 @@ from .labels import decision_label
 from .provenance import fetched_line
 from .terminal import for_terminal
 
-__all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE"]
+if TYPE_CHECKING:
+    from rich.console import Console as RichConsole
+
+__all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE", "PlainConsole"]
+
+
+class PlainConsole:
+    """What the view reads of rich's `Console` where nothing is coloured (stdout a pipe or a
+    file): the width, and standard output as it is when written to. The view then writes every
+    line itself, as it does with such a rich console, so the command that shows text in a pipe
+    does not import rich's console (15 ms of its start-up); rich's `Text.wrap` asks nothing of
+    the console it is given for the view's justification ("default")."""
+
+    color_system = None
+    record = False
+    is_terminal = False
+    soft_wrap = False
+    tab_size = 8
+
+    def __init__(self, width: int):
+        self.width = width
+        """Columns, as rich would have found them (`variance.cli.common.console_for_stdout`)."""
+
+    @property
+    def file(self) -> TextIO:
+        """Standard output at the time of writing (a test runner replaces it)."""
+        return sys.stdout
+
+
+Console = Union["RichConsole", PlainConsole]
+"""A rich console, or the plain one for a pipe."""
 
 KIND_STYLE = {
     ChangeKind.COSMETIC: "dim", ChangeKind.SPELLING: "yellow", ChangeKind.NUMBER: "bold magenta",
@@ -215,7 +246,7 @@ def _wrapped(plain: str, width: int) -> list[str]:
 
 
 _END_SPACES = re.compile(r"\s+$")
-_PLAIN: WeakKeyDictionary[Console, int] = WeakKeyDictionary()
+_PLAIN: WeakKeyDictionary[Console, int] = WeakKeyDictionary()  # type: ignore[type-var]
 """The width of each console that writes plain text (no colour, no terminal, no recording), 0
 for the others; rich reads the environment again each time it is asked."""
 
@@ -239,6 +270,7 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
     changes nothing without colour."""
     width = _plain_width(console)
     if not width:
+        assert not isinstance(console, PlainConsole)  # a plain console always has a width
         if text is None:
             console.print()
         else:
