@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, TextIO, Union
+from typing import TYPE_CHECKING, TextIO, Union, cast
 from weakref import WeakKeyDictionary
 
 from rich._wrap import divide_line
@@ -222,7 +222,7 @@ def indented(console: Console, text: Text, indent: int = 4) -> None:
     if _plain_width(console) and text.justify is text.overflow is text.no_wrap is None and "\t" not in text.plain:
         console.file.write("".join(f"{' ' * indent}{line}\n" for line in _wrapped(text.plain, width)))
         return
-    for line in text.wrap(console, width):
+    for line in text.wrap(cast("RichConsole", console), width):  # rich's wrap reads nothing of it
         line.rstrip()
         _print(console, Text(" " * indent).append_text(line), soft_wrap=True)
 
@@ -284,7 +284,7 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
     if soft and plain and "\n" not in plain and "\t" not in plain:
         console.file.write(plain + text.end)  # one line, as rich's wrap without wrapping leaves it
         return
-    lines = text.wrap(console, width, justify=text.justify or "default",
+    lines = text.wrap(cast("RichConsole", console), width, justify=text.justify or "default",
                       overflow="ignore" if soft else text.overflow or "fold",
                       tab_size=text.tab_size or console.tab_size or 8, no_wrap=soft or bool(text.no_wrap))
     console.file.write("".join(f"{line.plain}{text.end}" for line in lines) if text.end == "\n"
