@@ -182,9 +182,16 @@ class _Vectors:
         return _unit(np.array(out).reshape(len(runs), -1))
 
     def statements(self, clusters) -> np.ndarray:
-        self.rows([r for members in clusters for run in members[:STATEMENT_MEMBERS] for r in run])
-        return _unit(np.array([self.runs(members[:STATEMENT_MEMBERS]).sum(axis=0)
-                               for members in clusters]).reshape(len(clusters), -1))
+        """Each statement's unit vector: the sum of its first members' unit run vectors. The
+        runs of every statement are read and made unit at once (each row as alone: numpy
+        normalises row by row), then summed statement by statement."""
+        kept = [members[:STATEMENT_MEMBERS] for members in clusters]
+        runs = self.runs([run for members in kept for run in members])
+        out, k = [], 0
+        for members in kept:
+            out.append(runs[k:k + len(members)].sum(axis=0))
+            k += len(members)
+        return _unit(np.array(out).reshape(len(clusters), -1))
 
 
 def _unit(M: np.ndarray) -> np.ndarray:
