@@ -9,8 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from variance.errors import InputError
 from variance.model import Document, MetaSpan, SentenceKind
-from variance.text.segment import MAX_SENTENCE_CHARS, segment_document, split_paragraph
+from variance.text.segment import (
+    MAX_CUT_CHARS,
+    MAX_SENTENCE_CHARS,
+    segment_document,
+    split_paragraph,
+)
 
 DATA = Path(__file__).parent / "data" / "segment_cases.tsv"
 CASES = [r for r in csv.reader(DATA.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
@@ -58,9 +64,31 @@ def test_a_line_with_no_punctuation_is_cut_into_bounded_pieces():
     said: list[str] = []
     cut = segment_document(Document(id="d", path="d", text=text, sha256=""), warn=said.append)
     assert cut.notes == ("1 sentence(s) over 1,500 characters with no sentence end, read in "
-                         "pieces cut at spaces",)
+                         "pieces cut at clauses or spaces",)
     assert said == [f"{d.path}: {cut.notes[0]}"]
     assert not doc("A short sentence. Another one.").notes
+
+
+def test_a_line_with_no_sentence_end_is_cut_at_its_clauses_before_its_spaces():
+    clause = "the two sides talked about trade and climate for many hours on end"
+    text = ", ".join([clause] * 60)          # 4,000 characters, commas but no full stop
+    pieces = [text[a:b] for a, b in split_paragraph(text, 0, len(text))]
+    assert len(pieces) > 2 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith(clause + ",") for p in pieces[:-1])   # each piece ends a clause
+    assert ", ".join(p.rstrip(",") for p in pieces) == text
+
+
+def test_a_document_with_more_unpunctuated_text_than_the_limit_is_one_line_error():
+    words = ("partners", "rivals", "talks", "trade", "climate", "visit", "sides")
+    text = " ".join(words[i % len(words)] for i in range(MAX_CUT_CHARS // 6))
+    assert len(text) > MAX_CUT_CHARS and "." not in text
+    with pytest.raises(InputError) as info:
+        segment_document(Document(id="d", path="flat.txt", text=text, sha256=""))
+    assert str(info.value) == (f"flat.txt: over {MAX_CUT_CHARS:,} characters with no sentence "
+                               "end, the limit for one document (add sentence ends or split it "
+                               "into several files)")
+    fits = text[:MAX_CUT_CHARS - 10]
+    assert segment_document(Document(id="d", path="flat.txt", text=fits, sha256="")).sentences
 
 
 def test_every_seed_sentence_is_an_exact_trimmed_slice():
