@@ -252,31 +252,27 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
               and members[0] not in links]
     if not lonely or len(clusters) < 2:
         return clusters
-    S = vectors.runs([clusters[t][0] for t in lonely]) @ vectors.statements(clusters).T
-    L = word_agreement([clusters[t][0] for t in lonely], clusters, X)
-    K = S / MEANING_CHANCE + L / WORDS_CHANCE if CORROBORATE else S.copy()
+    from .lonely import rank_lonely
+
     margin = MARGIN / MEANING_CHANCE if CORROBORATE else MARGIN
-    K[np.arange(len(lonely)), lonely] = -1.0
     docs = [{units[run[0]].doc for run in members} for members in clusters]
-    if CORROBORATE:
-        _rule_out(K, lonely, clusters, docs, units, apart)
+    ranks = rank_lonely([clusters[t][0] for t in lonely], lonely, clusters, units, vectors, languages, X, apart,
+                        CORROBORATE, (MEANING_CHANCE, WORDS_CHANCE),
+                        (MEANING_MIN, CORROBORATED_MIN, WORDS_AGREE, ACROSS_MIN))
     row = {t: i for i, t in enumerate(lonely)}
-    rankings = [(K, margin)]
-    if CORROBORATE:  # a link by meaning alone: rivals nothing could link are none
-        rankings.append((_linkable(K, S, L, lonely, clusters, units, languages), margin))
     best: dict[tuple[int, int], tuple[float, int, Evidence]] = {}  # (statement, document) -> lonely
     for i, t in enumerate(lonely):
-        target, decided = _decided(rankings, row, i, t, lonely)
+        target, decided = _decided(ranks, margin, row, i, t)
         doc = units[clusters[t][0][0]].doc
-        evidence = _evidence(float(S[i, target]), float(L[i, target]), languages, units, clusters, t, target)
+        evidence = _evidence(float(ranks.meaning[i]), float(ranks.words[i]), languages, units, clusters, t, target)
         if decided == 1 and evidence is not Evidence.MEANING:
             decided = None
         if (evidence is None or doc in docs[target] or decided is None
-                or (CORROBORATE and _both_repeat(S, row, docs, doc, t, target))
+                or (CORROBORATE and _both_repeat(ranks, row, docs, doc, t, target))
                 or speakers.conflict(clusters[t][0], clusters[target][:STATEMENT_MEMBERS])):
             continue
-        if (target, doc) not in best or best[(target, doc)][0] < K[i, target]:
-            best[(target, doc)] = (float(K[i, target]), t, evidence)
+        if (target, doc) not in best or best[(target, doc)][0] < ranks.best[0, i]:
+            best[(target, doc)] = (float(ranks.best[0, i]), t, evidence)
     root = list(range(len(clusters)))
 
     def find(t: int) -> int:
@@ -304,36 +300,36 @@ def _place_lonely(clusters, units, vectors: _Vectors, languages, links, document
     return [members for members in clusters if members]
 
 
-def _decided(rankings, row: dict[int, int], i: int, t: int, lonely) -> tuple[int, int | None]:
+def _decided(ranks, margin: float, row: dict[int, int], i: int, t: int) -> tuple[int, int | None]:
     """The statement lonely sentence `t` (row `i`) is nearest to by the first ranking, and the
     index of the first ranking by which it is decided: nearest by the margin, and when the
     statement is another lonely sentence, `t` is its nearest too, by the margin (`_clear`);
     None when no ranking decides. The first ranking is meaning and words together; a second,
-    without the unlinked claims nothing could link (`_linkable`), decides only a link that
-    meaning alone makes."""
-    target = int(np.argmax(rankings[0][0][i]))
-    for k, (R, margin) in enumerate(rankings):
-        if int(np.argmax(R[i])) != target:
+    without the unlinked claims nothing could link (`variance.align.lonely`), decides only a
+    link that meaning alone makes."""
+    target = int(ranks.nearest[0, i])
+    for k in range(len(ranks.nearest)):
+        if int(ranks.nearest[k, i]) != target:
             continue
-        runner_up = np.partition(R[i], -2)[-2] if len(R[i]) > 1 else -1.0
         theirs = row.get(target)
-        mutual = theirs is None or int(np.argmax(R[theirs])) == t
-        if R[i, target] - runner_up >= margin and mutual and (not CORROBORATE or _clear(R, row, target, t, margin)):
+        mutual = theirs is None or int(ranks.nearest[k, theirs]) == t
+        if ranks.best[k, i] - ranks.second[k, i] >= margin and mutual and (
+                not CORROBORATE or _clear(ranks, k, row, target, margin)):
             return target, k
     return target, None
 
 
-def _clear(K: np.ndarray, row: dict[int, int], target: int, t: int, margin: float) -> bool:
-    """When the statement joined is a lonely sentence too, it must be nearer to `t` than to any
-    other by the margin as well: a pair of unlinked sentences is linked only when neither side
-    hesitates."""
+def _clear(ranks, k: int, row: dict[int, int], target: int, margin: float) -> bool:
+    """When the statement joined is a lonely sentence too (whose nearest is `t`), it must be
+    nearer to `t` than to any other by the margin as well: a pair of unlinked sentences is
+    linked only when neither side hesitates."""
     if target not in row:
         return True
-    theirs = K[row[target]]
-    return len(theirs) < 2 or theirs[t] - np.partition(theirs, -2)[-2] >= margin
+    theirs = row[target]
+    return bool(ranks.best[k, theirs] - ranks.second[k, theirs] >= margin)
 
 
-def _both_repeat(S: np.ndarray, row: dict[int, int], docs, doc: int, t: int, target: int) -> bool:
+def _both_repeat(ranks, row: dict[int, int], docs, doc: int, t: int, target: int) -> bool:
     """Two unlinked sentences whose versions both carry a statement that each is as near in
     meaning as they are to each other say that statement again (two repeats, a lead's rewording
     in two versions), not a statement of their own."""
@@ -343,37 +339,8 @@ def _both_repeat(S: np.ndarray, row: dict[int, int], docs, doc: int, t: int, tar
     both = [u for u, ds in enumerate(docs) if doc in ds and other in ds and u not in (t, target)]
     if not both:
         return False
-    near = np.minimum(S[row[t], both], S[row[target], both])
-    return bool(near.max() >= S[row[t], target] - MARGIN)
-
-
-def _rule_out(K: np.ndarray, lonely, clusters, docs, units, apart: frozenset[int]) -> None:
-    """Candidates that cannot be the statement a lonely sentence says, out of the ranking: a
-    sentence its own document leaves unlinked too (no version shares either, so nearness says
-    nothing of a repeat), and a statement on the other side of `apart` (documents that report
-    another event: meaning does not link them with this event's versions)."""
-    cols = np.array(lonely)
-    lone_doc = np.array([units[clusters[t][0][0]].doc for t in lonely])
-    rows, which = np.nonzero(lone_doc[:, None] == lone_doc[None, :])
-    K[rows, cols[which]] = -1.0
-    if apart:
-        side = np.array([bool(ds & apart) for ds in docs])
-        mine = np.isin(lone_doc, list(apart))
-        K[mine[:, None] != side[None, :]] = -1.0
-
-
-def _linkable(K: np.ndarray, S: np.ndarray, L: np.ndarray, lonely, clusters, units, languages) -> np.ndarray:
-    """`K` without the other versions' unlinked claims that no evidence could link to each
-    lonely sentence (meaning and words under what `_evidence` asks): no version shares them and
-    the sentence cannot say them, so nearness to them is no hesitation."""
-    cols = np.array(lonely)
-    lang = np.array([languages[units[clusters[t][0][0]].doc] for t in lonely])
-    s, w = S[:, cols], L[:, cols]
-    linkable = np.where(lang[:, None] == lang[None, :],
-                        (s >= MEANING_MIN) | ((s >= CORROBORATED_MIN) & (w >= WORDS_AGREE)), s >= ACROSS_MIN)
-    out = K.copy()
-    out[:, cols] = np.where(linkable, K[:, cols], -1.0)
-    return out
+    near = np.minimum(ranks.similarity(row[t], both), ranks.similarity(row[target], both))
+    return bool(near.max() >= ranks.meaning[row[t]] - MARGIN)
 
 
 def word_agreement(runs, clusters, X) -> np.ndarray:

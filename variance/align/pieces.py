@@ -97,11 +97,13 @@ def place_by_pieces(clusters, units, vectors, languages, links, documents, main:
         return clusters
     runs = [clusters[t][0] for t in lonely]
     meanings = vectors.statements(clusters)
-    S = vectors.runs(runs) @ meanings.T
-    L = word_agreement(runs, clusters, X)
+    shared = [u for u, ds in enumerate(docs) if len(ds) > 1]  # the only candidates (`_candidates`)
+    column = {u: j for j, u in enumerate(shared)}
+    S = vectors.runs(runs) @ meanings[shared].T
+    L = word_agreement(runs, [clusters[u] for u in shared], X)
     asked = []  # (row of `lonely`, its candidate statements, its pieces)
     for i, t in enumerate(lonely):
-        fit = _candidates(S[i], L[i], t, doc_of, docs, languages, main, apart)
+        fit = _candidates(S[i], L[i], shared, t, doc_of, docs, languages, main, apart)
         pieces = sentence_pieces(vectors.texts[runs[i][0]]) if fit else []
         if pieces:
             asked.append((i, fit, pieces))
@@ -111,9 +113,10 @@ def place_by_pieces(clusters, units, vectors, languages, links, documents, main:
     pairs, k = [], 0
     for i, fit, pieces in asked:
         said = _said(P[k:k + len(pieces)], fit, [u for u, ds in enumerate(docs) if doc_of[lonely[i]] in ds])
-        pairs += [(score, lonely[i], u, float(S[i, u])) for u, score in said]
+        pairs += [(score, lonely[i], u, float(S[i, column[u]])) for u, score in said]
         k += len(pieces)
-    return _join_best(pairs, clusters, docs, doc_of, S, lonely, units, vectors, links, documents, speakers)
+    return _join_best(pairs, clusters, docs, doc_of, S, column, lonely, units, vectors, links, documents,
+                      speakers)
 
 
 def _said(P: np.ndarray, fit: list[int], own: list[int]) -> list[tuple[int, float]]:
@@ -132,25 +135,26 @@ def _said(P: np.ndarray, fit: list[int], own: list[int]) -> list[tuple[int, floa
     return out
 
 
-def _candidates(s, words, t: int, doc_of, docs, languages, main: str, apart) -> list[int]:
-    """The statements `t` could be linked to by meaning and words together: statements other
-    versions share (two unlinked claims are paired by the whole sentences' rules alone), in the
-    comparison's language, on the same side of `apart`."""
+def _candidates(s, words, shared: list[int], t: int, doc_of, docs, languages, main: str, apart) -> list[int]:
+    """The statements `t` could be linked to by meaning and words together (`s` and `words`: its
+    cosines with the `shared` statements): statements other versions share (two unlinked claims
+    are paired by the whole sentences' rules alone), in the comparison's language, on the same
+    side of `apart`."""
     mine = doc_of[t]
-    return [u for u in np.nonzero((s >= CORROBORATED_MIN) & (words >= WORDS_AGREE))[0].tolist()
-            if len(docs[u]) > 1 and mine not in docs[u] and languages[doc_of[u]] == main
+    return [u for u in (shared[j] for j in np.nonzero((s >= CORROBORATED_MIN) & (words >= WORDS_AGREE))[0])
+            if mine not in docs[u] and languages[doc_of[u]] == main
             and (mine in apart) == bool(docs[u] & apart)]
 
 
-def _join_best(pairs, clusters, docs, doc_of, S, lonely, units, vectors, links, documents, speakers):
+def _join_best(pairs, clusters, docs, doc_of, S, column, lonely, units, vectors, links, documents, speakers):
     """The pairs best first, one member per document, each statement's nearest unlinked claim of
-    that version."""
+    that version (`S`: the unlinked claims' cosines with the shared statements, `column` of each)."""
     row = {t: i for i, t in enumerate(lonely)}
     for _, t, u, whole in sorted(pairs, key=lambda p: -p[0]):
         if not clusters[t] or not clusters[u] or docs[u] & docs[t]:
             continue
         rivals = [row[o] for o in lonely if o != t and doc_of[o] == doc_of[t] and clusters[o]]
-        if rivals and S[rivals, u].max() >= whole:
+        if rivals and S[rivals, column[u]].max() >= whole:
             continue
         if speakers.conflict(clusters[t][0], clusters[u][:STATEMENT_MEMBERS]):
             continue

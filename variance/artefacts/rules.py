@@ -108,18 +108,17 @@ def _shared(corpus: Corpus, span: str) -> bool:
     """Other versions write the repeat too: a capitalised one is a name ("Ni Ni", "Li Li"), and
     one that most versions share comes from the source, not from this version."""
     memo = corpus.memo.setdefault("repeats", {})
-    if span.casefold() not in memo:     # counted only as far as the answer needs
-        memo[span.casefold()] = _carriers(corpus, span, max(3, len(corpus.views) // 2 + 1))
+    if span.casefold() not in memo:
+        memo[span.casefold()] = _carriers(corpus, span)
     carriers = memo[span.casefold()]
     if span[:1].isupper() and carriers >= 3:
         return True
     return len(corpus.views) >= 3 and carriers > len(corpus.views) / 2
 
 
-def _carriers(corpus: Corpus, span: str, enough: int) -> int:
-    """How many documents write `span` (case aside) as words of their own, counted up to
-    `enough` (a repeat most of a thousand versions write is not read in all of them): the
-    folded texts are searched joined, so only the documents holding the words are read again."""
+def _carriers(corpus: Corpus, span: str) -> int:
+    """How many documents write `span` (case aside) as words of their own: the folded texts
+    are searched joined, so only the documents holding the words are read again."""
     pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
     joined = corpus.memo.get("folded texts")
     if joined is None:              # a repeat is words, spaces and commas: never a NUL
@@ -128,7 +127,7 @@ def _carriers(corpus: Corpus, span: str, enough: int) -> int:
         joined = corpus.memo["folded texts"] = ("\0".join(folded), starts)
     text, starts = joined
     key, count, at = _case_key(span), 0, 0
-    while count < enough and (at := text.find(key, at)) >= 0:
+    while (at := text.find(key, at)) >= 0:
         d = bisect_right(starts, at) - 1
         count += bool(pattern.search(corpus.views[d].doc.text))
         at = starts[d + 1] if d + 1 < len(starts) else len(text)

@@ -9,7 +9,7 @@ worker on the already segmented documents. Screens watch the app's reactive stat
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -391,17 +391,7 @@ class VarianceApp(App[int]):
             if view is not None:
                 self.view = view
 
-        dialog = self._kept("filter", lambda: FilterScreen(self.view))
-        assert isinstance(dialog, FilterScreen)
-        dialog.show(self.view)
-        self.push_screen(dialog, chosen)
-
-    def _kept(self, name: str, make: Callable[[], Screen]) -> Screen:
-        """The dialog kept under `name`, made on first use: opened again, it is only shown,
-        not composed and mounted anew (the filter dialog's twenty widgets took most of `f`)."""
-        if not self.is_screen_installed(name):
-            self.install_screen(make(), name)
-        return self.get_screen(name)
+        self.push_screen(FilterScreen(self.view), chosen)
 
     def action_cosmetic(self) -> None:
         self.view = replace(self.view, hide_cosmetic=not self.view.hide_cosmetic)
@@ -427,10 +417,7 @@ class VarianceApp(App[int]):
         self.push_screen(ExportScreen(), chosen)
 
     def action_help(self) -> None:
-        dialog = self._kept("help", lambda: HelpScreen(list(self.key_rows())))
-        assert isinstance(dialog, HelpScreen)
-        dialog.show()
-        self.push_screen(dialog)
+        self.push_screen(HelpScreen(list(self.key_rows())))
 
     def key_rows(self) -> Iterable[tuple[str, str, str]]:
         """(where, key, what) for every binding, read from the bindings themselves."""

@@ -22,8 +22,7 @@ __all__ = ["FilterScreen"]
 
 
 class FilterScreen(ModalScreen[ViewFilter | None]):
-    """Returns the new filter, or None when cancelled. The app keeps one and opens it again
-    (`show`): composing and mounting its twenty widgets anew took most of the key's time."""
+    """Returns the new filter, or None when cancelled."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel"),
@@ -54,19 +53,6 @@ class FilterScreen(ModalScreen[ViewFilter | None]):
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
-
-    def show(self, current: ViewFilter) -> None:
-        """Set the choices to `current` before the dialog is opened again."""
-        self.current = current
-        if not self.is_mounted:
-            return
-        kinds = self.query_one(SelectionList)
-        kinds.deselect_all()
-        for kind in current.kinds:
-            kinds.select(kind)
-        self.query_one(f"#severity-{current.min_severity.value}", RadioButton).value = True
-        self.query_one(Checkbox).value = current.hide_cosmetic
-        kinds.focus()
 
     def action_apply(self) -> None:
         self.dismiss(self.chosen())

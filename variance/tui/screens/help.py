@@ -12,8 +12,6 @@ __all__ = ["HelpScreen"]
 
 
 class HelpScreen(ModalScreen[None]):
-    """The app keeps one and opens it again (`show`), at its top."""
-
     BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close")]
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
@@ -29,10 +27,3 @@ class HelpScreen(ModalScreen[None]):
             table.add_rows(self.rows)
             yield table
             yield Label("escape closes · ctrl+p lists the same actions", classes="dialog-hint")
-
-    def show(self) -> None:
-        """Back at the first key before the dialog is opened again."""
-        if self.is_mounted:
-            table = self.query_one(DataTable)
-            table.move_cursor(row=0, animate=False)
-            table.scroll_home(animate=False)
