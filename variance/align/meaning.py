@@ -175,11 +175,7 @@ class _Vectors:
 
     def runs(self, runs: Sequence[tuple[int, ...]]) -> np.ndarray:
         flat = self.rows([r for run in runs for r in run])
-        out, k = [], 0
-        for run in runs:
-            out.append(flat[k:k + len(run)].sum(axis=0))
-            k += len(run)
-        return _unit(np.array(out).reshape(len(runs), -1))
+        return _unit_sums(flat, [len(run) for run in runs])
 
     def statements(self, clusters) -> np.ndarray:
         """Each statement's unit vector: the sum of its first members' unit run vectors. The
@@ -187,11 +183,16 @@ class _Vectors:
         normalises row by row), then summed statement by statement."""
         kept = [members[:STATEMENT_MEMBERS] for members in clusters]
         runs = self.runs([run for members in kept for run in members])
-        out, k = [], 0
-        for members in kept:
-            out.append(runs[k:k + len(members)].sum(axis=0))
-            k += len(members)
-        return _unit(np.array(out).reshape(len(clusters), -1))
+        return _unit_sums(runs, [len(members) for members in kept])
+
+
+def _unit_sums(rows: np.ndarray, sizes: Sequence[int]) -> np.ndarray:
+    """The unit vector of the sum of each group of consecutive rows, of the given sizes."""
+    out, k = [], 0
+    for n in sizes:
+        out.append(rows[k:k + n].sum(axis=0))
+        k += n
+    return _unit(np.array(out).reshape(len(sizes), -1))
 
 
 def _unit(M: np.ndarray) -> np.ndarray:
