@@ -111,7 +111,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         statements, events = separate_events(statements, docs, others, constraints)
         reference = choose_reference(docs, statements, options.reference)
         if options.quotes and not any(job.quotes for job in inspections):
-            late.append(_Inspection(options, False, True, False).aside(docs, said.append))
+            late.append(_Inspection(options, artefacts=False, quotes=True, vectors=False).aside(docs, said.append))
         for job in ahead + late:  # the evidence and the quote check need the statements, not their diffs
             job.give(statements, reference)
         report("diff", 0, len(statements))
@@ -142,9 +142,10 @@ def _inspections(docs: list[Document], options: Options) -> list[_Inspection]:
     scale their finishing runs on two cores."""
     quotes = _quotes_ahead(docs, options)
     if options.artefacts and quotes and sum(len(d.text) for d in docs) <= TOGETHER_CHARS:
-        return [_Inspection(options, True, True, True)]
-    return [job for job, asked in ((_Inspection(options, True, False, False), options.artefacts),
-                                   (_Inspection(options, False, True, True), quotes)) if asked]
+        return [_Inspection(options, artefacts=True, quotes=True, vectors=True)]
+    jobs = ((_Inspection(options, artefacts=True, quotes=False, vectors=False), options.artefacts),
+            (_Inspection(options, artefacts=False, quotes=True, vectors=True), quotes))
+    return [job for job, asked in jobs if asked]
 
 
 def _quotes_ahead(docs: list[Document], options: Options) -> bool:
