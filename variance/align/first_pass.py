@@ -37,7 +37,13 @@ MAX_RUN_PARTS = 6
 """Most claims one run may join (besides `max_run` sentences)."""
 DENSE_MOST = 4_000_000
 """Entries of a dense block of centroids (features the rows use × statements) up to which rows
-are scored against it by a sparse-by-dense product; beyond, sparse by sparse."""
+are scored against it by a sparse-by-dense product; beyond, and on a small corpus
+(`SMALL_MOST`), sparse by sparse. Both add a dot product's terms in the order of the row's
+features: the scores are the same to the bit."""
+SMALL_MOST = 2_000
+"""Distinct runs up to which a corpus is small (the seeds: about 300): its rows are scored
+sparse by sparse, for the dense blocks cost more than the products they serve (on the seeds a
+fresh megabyte per batch, whose pages are touched for the first time: 4-9 ms of CPU in all)."""
 
 
 def row_classes(which: np.ndarray, share: np.ndarray, foreign: np.ndarray) -> np.ndarray:
@@ -129,6 +135,8 @@ class _Runs:
         """Distinct runs by the classes they sum."""
         self.norms = np.maximum(_norms(self.R @ self.rows), 1e-300)
         self.slot = np.zeros(len(distinct), dtype=np.int64)
+        self.small = len(distinct) <= SMALL_MOST
+        """A small corpus (`SMALL_MOST`)."""
 
     def enter(self, batch: list[int]) -> None:
         """Scores are asked next for the runs of these documents."""
@@ -148,7 +156,7 @@ class _Runs:
             return None
         V = self.rows[self.batch_classes]
         used = np.flatnonzero(np.bincount(V.indices, minlength=V.shape[1]))
-        if not len(used) or len(used) * C.shape[0] > DENSE_MOST:
+        if self.small or not len(used) or len(used) * C.shape[0] > DENSE_MOST:
             dots = (V @ C.T).toarray()
         else:
             compact = np.zeros(V.shape[1], dtype=V.indices.dtype)
