@@ -16,9 +16,13 @@ screen settling (`pilot.pause()` after the key, which waits for the app to go id
 whose work runs in a worker is timed until that work has posted its result). A key that opens
 a dialog is timed to the dialog drawn, and the `escape` that closes it is timed too. Before each
 key the screen's own key is pressed again (not timed) so every key starts on its screen.
-`pilot.pause()` sleeps at least one 20 ms slice: no key reads faster than that. Each key is
+`pilot.pause()` waits until the process's CPU clock stands still for one 20 ms slice (or 1 s
+has passed): no key reads faster than 20 ms, and a key whose worker computes for longer than a
+second is timed to that second. Each key is
 also timed to the first frame drawn after the press (the answer the user sees: the dialog, the
 other screen, the first screenful of a long list, a loading indicator while a worker ranks).
+Notifications are cleared before each key, so that no toast of an earlier key expires in its
+time and draws a frame that would read as its answer.
 
 With `--keys own`, each screen gets only the keys that work there (its own and the ones that
 work everywhere). Prints, per N, the first screen and one markdown table of the keys: median
@@ -113,6 +117,9 @@ async def _timed(pilot, key: str) -> tuple[float, float, float, float]:
 
 
 async def _settle(app, pilot) -> None:
+    """Wait for the app to be idle, its workers done, and no notification left: a toast that
+    expires later draws a frame of its own, which would read as the next key's answer."""
+    app.clear_notifications()
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()

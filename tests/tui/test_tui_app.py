@@ -333,6 +333,13 @@ async def test_question_mark_lists_every_key(seeds_comparison):
         assert {"r", "f", "/", "c", "e", "?", "q", "n", "p", "j", "k", "enter"} <= keys
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+        help_screen = app.get_screen("help")
+        await pilot.press("2", "question_mark")      # opened again, elsewhere: the same keys
+        assert app.screen is help_screen
+        table = app.screen.query_one("#help-keys")
+        assert {str(table.get_row_at(i)[1]) for i in range(table.row_count)} == keys
+        await pilot.press("question_mark")
+        assert app.current_mode == "coverage" and not isinstance(app.screen, HelpScreen)
 
 
 async def test_the_command_palette_lists_the_same_actions(seeds_comparison):

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from variance.model import Document, Options
+from variance.model import ChangeKind, Document, Options
 from variance.pipeline import compare_documents
 from variance.quotes.check import Verdict, corpus_quotes
 from variance.tui import make_app
@@ -60,6 +60,47 @@ async def test_5_lists_every_direct_quote_with_a_verdict_per_version(seeds_compa
         matches = app.screen.query_one(QuoteMatches)
         assert [m.document for m in matches.matches[:len(seeds_comparison.documents)]] == \
             [d.id for d in seeds_comparison.documents]
+
+
+async def test_c_colours_the_passages_cosmetic_changes_and_takes_them_back(seeds_comparison):
+    """`c` on the Quotes screen makes again only the passages it changes: what it shows is what
+    passages made afresh under the new filter show, and `c` again gives the first look back,
+    the quote and the passage under the cursor kept."""
+    def cosmetic(m) -> bool:
+        return any(c.kind is ChangeKind.COSMETIC for c in m.changes)
+
+    app = make_app(comparison=seeds_comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_quotes(app, pilot)
+        screen, table = app.screen, app.screen.query_one(QuoteTable)
+        matches = screen.query_one(QuoteMatches)
+        row = next(i for i, r in enumerate(screen.rows) if any(map(cosmetic, r.check.results)))
+        table.move_cursor(row=row)
+        await settled(app, pilot)
+        passage = next(i for i, m in enumerate(matches.matches) if cosmetic(m))
+        matches.highlighted = passage
+        await settled(app, pilot)
+        check = screen.rows[row].check
+
+        def shown() -> list[str]:
+            return [o.prompt.markup for o in matches.options]
+
+        def afresh() -> list[str]:
+            conflicting = {doc for c in check.conflicts for _, docs in c.speakers for doc in docs}
+            return [QuoteMatches._prompt(m, i >= len(check.results), check, app.comparison, app.view,
+                                         m.document in conflicting).markup
+                    for i, m in enumerate(matches.matches[:len(matches.options)])]
+
+        hidden = shown()
+        assert hidden == afresh()
+        await pilot.press("c")
+        await settled(app, pilot)
+        assert not app.view.hide_cosmetic
+        assert (table.cursor_row, matches.highlighted) == (row, passage)
+        assert shown()[passage] != hidden[passage] and shown() == afresh()
+        await pilot.press("c")
+        await settled(app, pilot)
+        assert shown() == hidden and matches.highlighted == passage
 
 
 async def test_the_seeds_attribution_conflict_is_marked(seeds_comparison):

@@ -417,7 +417,10 @@ class VarianceApp(App[int]):
         self.push_screen(ExportScreen(), chosen)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(list(self.key_rows())))
+        """The keys: one help screen made on the first `?` and shown again after."""
+        if not self.is_screen_installed("help"):
+            self.install_screen(HelpScreen(list(self.key_rows())), "help")
+        self.push_screen("help")
 
     def key_rows(self) -> Iterable[tuple[str, str, str]]:
         """(where, key, what) for every binding, read from the bindings themselves."""

@@ -1,4 +1,9 @@
-"""Every key of the app, by where it works."""
+"""Every key of the app, by where it works.
+
+The app makes this screen once and shows the same one each time (`VarianceApp.action_help`):
+the keys do not change while it runs, and a help made again composed, styled and measured its
+table anew on every `?`. Its table keeps its rendered cells between two openings (`KeptTable`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
+
+from ..widgets.kept_table import KeptTable
 
 __all__ = ["HelpScreen"]
 
@@ -22,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
             yield Label("Keys", classes="dialog-title")
-            table: DataTable = DataTable(cursor_type="row", id="help-keys")
+            table = KeptTable(cursor_type="row", id="help-keys")
             table.add_columns("where", "key", "does")
             table.add_rows(self.rows)
             yield table

@@ -1,8 +1,10 @@
 """Pick one of a list: the member to unlink, the sentence to link, the statement to merge with.
 
 The options are given, or found by a function run in a worker (ranking the sentences of a
-thousand versions takes seconds): the dialog opens at once with a loading indicator, and the
-options appear when the worker posts them.
+thousand versions takes a second of CPU): the dialog opens at once with a loading indicator, and
+the options appear when the worker posts them. The worker starts once the dialog is drawn: a
+thread started before took the interpreter's lock from the first frame, which then came 30 to
+50 ms later.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class PickScreen(ModalScreen[str | None]):
         choices.focus()
         if callable(self.source):
             choices.loading = True
-            self._find(self.source)
+            self.call_after_refresh(self._find, self.source)
         else:
             self._show(self.source)
 

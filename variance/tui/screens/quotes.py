@@ -70,7 +70,7 @@ class QuotesScreen(LiveScreen):
     def on_mount(self) -> None:
         self.follow("comparison", self._recheck)
         self.follow("theme", self._redraw)
-        self.follow("view", self._redraw)
+        self.follow("view", self._passages)
         self._recheck()
 
     def _recheck(self, _=None) -> None:
@@ -110,8 +110,14 @@ class QuotesScreen(LiveScreen):
         self.query_one(QuoteTable).focus()
 
     def _redraw(self, _value: object = None) -> None:
-        """The theme or the view changed: the same rows, drawn again."""
+        """The theme changed: the same rows, drawn again."""
         self._refill()
+
+    def _passages(self, _value: object = None) -> None:
+        """The filter changed: the table's cells do not depend on it, the passages' word
+        diffs do."""
+        if self.checked is not None and self.rows:
+            self._show_row(self.query_one(QuoteTable).cursor_row)
 
     def _refill(self, *, keep: int | None = None) -> None:
         if self.checked is None:
@@ -127,7 +133,7 @@ class QuotesScreen(LiveScreen):
             self._show_row(table.cursor_row)
         else:
             self._say("No direct quote in these versions: t checks words you type.")
-            self.query_one(QuoteMatches).clear_options()
+            self.query_one(QuoteMatches).empty()
 
     def _cursor(self) -> int | None:
         table = self.query_one(QuoteTable)
