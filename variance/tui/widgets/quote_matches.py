@@ -60,7 +60,7 @@ class QuoteMatches(OptionList):
         highlighted passage stays highlighted)."""
         shown = self._shown
         same_quote = shown is not None and shown[0] is check and shown[1] is comparison
-        if same_quote and shown[2] == view:
+        if same_quote and shown is not None and shown[2] == view:
             return
         if not same_quote:
             self._kept = {}
