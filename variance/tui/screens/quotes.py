@@ -111,6 +111,7 @@ class QuotesScreen(LiveScreen):
 
     def _redraw(self, _value: object = None) -> None:
         """The theme changed: the same rows, drawn again."""
+        self.query_one(QuoteMatches).forget()
         self._refill()
 
     def _passages(self, _value: object = None) -> None:

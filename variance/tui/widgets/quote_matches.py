@@ -87,9 +87,14 @@ class QuoteMatches(OptionList):
         if matches:
             self.highlighted = min(highlighted or 0, len(matches) - 1)
 
+    def forget(self) -> None:
+        """Make every option again at the next `show` (the theme changed)."""
+        self._shown, self._kept = None, {}
+
     def empty(self) -> None:
         """Show no passage."""
-        self._shown, self._kept, self.matches = None, {}, []
+        self.forget()
+        self.matches = []
         self.clear_options()
 
     @staticmethod
