@@ -42,6 +42,23 @@ async def test_a_long_list_shows_a_screenful_first_and_the_rest_as_the_cursor_ne
         assert choices.highlighted == 349
 
 
+@pytest.mark.asyncio
+async def test_a_list_emptied_and_filled_again_begins_with_its_first_row():
+    """Emptying a list (to fill it with the next quote's passages) changes its size, which must
+    not ask the fill before for its next rows: they came first in the list filled again."""
+    app = _Long()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choices = app.query_one(OptionList)
+        for _ in range(2):
+            choices.clear_options()
+            fill_lazily(choices, 350, lambda positions: choices.add_options(
+                Option(f"again {i}", id=str(i)) for i in positions))
+            await pilot.pause()
+            assert [o.id for o in choices.options] == [str(i) for i in range(choices.option_count)]
+            assert choices.option_count >= FIRST
+
+
 class _Hidden(_Long):
     """The list filled while it is not laid out, as on a screen built ahead."""
 

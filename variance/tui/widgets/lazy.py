@@ -7,7 +7,9 @@ scroll to; only a screenful is seen at once. `fill_lazily` adds the first rows a
 to fill the screen and reach the row the cursor must be on), then a chunk more each time the
 cursor or the scroll comes within two screens of the last row added, until every row is there
 (and once the widget is laid out, as it grows: a list laid out after it was filled checks
-then). A new fill of the same widget stops the one before.
+then). A new fill of the same widget stops the one before, and so does emptying the widget:
+clearing a list changes its size, which asked the fill before for more rows, and a quote's
+passages shown again began with the 101st version's.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class _Fill:
         list knows its height only then, and was filled whole)."""
         if self.added >= self.count or not widget.is_attached or _FILLS.get(widget) is not self:
             return
+        if _rows(widget) != self.added:     # emptied (for the next fill) or filled by other hands
+            return
         if not widget.size.height:
             return
         if widget.max_scroll_y - widget.scroll_y >= 2 * max(1, widget.size.height):
@@ -48,6 +52,12 @@ class _Fill:
         self.add(range(self.added, end))
         self.added = end
         widget.call_after_refresh(self.more, widget)   # a tall screen may need another chunk
+
+
+def _rows(widget: ScrollView) -> int:
+    """Rows the widget holds: options of an option list, rows of a table."""
+    count = getattr(widget, "option_count", None)
+    return count if count is not None else getattr(widget, "row_count", 0)
 
 
 def fill_lazily(widget: ScrollView, count: int, add: Callable[[range], None], *,
