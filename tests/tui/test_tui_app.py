@@ -17,7 +17,7 @@ from variance.tui.screens import (
     ReferenceScreen,
     SearchScreen,
 )
-from variance.tui.view import FINDINGS
+from variance.tui.view import FINDINGS, ViewFilter
 from variance.tui.widgets import (
     ArtefactTable,
     CoverageTable,
@@ -196,6 +196,34 @@ async def test_f_filters_by_kind_and_severity(seeds_comparison):
         await pilot.click("#reset")
         await pilot.pause()
         assert listed.option_count == len(seeds_comparison.statements)
+
+
+async def test_f_opened_again_shows_the_filter_in_force_not_what_was_cancelled(seeds_comparison):
+    """The app shows one filter dialog each time: ticks cancelled with escape are forgotten,
+    and the dialog shows the filter the screens apply."""
+    app = make_app(comparison=seeds_comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("f")
+        dialog = app.screen
+        dialog.query_one("#filter-kinds").deselect_all()
+        await pilot.click("#severity-high")
+        await pilot.press("escape")
+        assert app.view == ViewFilter()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert set(dialog.query_one("#filter-kinds").selected) == set(ChangeKind)
+        assert dialog.query_one("#filter-severity").pressed_button.id == "severity-low"
+        await pilot.click("#severity-high")
+        await pilot.click("#apply")
+        await pilot.pause()
+        assert app.view.min_severity is Severity.HIGH
+        await pilot.press("c", "f")      # cosmetic changes shown meanwhile
+        await pilot.pause()
+        assert dialog.query_one("#filter-severity").pressed_button.id == "severity-high"
+        assert dialog.query_one("#filter-cosmetic").value is False
+        assert dialog.chosen() == app.view
 
 
 async def test_the_severity_filter_keeps_high_changes_only(seeds_comparison):

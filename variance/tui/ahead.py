@@ -12,8 +12,9 @@ mount comes once the app is closing is left unfilled (`screens.live`).
 A screen built here is styled as it mounts, so it is marked as styled by the app's current
 stylesheet: Textual otherwise styles every screen of the app again (and parses the whole
 stylesheet again, twice) on a screen's first visit, a tenth of a second at a thousand versions.
-The dialogs are not built ahead, but the default styles of the widgets they are made of are
-parsed here (`ready_styles`): Textual parses a widget class's styles, and with them every
+The dialogs opened most (the keys, the filter) are built ahead too, after the screens, and
+installed: the app shows the same one each time. The default styles of the widgets every
+dialog is made of are parsed here (`ready_styles`): Textual parses a widget class's styles, and with them every
 stylesheet the app holds again, on its first mount, which was the first filter dialog's cost.
 """
 
@@ -36,9 +37,13 @@ class ScreensAhead:
     """Builds the screens of `modes` ahead; `screen(mode)` gives the one built, or a new one."""
 
     def __init__(self, app: App, modes: Mapping[str, Callable[[], Screen]],
-                 done: Callable[[], None] = lambda: None) -> None:
+                 done: Callable[[], None] = lambda: None,
+                 dialogs: Mapping[str, Callable[[], Screen]] | None = None) -> None:
         self.app, self.modes, self.done = app, dict(modes), done
         """`done` is called once every screen is built (or was shown)."""
+        self.dialogs = dict(dialogs or {})
+        """Dialogs shown again and again (the keys, the filter): installed under their name
+        and built after the screens, one at a time, unless already installed."""
         self.built: dict[str, Screen] = {}
         """Screens built and not yet shown, by mode."""
         self.todo: list[str] = []
@@ -46,6 +51,14 @@ class ScreensAhead:
         """True once every screen is built or was shown (benchmarks wait for it)."""
         self._mounting: Awaitable[None] | None = None
         """The mount of the screen built last, awaited before the app shuts down."""
+
+    def dialog(self, name: str) -> str:
+        """The name of the dialog to push, installed (and built) now if not yet."""
+        if name in self.todo:
+            self.todo.remove(name)
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(self.dialogs[name](), name)
+        return name
 
     def screen(self, mode: str) -> Screen:
         """The screen of `mode` for the app to show (its `MODES` entry calls this)."""
@@ -57,7 +70,7 @@ class ScreensAhead:
         """Build every screen but `shown`, in the order of the screen keys."""
         if self.todo or self.built or self.ready:
             return
-        self.todo = [mode for mode in self.modes if mode != shown]
+        self.todo = [mode for mode in self.modes if mode != shown] + list(self.dialogs)
         self.app.set_timer(PAUSE, self._next)
 
     async def stop(self) -> None:
@@ -73,12 +86,18 @@ class ScreensAhead:
             return
         while self.todo:
             mode = self.todo.pop(0)
-            if self.app._screen_stacks.get(mode):     # opened before its turn
+            if mode in self.dialogs:
+                if self.app.is_screen_installed(mode):   # opened before its turn
+                    continue
+                screen = self.dialogs[mode]()
+                self.app.install_screen(screen, mode)
+            elif self.app._screen_stacks.get(mode):     # opened before its turn
                 continue
-            screen = self.modes[mode]()
+            else:
+                screen = self.modes[mode]()
+                self.built[mode] = screen
             _, self._mounting = self.app._get_screen(screen)   # starts it outside every stack
             screen._css_update_count = self.app._css_update_count  # styled as it mounts
-            self.built[mode] = screen
             self.app.set_timer(PAUSE, self._next)
             return
         self.done()

@@ -155,7 +155,8 @@ class VarianceApp(App[int]):
         self._exact: Comparison | None = None
         """The comparison as computed, exact text: what an export writes."""
         self._lookup: Lookup | None = None
-        self.ahead = ScreensAhead(self, self.MODES, done=self._ahead_built)
+        self.ahead = ScreensAhead(self, self.MODES, done=self._ahead_built, dialogs={
+            "help": lambda: HelpScreen(list(self.key_rows())), "filter": lambda: FilterScreen(self.view)})
         self.collector = IdleCollector()
         """Full garbage collections between keys (`heap.py`)."""
         """The screens not yet shown, built while the first is read (`ahead.py`)."""
@@ -387,11 +388,16 @@ class VarianceApp(App[int]):
         return exact.get(shown, shown)
 
     def action_filter(self) -> None:
+        """The filter dialog: one, made once (`ahead.py`), set to the filter shown each time."""
         def chosen(view: ViewFilter | None) -> None:
             if view is not None:
                 self.view = view
 
-        self.push_screen(FilterScreen(self.view), chosen)
+        name = self.ahead.dialog("filter")
+        dialog = self.get_screen(name)
+        assert isinstance(dialog, FilterScreen)
+        dialog.set_filter(self.view)
+        self.push_screen(name, chosen)
 
     def action_cosmetic(self) -> None:
         self.view = replace(self.view, hide_cosmetic=not self.view.hide_cosmetic)
@@ -417,10 +423,8 @@ class VarianceApp(App[int]):
         self.push_screen(ExportScreen(), chosen)
 
     def action_help(self) -> None:
-        """The keys: one help screen made on the first `?` and shown again after."""
-        if not self.is_screen_installed("help"):
-            self.install_screen(HelpScreen(list(self.key_rows())), "help")
-        self.push_screen("help")
+        """The keys: one help screen, made once (`ahead.py`) and shown again."""
+        self.push_screen(self.ahead.dialog("help"))
 
     def key_rows(self) -> Iterable[tuple[str, str, str]]:
         """(where, key, what) for every binding, read from the bindings themselves."""

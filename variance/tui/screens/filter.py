@@ -1,4 +1,8 @@
-"""Choose which change kinds and severities the screens colour and the lists keep."""
+"""Choose which change kinds and severities the screens colour and the lists keep.
+
+The app makes one and shows it again (`ahead.py`), set each time to the filter shown
+(`set_filter`): what was ticked and cancelled the time before is not kept.
+"""
 
 from __future__ import annotations
 
@@ -53,6 +57,19 @@ class FilterScreen(ModalScreen[ViewFilter | None]):
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
+
+    def set_filter(self, current: ViewFilter) -> None:
+        """Show `current`, the cursor on the first kind (the dialog opened again)."""
+        self.current = current
+        if not self.is_mounted:
+            return                       # composed from `current` when it mounts
+        kinds: SelectionList[ChangeKind] = self.query_one(SelectionList)
+        for kind in ChangeKind:
+            (kinds.select if kind in current.kinds else kinds.deselect)(kind)
+        kinds.highlighted = 0
+        self.query_one(f"#severity-{current.min_severity.value}", RadioButton).value = True
+        self.query_one(Checkbox).value = current.hide_cosmetic
+        kinds.focus()
 
     def action_apply(self) -> None:
         self.dismiss(self.chosen())
