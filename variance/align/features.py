@@ -44,6 +44,7 @@ class FeatureSpace:
         copies: np.ndarray | list[int] = (
             np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else [])
         self.vocab: dict[str, int] = {}
+        self._grams = _GramIds(self.vocab)
         rows = [self._counts(t) for t in unique]
         df = np.zeros(len(self.vocab), dtype=np.float64)
         for (words, grams), k in zip(rows, copies):
@@ -64,15 +65,15 @@ class FeatureSpace:
 
     def _counts(self, text: str) -> tuple[dict[int, int], dict[int, int]]:
         """Counts by feature id, ids in order of first occurrence (each feature looked up once):
-        the word features (stemmed content words and their bigrams), then the character 4-grams."""
+        the word features (stemmed content words and their bigrams), then the character 4-grams
+        (each word's grams looked up once, `_GramIds`)."""
         words = [w for w in key_words(text) if w not in STOPWORDS]
         stems = [stem(w) for w in words]
         vocab = self.vocab
         features = Counter(stems)
         features.update(f"{a} {b}" for a, b in zip(stems, stems[1:]))
-        grams = Counter(chain.from_iterable(map(_word_grams, words)))
-        return ({vocab.setdefault(f, len(vocab)): n for f, n in features.items()},
-                {vocab.setdefault(g, len(vocab)): n for g, n in grams.items()})
+        ids = {vocab.setdefault(f, len(vocab)): n for f, n in features.items()}
+        return ids, Counter(chain.from_iterable(map(self._grams.__getitem__, words)))
 
     def _build(self, rows) -> sparse.csr_matrix:
         """Rows are sentences; each row has unit length, words and characters weighted."""
@@ -85,15 +86,36 @@ class FeatureSpace:
                 vals = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
                 vals = (1 + np.log(vals)) * self.idf[ids]
                 vals *= math.sqrt(share) / np.linalg.norm(vals)
-                indices.extend(ids.tolist())
-                data.extend(vals.tolist())
-            indptr.append(len(indices))
-        matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
+                indices.append(ids)
+                data.append(vals)
+            indptr.append(indptr[-1] + len(parts[0]) + len(parts[1]))
+        width = len(self.vocab)
+        kind = np.int32 if max(width, indptr[-1]) < 2 ** 31 else np.int64  # as scipy chooses
+        matrix = sparse.csr_matrix((_joined(data, np.float64), _joined(indices, kind),
+                                    np.asarray(indptr, dtype=kind)), shape=(len(rows), width))
         return normalize_rows(matrix)
 
     def word_idf(self, word: str) -> float:
         fid = self.vocab.get(stem(word))
         return float(self.idf[fid]) if fid is not None else 0.0
+
+
+class _GramIds(dict):
+    """Each word's character 4-grams as feature ids, a word's looked up once: a new word's new
+    grams get the next ids in the order they come, as looking each gram up would give them."""
+
+    def __init__(self, vocab: dict[str, int]):
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        vocab = self.vocab
+        ids = self[word] = tuple(vocab.setdefault(g, len(vocab)) for g in _word_grams(word))
+        return ids
+
+
+def _joined(pieces: list[np.ndarray], dtype: type) -> np.ndarray:
+    return np.concatenate(pieces).astype(dtype, copy=False) if pieces else np.zeros(0, dtype=dtype)
 
 
 SMALL = 10_000
