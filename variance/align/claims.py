@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import distinct_runs, normalize_rows, run_vectors, sum_matrix
+from .features import cluster_sums, distinct_runs, normalize_rows, run_vectors
 from .sparse import sparse
 
 __all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
@@ -265,7 +265,7 @@ def _rowdot(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:
 
 def _sums(clusters, X) -> sparse.csr_matrix:
     """For each group of runs, the sum over its runs of each run's mean row."""
-    return sum_matrix(clusters, X.shape[0]) @ X
+    return cluster_sums(clusters, X)
 
 
 def _centroids(clusters, X) -> sparse.csr_matrix:

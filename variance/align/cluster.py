@@ -27,7 +27,7 @@ from ..text.clauses import clause_parts
 from ..text.normalize import content_words
 from .claims import absorb_lone_parts, attach_repeats, carve_parts, rejoin_parts
 from .constrain import apply_constraints
-from .features import FeatureSpace, centroids, distinct_runs, run_vectors, scale_rows
+from .features import FeatureSpace, centroids, distinct_runs, run_vectors, scale_rows, sums_remembered
 from .first_pass import first_pass, processing_order, row_classes
 from .meaning import Link, document_languages, link_by_meaning, needs_meaning
 from .regroup import absorb_splits, fill_gaps, merge_by_context, merge_disjoint
@@ -74,35 +74,50 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
     foreign = np.array([languages[u.doc] != options.language for u in units], dtype=bool)
     classes = row_classes(space.which, share, foreign)
     X = _lexical_rows(space, share, foreign, classes)
-    clusters = first_pass(documents, units, rows_of, X, classes, options, progress)
+    with sums_remembered(X):
+        clusters = first_pass(documents, units, rows_of, X, classes, options, progress)
+        clusters, links = _repair(clusters, units, rows_of, X, classes, documents, languages, options,
+                                  frozenset(i for i, d in enumerate(documents) if d.id in apart))
+        clusters, repeats = _claims(clusters, units, X, classes, options)
+        if constraints:  # a pin may bring a second place of a document into a statement
+            places = apply_constraints([c + r for c, r in zip(clusters, repeats)], units, rows_of,
+                                       documents, constraints)
+            clusters, repeats = _main_and_repeats(places, units)
+        by_row = _links_of_rows(links)
+        statements = [_statement(c, r, units, documents, space, X, by_row, classes)
+                      for c, r in zip(clusters, repeats)]
+    order = _timeline(statements, documents, documents[processing_order(documents)[0]].id)
+    return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
+                 enumerate(sorted(statements, key=lambda s: order[id(s)])))
+
+
+def _repair(clusters, units, rows_of, X, classes, documents, languages, options: Options,
+            apart: frozenset[int]) -> tuple[list, dict[tuple[int, ...], Link]]:
+    """The repairs after the first pass (`variance.align.regroup`), then meaning where words
+    could not decide (never linking the documents of `apart` with the others): the clusters and
+    the `Link` of every run meaning placed."""
     clusters = merge_disjoint(clusters, units, X, options.link_threshold)
     clusters = fill_gaps(clusters, units, rows_of, X)
     clusters = absorb_splits(clusters, units, rows_of, X, options.max_run, classes)
     clusters = merge_by_context(clusters, units, rows_of, X)
-    links: dict[tuple[int, ...], Link] = {}
     lonely = sum(len(c) == 1 and len(c[0]) == 1 for c in clusters)
-    if needs_meaning(options, languages, lonely):
-        from .embed import default_encoder
+    if not needs_meaning(options, languages, lonely):
+        return clusters, {}
+    from .embed import default_encoder
 
-        clusters, links = link_by_meaning(clusters, units, rows_of, documents, languages, options,
-                                          default_encoder().encode, X,
-                                          frozenset(i for i, d in enumerate(documents) if d.id in apart))
-    repeats: list[list[tuple[int, ...]]] = [[] for _ in clusters]
-    if options.claims:
-        clusters = carve_parts(clusters, units, X, options.link_threshold, classes)
-        clusters, repeats = attach_repeats(clusters, units, X, classes)
-        clusters, repeats = absorb_lone_parts(clusters, repeats, units, X, options.link_threshold)
-        clusters, repeats = rejoin_parts(clusters, repeats, units)
-    if constraints:  # a pin may bring a second place of a document into a statement
-        places = apply_constraints([c + r for c, r in zip(clusters, repeats)], units, rows_of,
-                                   documents, constraints)
-        clusters, repeats = _main_and_repeats(places, units)
-    by_row = _links_of_rows(links)
-    statements = [_statement(c, r, units, documents, space, X, by_row, classes)
-                  for c, r in zip(clusters, repeats)]
-    order = _timeline(statements, documents, documents[processing_order(documents)[0]].id)
-    return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
-                 enumerate(sorted(statements, key=lambda s: order[id(s)])))
+    return link_by_meaning(clusters, units, rows_of, documents, languages, options,
+                           default_encoder().encode, X, apart)
+
+
+def _claims(clusters, units, X, classes, options: Options):
+    """(clusters, repeats of each): parts carved off, repeats found, lone parts given back and
+    parts every version keeps together joined again (`variance.align.claims`)."""
+    if not options.claims:
+        return clusters, [[] for _ in clusters]
+    clusters = carve_parts(clusters, units, X, options.link_threshold, classes)
+    clusters, repeats = attach_repeats(clusters, units, X, classes)
+    clusters, repeats = absorb_lone_parts(clusters, repeats, units, X, options.link_threshold)
+    return rejoin_parts(clusters, repeats, units)
 
 
 def _links_of_rows(links: dict[tuple[int, ...], Link]) -> dict[int, Link]:
