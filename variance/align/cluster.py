@@ -84,7 +84,8 @@ def align_statements(documents: Sequence[Document], options: Options = Options()
                                        documents, constraints)
             clusters, repeats = _main_and_repeats(places, units)
         by_row = _links_of_rows(links)
-        statements = [_statement(c, r, units, documents, space, X, by_row, classes)
+        ids = [d.id for d in documents]
+        statements = [_statement(c, r, units, documents, space, X, by_row, classes, ids)
                       for c, r in zip(clusters, repeats)]
     order = _timeline(statements, documents, documents[processing_order(documents)[0]].id)
     return tuple(Statement(i + 1, s.members, s.score, repeats=s.repeats) for i, s in
@@ -212,55 +213,73 @@ def _shares(space: FeatureSpace, units: list[Unit]) -> np.ndarray:
 
 
 def _statement(runs, repeats, units, documents, space: FeatureSpace, X, links: dict,
-               classes: np.ndarray) -> Statement:
+               classes: np.ndarray, ids: list[str]) -> Statement:
     """A statement with each place's confidence: similarity to the rest of the statement (of
     meaning, for a member that meaning linked), and why it was linked. Members whose rows are
-    of the same classes (syndicated copies) are featurised and read once."""
+    of the same classes (syndicated copies) are featurised and read once; `ids` are the
+    documents' ids."""
     distinct, first = distinct_runs(runs, classes)
-    confidences = list(_leave_one_out(run_vectors([runs[i] for i in first.tolist()], X), distinct)) \
+    firsts = first.tolist()
+    confidences = list(_leave_one_out(run_vectors([runs[i] for i in firsts], X), distinct)) \
         if len(runs) > 1 else [0.0]
-    said = [frozenset(content_words(" ".join(_text(units, documents, r) for r in runs[i])))
-            for i in first.tolist()]
-    carriers: Counter[str] = Counter()
-    for ws, copies in zip(said, np.bincount(distinct).tolist()):
-        for w in ws:
-            carriers[w] += copies
-    rarity: dict[str, float] = {}
-    reasons: dict[frozenset[str], tuple[str, ...]] = {}
-
-    def reason(ws: frozenset[str]) -> tuple[str, ...]:
-        if ws not in reasons:
-            shared = [w for w in ws if carriers[w] > 1]
-            for w in shared:
-                if w not in rarity:
-                    rarity[w] = space.word_idf(w)
-            reasons[ws] = tuple(sorted(shared, key=lambda w: (-rarity[w], w))[:5])
-        return reasons[ws]
-
+    said = [_said(runs[i], units, documents, space) for i in firsts]
+    reason = _Reasons(said, np.bincount(distinct).tolist(), space)
     because = [reason(ws) for ws in said]
     place = distinct.tolist()
-    rounded = [round(float(confidences[i]), 4) for i in first.tolist()]  # the same for every copy
-    members = []
-    for k, run in enumerate(runs):
-        if links and not links.keys().isdisjoint(run):
+    rounded = [round(float(confidences[i]), 4) for i in firsts]  # the same for every copy
+    members = [_member(run, rounded[p], because[p], units, ids) for run, p in zip(runs, place)]
+    for k, run in enumerate(runs if links else ()):
+        if not links.keys().isdisjoint(run):
             link = next(links[r] for r in run if r in links)
             confidences[k] = link.score
-            members.append(replace(_member(run, round(float(link.score), 4), because[place[k]], units, documents),
-                                   evidence=link.evidence, meaning=link.score, nearest=link.nearest))
-        else:
-            members.append(_member(run, rounded[place[k]], because[place[k]], units, documents))
+            members[k] = replace(_member(run, round(float(link.score), 4), because[place[k]], units, ids),
+                                 evidence=link.evidence, meaning=link.score, nearest=link.nearest)
     members.sort(key=attrgetter("document"))
-    again = []
-    if repeats:
-        R = run_vectors(repeats, X)
-        C = centroids([runs], X)
-        assert C is not None                     # one cluster given, one centroid back
-        sims = (R @ C.T).toarray().ravel()
-        again = sorted((_member(run, round(float(sim), 4), reason(frozenset(content_words(
-            " ".join(_text(units, documents, r) for r in run)))), units, documents)
-            for run, sim in zip(repeats, sims)), key=lambda m: (m.document, m.start))
+    again = _repeats(repeats, runs, units, documents, space, X, reason, ids) if repeats else ()
     score = float(np.mean(confidences)) if len(runs) > 1 else 0.0
-    return Statement(0, tuple(members), round(score, 4), repeats=tuple(again))
+    return Statement(0, tuple(members), round(score, 4), repeats=again)
+
+
+def _repeats(repeats, runs, units, documents, space: FeatureSpace, X, reason: _Reasons,
+             ids: list[str]) -> tuple[Member, ...]:
+    """The places of `repeats`, each with its similarity to the statement of `runs`."""
+    R = run_vectors(repeats, X)
+    C = centroids([runs], X)
+    assert C is not None                     # one cluster given, one centroid back
+    sims = (R @ C.T).toarray().ravel()
+    return tuple(sorted((_member(run, round(float(sim), 4), reason(_said(run, units, documents, space)), units, ids)
+                         for run, sim in zip(repeats, sims)), key=lambda m: (m.document, m.start)))
+
+
+class _Reasons:
+    """Why each place is linked: the five rarest of its words that another place of the
+    statement says too (`said`, the words of each distinct place, said by `copies` places)."""
+
+    def __init__(self, said: list[frozenset[str]], copies: list[int], space: FeatureSpace):
+        self.carriers: Counter[str] = Counter()
+        for ws, n in zip(said, copies):
+            for w in ws:
+                self.carriers[w] += n
+        self.space = space
+        self.rarity: dict[str, float] = {}
+        self.reasons: dict[frozenset[str], tuple[str, ...]] = {}
+
+    def __call__(self, ws: frozenset[str]) -> tuple[str, ...]:
+        if ws not in self.reasons:
+            shared = [w for w in ws if self.carriers[w] > 1]
+            rarity = self.rarity
+            for w in shared:
+                if w not in rarity:
+                    rarity[w] = self.space.word_idf(w)
+            self.reasons[ws] = tuple(sorted(shared, key=lambda w: (-rarity[w], w))[:5])
+        return self.reasons[ws]
+
+
+def _said(run, units, documents, space: FeatureSpace) -> frozenset[str]:
+    """The content words of the place at `run` (of its one claim's text, as featurised)."""
+    if len(run) == 1:
+        return frozenset(space.content_words(run[0]))
+    return frozenset(content_words(" ".join(_text(units, documents, r) for r in run)))
 
 
 def _text(units, documents, row: int) -> str:
@@ -268,12 +287,17 @@ def _text(units, documents, row: int) -> str:
     return documents[u.doc].text[u.start:u.end]
 
 
-def _member(run, confidence: float, reason: tuple[str, ...], units, documents) -> Member:
+def _member(run, confidence: float, reason: tuple[str, ...], units, ids: list[str]) -> Member:
     """The member at `run`, its `confidence` rounded already."""
-    first, last = units[run[0]], units[run[-1]]
-    sentences = (first.sentence,) if len(run) == 1 else tuple(sorted({units[r].sentence for r in run}))
-    return Member(documents[first.doc].id, sentences, first.start, last.end, confidence, reason,
-                  (Span(first.start, last.end),), partial=not (first.first and last.last))
+    doc, sentence, _, start, end, opens, closes = units[run[0]]
+    if len(run) == 1:
+        sentences: tuple[int, ...] = (sentence,)
+    else:
+        last = units[run[-1]]
+        end, closes = last.end, last.last
+        sentences = tuple(sorted({units[r].sentence for r in run}))
+    return Member(ids[doc], sentences, start, end, confidence, reason, (Span(start, end),),
+                  not (opens and closes))
 
 
 def _leave_one_out(V: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:

@@ -47,6 +47,8 @@ class FeatureSpace:
             np.bincount(np.asarray(which, dtype=np.int64), minlength=len(unique)) if texts else [])
         self.vocab: dict[str, int] = {}
         self._grams = _GramIds(self.vocab)
+        self._words: list[list[str]] = []
+        """The content words of each distinct text (`content_words`)."""
         rows = [self._counts(t) for t in unique]
         df = np.zeros(len(self.vocab), dtype=np.float64)
         for (words, grams), k in zip(rows, copies):
@@ -70,6 +72,7 @@ class FeatureSpace:
         the word features (stemmed content words and their bigrams), then the character 4-grams
         (each word's grams looked up once, `_GramIds`)."""
         words = [w for w in key_words(text) if w not in STOPWORDS]
+        self._words.append(words)
         stems = [stem(w) for w in words]
         vocab = self.vocab
         features = Counter(stems)
@@ -96,6 +99,10 @@ class FeatureSpace:
         matrix = sparse.csr_matrix((_joined(data, np.float64), _joined(indices, kind),
                                     np.asarray(indptr, dtype=kind)), shape=(len(rows), width))
         return normalize_rows(matrix)
+
+    def content_words(self, i: int) -> list[str]:
+        """`text.normalize.content_words` of text `i`, read as it was featurised."""
+        return self._words[self.which[i]]
 
     def word_idf(self, word: str) -> float:
         fid = self.vocab.get(stem(word))
