@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import __version__
-from ..model import Artefact, Change, Comparison, Document, Member, Statement
+from ..model import Artefact, Change, Comparison, Document, Evidence, Member, Statement
 from ..model.decisions import AppliedDecision, DecisionsReport
 from ..model.quotes import CorpusQuotes, QuoteCheck, QuoteGroup, QuoteMatch, Verdict
 
@@ -38,11 +38,31 @@ def document_json(doc: Document, comparison: Comparison | None = None) -> dict:
 def member_json(m: Member, comparison: Comparison) -> dict:
     """One place of a statement: its extent, its exact spans and the sentences it touches."""
     text = comparison.document(m.document).text
+    spans = m.spans
     return {"document": m.document, "sentences": list(m.sentences), "start": m.start,
-            "end": m.end, "spans": [[s.start, s.end] for s in m.spans], "partial": m.partial,
+            "end": m.end, "spans": [[spans[0].start, spans[0].end]] if len(spans) == 1 else
+            [[s.start, s.end] for s in spans], "partial": m.partial,
             "text": text[m.start:m.end], "confidence": m.confidence, "reason": list(m.reason),
             "evidence": m.evidence._value_, "meaning": m.meaning, "nearest": m.nearest,
-            "because": m.because()}
+            "because": _because(m)}
+
+
+_SHARED_WORDS: dict[tuple[str, ...], str] = {}
+"""`Member.because` of the members linked by words, by their reason (kept to `_SHARED_KEPT`)."""
+_SHARED_KEPT = 65536
+
+
+def _because(m: Member) -> str:
+    """`m.because()`, made once per reason for members linked by words: the copies of one
+    wording share their reason (a thousand versions write 44,000 members)."""
+    if m.evidence is not Evidence.WORDS:
+        return m.because()
+    known = _SHARED_WORDS.get(m.reason)
+    if known is None:
+        if len(_SHARED_WORDS) >= _SHARED_KEPT:
+            _SHARED_WORDS.clear()
+        known = _SHARED_WORDS[m.reason] = m.because()
+    return known
 
 
 def _fetch_json(doc: Document) -> dict | None:
@@ -110,22 +130,37 @@ def write_comparison_json(comparison: Comparison, write: Callable[[bytes], objec
     sixty megabytes at a thousand versions are neither decoded nor encoded again."""
     import orjson
 
-    def indented(value: object, depth: int) -> bytes:
-        text = orjson.dumps(value, option=orjson.OPT_INDENT_2)
-        return text.replace(b"\n", b"\n" + b"  " * depth)   # JSON strings hold no raw line end
-
     write(b"{")
     for k, (key, value) in enumerate(_sections(comparison, set(parts))):
         write((b"," if k else b"") + b"\n  " + orjson.dumps(key) + b": ")
         if not isinstance(value, Iterator):
-            write(indented(value, 1))
+            write(_indented(value, 1))
             continue
         first = True
         for item in value:
-            write((b"[\n    " if first else b",\n    ") + indented(item, 2))
+            write((b"[\n    " if first else b",\n    ") + _indented(item, 2))
             first = False
         write(b"[]" if first else b"\n  ]")
     write(b"\n}\n")
+
+
+def _indented(value: object, depth: int) -> bytes:
+    """orjson's indented JSON of `value` as it reads at `depth` (its lines after the first
+    indented by `depth` levels): dumped inside `depth` lists, whose own lines are cut off, so
+    the bytes are never searched and copied again for their line ends."""
+    import orjson
+
+    for _ in range(depth):
+        value = [value]
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    opening, closing = _WRAPPERS[depth]
+    return text[opening:len(text) - closing]
+
+
+_WRAPPERS = {depth: (sum(2 + 2 * k for k in range(1, depth + 1)), sum(2 + 2 * k for k in range(depth)))
+             for depth in (1, 2)}
+"""Bytes before and after a value dumped inside one list (an opening bracket, a line end and
+one indent; a line end and a bracket) or two."""
 
 
 def _sections(comparison: Comparison, parts: set[str]) -> Iterator[tuple[str, object]]:
