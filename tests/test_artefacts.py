@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from variance.artefacts.detect import detect_artefacts
@@ -336,3 +336,35 @@ def test_artefacts_are_slices_of_any_text(pieces):
     order = {d.id: i for i, d in enumerate(docs)}
     assert [(order[a.document], a.start) for a in found] == \
         sorted((order[a.document], a.start) for a in found)
+
+
+_SPANS = ["the the", "and and", "win-win and win-win", "the, the", "he he", "Wang Wang"]
+_REPEATED = ["the", "The", "the,", "and", "win-win", "he", "he's", "Wang", ".", "\n", "--", "BEIJING --", "well-",
+             "-he", "baliand"]
+
+
+@settings(max_examples=150, deadline=None)
+@example([(["the", "the"], [3])], "the the")
+@example([(["win-win", "and", "win-win"], [4])], "win-win and win-win")
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_REPEATED), max_size=30),
+                          st.lists(st.integers(0, 120), max_size=6)), min_size=1, max_size=4),
+       st.sampled_from(_SPANS))
+def test_versions_carrying_a_repeat_are_counted_as_in_their_whole_text(versions, span):
+    """A repeat most versions write is the source's: the versions are counted by their
+    sentences where no repeat can run across two (sentences cut anywhere here, as a run too
+    long for one is cut at a space), the way reading each whole text counts them."""
+    import re
+
+    from variance.artefacts.corpus import Corpus
+    from variance.artefacts.rules import _carriers
+    from variance.model import Sentence
+
+    docs = []
+    for i, (pieces, cuts) in enumerate(versions):
+        text = " ".join(pieces)
+        edges = sorted({0, len(text)} | {min(c, len(text)) for c in cuts})
+        spans = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in zip(edges, edges[1:])]
+        sentences = tuple(Sentence(k, a, b, 0) for k, (a, b) in enumerate((a, b) for a, b in spans if a < b))
+        docs.append(Document(id=f"d{i}", path="-", text=text, sha256="", sentences=sentences))
+    pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
+    assert _carriers(Corpus(docs), span) == sum(1 for d in docs if pattern.search(d.text))

@@ -117,21 +117,79 @@ def _shared(corpus: Corpus, span: str) -> bool:
 
 
 def _carriers(corpus: Corpus, span: str) -> int:
-    """How many documents write `span` (case aside) as words of their own: the folded texts
-    are searched joined, so only the documents holding the words are read again."""
+    """How many documents write `span` (case aside) as words of their own. A repeat is words,
+    spaces and commas, so in a document whose sentences no such stretch runs across
+    (`_Sentences`) it stands inside one sentence: each distinct sentence text is read once
+    (their folded texts searched joined, so only those holding the words are read again), the
+    other documents whole."""
     pattern = re.compile(rf"\b{re.escape(span)}\b", re.IGNORECASE)
-    joined = corpus.memo.get("folded texts")
-    if joined is None:              # a repeat is words, spaces and commas: never a NUL
-        folded = [_case_key(v.doc.text) for v in corpus.views]
-        starts = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
-        joined = corpus.memo["folded texts"] = ("\0".join(folded), starts)
-    text, starts = joined
-    key, count, at = _case_key(span), 0, 0
-    while (at := text.find(key, at)) >= 0:
-        d = bisect_right(starts, at) - 1
-        count += bool(pattern.search(corpus.views[d].doc.text))
-        at = starts[d + 1] if d + 1 < len(starts) else len(text)
-    return count
+    key = _case_key(span)
+    index = corpus.memo.get("sentence texts")
+    if index is None:
+        index = corpus.memo["sentence texts"] = _Sentences(corpus)
+    found: set[int] = set()
+    for t in index.holding(key):
+        if pattern.search(index.texts[t]):
+            found.update(index.documents[t])
+    return len(found) + sum(1 for d, folded in index.whole
+                            if key in folded and pattern.search(corpus.views[d].doc.text))
+
+
+class _Sentences:
+    """The corpus' distinct sentence texts, with the documents printing each, for the documents
+    whose sentences a stretch of words, spaces and commas cannot run across (`_apart`); the
+    others (`whole`) are read whole."""
+
+    def __init__(self, corpus: Corpus):
+        ids: dict[str, int] = {}
+        self.documents: list[list[int]] = []
+        self.whole: list[tuple[int, str]] = []
+        """(index, folded text) of each document read whole."""
+        for d, view in enumerate(corpus.views):
+            doc = view.doc
+            if not _apart(doc.text, doc.sentences):
+                self.whole.append((d, _case_key(doc.text)))
+                continue
+            held = {ids.setdefault(doc.text[s.start:s.end], len(ids)) for s in doc.sentences}
+            self.documents += [[] for _ in range(len(ids) - len(self.documents))]
+            for t in held:
+                self.documents[t].append(d)
+        self.texts = list(ids)
+        folded = [_case_key(t) for t in self.texts]   # a repeat is words, spaces and commas: never a NUL
+        self.starts = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
+        self.joined = "\0".join(folded)
+
+    def holding(self, key: str) -> Iterator[int]:
+        """The sentence texts whose folded text holds `key`, each once."""
+        at = 0
+        while (at := self.joined.find(key, at)) >= 0:
+            t = bisect_right(self.starts, at) - 1
+            yield t
+            at = self.starts[t + 1] if t + 1 < len(self.starts) else len(self.joined)
+
+
+def _apart(text: str, sentences) -> bool:
+    """Whether every stretch of words, spaces and commas of `text` starting and ending with a
+    letter stands inside one sentence, and reads there as it reads in the text: sentences in
+    order, no word character outside them, no two joined by such a stretch (`_CROSSING`), nor
+    by a word character on each side and nothing between (where `\\b` reads otherwise)."""
+    end = 0
+    for s in sentences:
+        gap = text[end:s.start]
+        if s.start < end or _WORD_CHAR.search(gap):
+            return False
+        if end and s.start < len(text):
+            a, b = text[end - 1], text[s.start]
+            if _CROSSING.fullmatch(a + gap + b) or (not gap and _WORD_CHAR.match(a) and _WORD_CHAR.match(b)):
+                return False
+        end = s.end
+    return not _WORD_CHAR.search(text, end)
+
+
+_WORD_CHAR = re.compile(r"\w")
+_CROSSING = re.compile(r"(?:[^\W\d_]|[ ,]|(?:^|(?<=[^\W\d_]))[-'’](?=[^\W\d_]|$))+")
+"""What a repeat may hold where one sentence ends and the next begins: letters, spaces,
+commas, and hyphens or apostrophes between letters."""
 
 
 def _case_key(text: str) -> str:
