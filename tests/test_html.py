@@ -537,3 +537,17 @@ def test_a_report_written_into_an_input_folder_is_flagged(runner, tmp_path):
     result = runner.invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 0
     assert "is inside the input folder" in result.stderr and "will read it as a document" in result.stderr
+
+
+@pytest.mark.parametrize("body", [
+    {"b": "«quoted» “text” \u2028 \x00\x1f \\ \" é 中文 \U0001F600", "a": [1, True, None, -0.0, 0.25, 0.8123]},
+    {"small": [1e-05, 9.99e-05, 1e-07, 3.2e-10, 0.0001], "large": [1e16, 1.2345678901234568e17, 1e300]},
+    {"text": "0.00001 and 5e-3 as words", "n": 2 ** 70, "keys": {3: "keys that are no strings", 1: "b"}},
+    [{"z": 1, "a": {"y": [0.1 + 0.2, 123456.789]}}],
+])
+def test_islands_hold_the_json_the_standard_library_writes(body):
+    """The page's islands are written by orjson where it writes what `json` writes (keys
+    sorted, compact, UTF-8), else by `json`: the same bytes either way."""
+    from variance.render.html_island import _json
+
+    assert _json(body) == json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
