@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import warnings
 
-from variance.text.normalize import content_words, fold, fold_word, key_words, stem
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from unidecode import unidecode
+
+from variance.text.normalize import _EQUIVALENTS, _POSSESSIVE, ascii_of, content_words, fold, fold_word, key_words, stem
 
 
 @pytest.mark.parametrize("a,b", [
@@ -48,3 +53,24 @@ def test_folding_never_changes_the_original():
     text = "U.S. “quote”"
     fold(text)
     assert text == "U.S. “quote”"
+
+
+_NAME_PIECES = ["U.S.", "U. S. A.", "US", "USA", "U.K.", "UK", "United States of America",
+                "UNITED STATES OF AMERICA", "Unıted Stateſ of America", "Sino", "PRC",
+                "People's Republic of China", "People’s Republic of China", "'s", "’s", "China’s",
+                "Café", "“", "”", "—", "北京", "Ñandú", " ", "x", "\ud800"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES) | st.text(max_size=6), max_size=12).map("".join))
+def test_folding_gives_what_each_equivalence_then_unidecode_gives(text):
+    """fold tries the name equivalences only where one could match, and transliterates through a
+    table: the key is the one every equivalence, the possessive and unidecode give in turn."""
+    expected = text
+    for pattern, replacement in _EQUIVALENTS:
+        expected = pattern.sub(replacement, expected)
+    expected = _POSSESSIVE.sub("", expected)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert fold.__wrapped__(text) == unidecode(expected).casefold()
+        assert ascii_of(text) == unidecode(text)

@@ -10,7 +10,7 @@ import snowballstemmer
 from unidecode import unidecode
 
 __all__ = ["STOPWORDS", "MONTHS", "SPEECH_VERBS", "SPEECH_WORDS", "fold", "fold_word", "key_words", "content_words",
-           "stem", "WORD_RE"]
+           "stem", "ascii_of", "WORD_RE"]
 
 # Spellings of one name that should compare equal. Applied to original text before folding,
 # so case can tell "US" (the country) from "us" (the pronoun).
@@ -24,8 +24,32 @@ _EQUIVALENTS = [
     (re.compile(r"\bPeople's Republic of China\b|\bPeople’s Republic of China\b"), " china "),
 ]
 
+_NAMED = re.compile(r"U\.|US|UK|Sino|PRC|People|(?i:United States of America)")
+"""What a text holds wherever one of `_EQUIVALENTS` matches: where it finds nothing (most
+sentences), none of them is tried."""
+
 WORD_RE = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
+class _Ascii(dict[int, "int | str"]):
+    """unidecode's transliteration as a table for `str.translate`, filled as characters are met:
+    unidecode maps each character on its own, so the table gives its output for any text, the
+    same to the character, in C rather than in its Python loop over every character of a text
+    with one that is not ASCII (a curly quote or a dash is enough)."""
+
+    def __missing__(self, code: int) -> int | str:
+        found: int | str = code if code < 0x80 else unidecode(chr(code))
+        self[code] = found
+        return found
+
+
+_ASCII = _Ascii()
+
+
+def ascii_of(text: str) -> str:
+    """`unidecode(text)`: "Ñandú’s" → "Nandu's", "北京" → "Bei Jing "."""
+    return text if text.isascii() else text.translate(_ASCII)
 
 MONTHS = frozenset("""january february march april may june july august september october
 november december""".split())
@@ -52,10 +76,12 @@ SPEECH_WORDS = frozenset(w for phrase in SPEECH_VERBS.split("|") for w in phrase
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent-, quote- and name-spelling-insensitive form of `text`."""
-    for pattern, replacement in _EQUIVALENTS:
-        text = pattern.sub(replacement, text)
-    text = _POSSESSIVE.sub("", text)
-    return unidecode(text).casefold()
+    if _NAMED.search(text):
+        for pattern, replacement in _EQUIVALENTS:
+            text = pattern.sub(replacement, text)
+    if "'s" in text or "’s" in text:
+        text = _POSSESSIVE.sub("", text)
+    return ascii_of(text).casefold()
 
 
 def key_words(text: str) -> list[str]:
@@ -71,7 +97,7 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """One word without accents or case ("Ñandú" → "nandu"), no name equivalences."""
-    return unidecode(word).casefold()
+    return ascii_of(word).casefold()
 
 
 _STEMMER = snowballstemmer.stemmer("english")
