@@ -29,6 +29,7 @@ import numpy as np
 
 from ..model import Evidence
 from .meaning import CORROBORATED_MIN, MARGIN, MEANING_MIN, STATEMENT_MEMBERS, Link, nearest_document
+from .places import around, first_runs, neighbours, owners
 
 __all__ = ["between_same_neighbours", "in_same_stretch", "join_by_meaning", "place_between", "place_in_stretch"]
 
@@ -137,25 +138,18 @@ def between_same_neighbours(clusters, units, rows_of, lonely: Sequence[int]) -> 
     """For each statement of `lonely` (one claim each), the statements with a member that sits
     between the same two neighbouring statements, both there, in a version (clusters are lists
     of runs of claim rows)."""
-    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
-    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
-
-    def around(run) -> tuple[int | None, int | None]:
-        rows = rows_of[units[run[0]].doc]
-        i, j = position[run[0]] - 1, position[run[-1]] + 1
-        return (cluster_of[rows[i]] if i >= 0 else None,
-                cluster_of[rows[j]] if j < len(rows) else None)
-
-    wanted = {around(clusters[t][0]) for t in lonely}
-    gaps: dict[tuple[int | None, int | None], set[int]] = {}
-    for t, members in enumerate(clusters):
-        for run in members:
-            key = around(run)
-            if key in wanted and None not in key and t not in key and key[0] != key[1]:
-                gaps.setdefault(key, set()).add(t)
+    previous, following = neighbours(rows_of, len(units))
+    t_of, before, after = around(clusters, owners(clusters, len(units)), previous, following)
+    keys = (before + 1) * (len(clusters) + 1) + after + 1      # the two neighbours as one number
+    lone_keys = keys[first_runs(clusters)[np.asarray(lonely, dtype=np.int64)]]
+    hit = np.isin(keys, lone_keys) & (before >= 0) & (after >= 0) & (before != t_of) & (after != t_of) \
+        & (before != after)
+    gaps: dict[int, set[int]] = {}
+    for key, t in zip(keys[hit].tolist(), t_of[hit].tolist()):
+        gaps.setdefault(key, set()).add(t)
     out = {}
-    for t in lonely:
-        found = gaps.get(around(clusters[t][0]), set()) - {t}
+    for t, key in zip(lonely, lone_keys.tolist()):
+        found = gaps.get(key, set()) - {t}
         if found:
             out[t] = sorted(found)
     return out

@@ -19,9 +19,12 @@ Clusters are lists of runs (tuples of sentence rows); every function returns new
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from .features import centroids, distinct_runs, keep_columns, normalize_rows, run_vectors
+from .places import around, neighbours, owners
 from .sparse import sparse
 
 __all__ = ["merge_disjoint", "fill_gaps", "absorb_splits", "merge_by_context", "RUN_GAIN",
@@ -42,6 +45,8 @@ GAP_MIN_SIMILARITY = 0.12
 """An unlinked sentence may join a statement this similar when its neighbours agree."""
 GAP_MIN_SUPPORT = 0.3
 """Share of a statement's members that sit next to the same neighbours, for a gap fill."""
+GAP_BLOCK_CELLS = 1 << 20
+"""Similarities of unlinked sentences with statements measured at once (memory: a dense block)."""
 
 
 def merge_disjoint(clusters, units, X, threshold: float):
@@ -138,8 +143,8 @@ def _top_per_row(sims: np.ndarray, a_rows: np.ndarray, b_rows: np.ndarray, most:
 def fill_gaps(clusters, units, rows_of, X):
     """Attach unlinked sentences by context: where a sentence's neighbours are linked and other
     versions put statement T between those same neighbours, weak word evidence suffices."""
-    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
-    follows = _successions(rows_of, cluster_of)
+    owner = owners(clusters, len(units))
+    follows = _successions(rows_of, owner)
     lonely = [members[0][0] for members in clusters if len(members) == 1 and len(members[0]) == 1]
     C = centroids(clusters, X)
     if not lonely or C is None:
@@ -149,26 +154,36 @@ def fill_gaps(clusters, units, rows_of, X):
     for p, t in follows:
         after.setdefault(p, []).append(t)
         before.setdefault(t, []).append(p)
-    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
+    previous, following = neighbours(rows_of, len(units))
     docs_in = [{units[run[0]].doc for run in members} for members in clusters]
     moved = {}
-    for row in lonely:
-        prev, nxt = _neighbour_clusters(row, units, rows_of, position, cluster_of)
+    for row, sims in zip(lonely, _similarities(lonely, X, C)):
+        prev, nxt = (int(owner[r]) if r >= 0 else None for r in (previous[row], following[row]))
         candidates = [t for t in sorted(set(after.get(prev, ())) | set(before.get(nxt, ())))
                       if len(clusters[t]) > 1 and units[row].doc not in docs_in[t]]
         best, best_score = None, 0.0
-        sims = (normalize_rows(X[row]) @ C[candidates].T).toarray().ravel() if candidates else ()
-        for t, sim in zip(candidates, sims):
+        for t in candidates:
             support = (follows.get((prev, t), 0) + follows.get((t, nxt), 0)) / (2 * len(clusters[t]))
-            if sim >= GAP_MIN_SIMILARITY and support >= GAP_MIN_SUPPORT and sim + support > best_score:
-                best, best_score = t, sim + support
+            if sims[t] >= GAP_MIN_SIMILARITY and support >= GAP_MIN_SUPPORT and sims[t] + support > best_score:
+                best, best_score = t, sims[t] + support
         if best is not None:
             moved[row] = best
             docs_in[best].add(units[row].doc)
     for row, t in moved.items():
         clusters[t].append((row,))
-        clusters[cluster_of[row]] = []
+        clusters[owner[row]] = []
     return [members for members in clusters if members]
+
+
+def _similarities(rows: list[int], X, C) -> Iterator[np.ndarray]:
+    """The cosine of each of `rows` with every centroid, row after row. Each row is made unit
+    alone and the products taken a block of rows at a time (`GAP_BLOCK_CELLS`): a product adds
+    each cell's terms in the order of its row's features, whatever the other rows and columns,
+    so each cell is the one a row measured alone against a few centroids would get, to the bit."""
+    step = max(1, GAP_BLOCK_CELLS // max(1, C.shape[0]))
+    for lo in range(0, len(rows), step):
+        unit = sparse.vstack([normalize_rows(X[row]) for row in rows[lo:lo + step]], format="csr")
+        yield from (unit @ C.T).toarray()
 
 
 def merge_by_context(clusters, units, rows_of, X):
@@ -211,20 +226,27 @@ def merge_by_context(clusters, units, rows_of, X):
 def _contexts(clusters, units, rows_of):
     """Per statement, the share of its members that follow each other statement, and the share
     that precede each (a member's neighbours are the claims right before and after it)."""
-    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
-    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
-    out = []
-    for t, members in enumerate(clusters):
-        before: dict[int, float] = {}
-        after: dict[int, float] = {}
-        for run in members:
-            rows = rows_of[units[run[0]].doc]
-            i, j = position[run[0]] - 1, position[run[-1]] + 1
-            if i >= 0 and cluster_of[rows[i]] != t:
-                before[cluster_of[rows[i]]] = before.get(cluster_of[rows[i]], 0.0) + 1 / len(members)
-            if j < len(rows) and cluster_of[rows[j]] != t:
-                after[cluster_of[rows[j]]] = after.get(cluster_of[rows[j]], 0.0) + 1 / len(members)
-        out.append((before, after))
+    previous, following = neighbours(rows_of, len(units))
+    t_of, before, after = around(clusters, owners(clusters, len(units)), previous, following)
+    sizes = [len(members) for members in clusters]
+    return list(zip(_shares(t_of, before, sizes), _shares(t_of, after, sizes)))
+
+
+def _shares(t_of: np.ndarray, near: np.ndarray, sizes: list[int]) -> list[dict[int, float]]:
+    """Per statement, the share of its members beside each other statement (`near`, of each
+    member in turn), its neighbours in the order they are first met; a share is one over the
+    statement's size added once per member, as counting member by member adds it."""
+    out: list[dict[int, float]] = [{} for _ in sizes]
+    keep = (near >= 0) & (near != t_of)
+    width = len(sizes) + 1
+    pairs, first, counts = np.unique(t_of[keep] * width + near[keep], return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    for pair, count in zip(pairs[order].tolist(), counts[order].tolist()):
+        t, n = divmod(pair, width)
+        share, step = 0.0, 1 / sizes[t]
+        for _ in range(count):
+            share += step
+        out[t][n] = share
     return out
 
 
@@ -339,19 +361,11 @@ def _common_neighbours(members, units, rows_of, position, cluster_of):
             yield found.pop()
 
 
-def _neighbour_clusters(row, units, rows_of, position, cluster_of):
-    rows = rows_of[units[row].doc]
-    i = position[row]
-    prev = cluster_of[rows[i - 1]] if i > 0 else None
-    nxt = cluster_of[rows[i + 1]] if i + 1 < len(rows) else None
-    return prev, nxt
-
-
-def _successions(rows_of, cluster_of) -> dict[tuple[int, int], int]:
+def _successions(rows_of, owner: np.ndarray) -> dict[tuple[int, int], int]:
     """How many documents put statement b right after statement a."""
     follows: dict[tuple[int, int], int] = {}
     for rows in rows_of:
-        seq = [cluster_of[r] for r in rows]
+        seq = owner[rows].tolist()
         seq = [t for i, t in enumerate(seq) if i == 0 or t != seq[i - 1]]
         for a, b in zip(seq, seq[1:]):
             follows[(a, b)] = follows.get((a, b), 0) + 1
