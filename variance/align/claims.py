@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import cluster_sums, distinct_runs, normalize_rows, run_vectors
+from .features import cluster_sums, distinct_runs, normalize_rows, run_vectors, sum_matrix
 from .sparse import sparse
 
 __all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
@@ -218,7 +218,7 @@ def _best_other(block, runs, sums, C, column, X):
     rivals = np.zeros(len(block))
     mine = np.flatnonzero(own >= 0)
     if len(mine):  # a member is measured against the rest of its own statement
-        rivals[mine] = _rest_similarity(V[mine], sums[own[mine]], _sums([[runs[i]] for i in mine], X))
+        rivals[mine] = _rest_similarity(V[mine], sums[own[mine]], _run_sums([runs[i] for i in mine], X))
         S[mine, own[mine]] = -1.0
     best = np.argmax(S, axis=1)
     top = S[np.arange(len(block)), best]
@@ -242,12 +242,12 @@ def _repeat_moves(places, distinct, best, top, rivals, shared, clusters, units, 
         main = by_doc[u].get(units[clusters[t][k][0]].doc)
         if main is not None:
             chosen.append(p)
-            mains.append([main])
+            mains.append(main)
     if not chosen:
         return []
     d = distinct[chosen]
     V = run_vectors([clusters[t][k] for t, k in (places[p] for p in chosen)], X)
-    sim = _rest_similarity(V, sums[best[d]], _sums(mains, X))
+    sim = _rest_similarity(V, sums[best[d]], _run_sums(mains, X))
     return [(*places[p], shared[best[i]]) for p, i, value in zip(chosen, d.tolist(), sim)
             if value >= REPEAT_MIN and value >= rivals[i] + REPEAT_MARGIN]
 
@@ -266,6 +266,12 @@ def _rowdot(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:
 def _sums(clusters, X) -> sparse.csr_matrix:
     """For each group of runs, the sum over its runs of each run's mean row."""
     return cluster_sums(clusters, X)
+
+
+def _run_sums(runs, X) -> sparse.csr_matrix:
+    """Each run's mean row, as `_sums` of one run each (a place measured alone is seldom
+    measured again: `cluster_sums`' memo is for statements)."""
+    return sum_matrix([[run] for run in runs], X.shape[0]) @ X
 
 
 def _centroids(clusters, X) -> sparse.csr_matrix:
