@@ -205,34 +205,58 @@ def literal_passages(text: str, document: Document, *, start: int = 0, end: int 
         lo, hi = window.start, window.end
         if hi <= start or lo >= end or len(words & window.words) < len(words) * (floor - 0.25):
             continue  # outside the span, or too few of the quote's words to reach `floor`
-        w = _keyed(document.text, max(lo, start), min(hi, end)) if lo < start or hi > end else window.keyed
-        if w.key and fuzz.partial_ratio(q.key, w.key, score_cutoff=100 * floor):
-            found.add(_within_sentences(q, document, _best_in(q, w), _SENTENCE_END.findall(text)))
+        if lo < start or hi > end:
+            spans = [(s.start, s.end) for s in document.sentences]
+            hit = _hit(text, floor, document.text, _keyed(document.text, max(lo, start), min(hi, end)), spans)
+        else:
+            inside = tuple((s.start - lo, s.end - lo) for s in document.sentences if s.start < hi and lo < s.end)
+            hit = _window_hit(text, floor, document.text[lo:hi], inside)
+            hit = None if hit is None else (hit[0], hit[1] + lo, hit[2] + lo)
+        if hit is not None:
+            found.add(hit)
     return sorted((f for f in found if f[0] >= floor), key=lambda f: (-f[0], f[1]))
 
 
-def _within_sentences(q: _Keyed, document: Document, found: tuple[float, int, int],
-                      ends: list[str]) -> tuple[float, int, int]:
+@lru_cache(maxsize=16384)
+def _window_hit(text: str, floor: float, window: str, sentences: tuple[tuple[int, int], ...]
+                ) -> tuple[float, int, int] | None:
+    """`_hit` in one whole window, offsets from its start: what it finds depends only on the
+    window's text and where its sentences stand in it, so a run of sentences that syndicated
+    copies repeat is searched once."""
+    return _hit(text, floor, window, _keyed(window), sentences)
+
+
+def _hit(text: str, floor: float, doc: str, w: _Keyed, sentences) -> tuple[float, int, int] | None:
+    """The passage of stretch `w` of `doc` closest to `text`, cut at the sentence ends the
+    quote does not have (`sentences`: the `[start, end)` of the sentences of `doc`), when the
+    stretch reads `floor` close to it somewhere; else None."""
+    q = _keyed_text(text)
+    if not w.key or not fuzz.partial_ratio(q.key, w.key, score_cutoff=100 * floor):
+        return None
+    return _within_sentences(q, doc, sentences, _best_in(q, w), len(_SENTENCE_END.findall(text)) + 1)
+
+
+def _within_sentences(q: _Keyed, text: str, sentences, found: tuple[float, int, int],
+                      n: int) -> tuple[float, int, int]:
     """The passage cut at the sentence ends the quote does not have, so that a quote of one
     sentence does not run into the next one: of the runs of as many sentences as the quote has
-    (or fewer), the one reading closest to it; the passage stays whole only when the words past
+    (`n`, or fewer), the one reading closest to it; the passage stays whole only when the words past
     the sentence end are the quote's (at least `_SPILL_WORDS` of them, and it reads
     `_SPLIT_GAIN` closer whole: a version that cut one of the quote's sentences in two)."""
     score, start, end = found
-    inside = [s for s in document.sentences if s.start < end and start < s.end]
-    n = len(ends) + 1
+    inside = [s for s in sentences if s[0] < end and start < s[1]]
     if len(inside) <= n:
         return found
     best = None
     for k in range(1, n + 1):
         for run in (inside[i:i + k] for i in range(len(inside) - k + 1)):
-            w = _keyed(document.text, max(start, run[0].start), min(end, run[-1].end))
+            w = _keyed(text, max(start, run[0][0]), min(end, run[-1][1]))
             if w.spans:
                 cut = (round(fuzz.ratio(q.key, w.key) / 100, 4), w.spans[0][0], w.spans[-1][1])
                 best = cut if best is None or cut[0] > best[0] else best
     if best is None:
         return found
-    spilled = len(_WORDS.findall(document.text, start, end)) - len(_WORDS.findall(document.text, best[1], best[2]))
+    spilled = len(_WORDS.findall(text, start, end)) - len(_WORDS.findall(text, best[1], best[2]))
     return found if score >= best[0] + _SPLIT_GAIN and spilled >= _SPILL_WORDS else best
 
 
