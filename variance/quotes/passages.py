@@ -31,7 +31,6 @@ _CLAUSE = re.compile(r"[^\W_](?:[^,;:.!?“”«»\"\n]*[^\s,;:.!?“”«»\"\n
 _MAX_CLAUSES = 12
 _SENTENCE_END = re.compile(r"[.!?][”\"»]?\s+(?=[“\"«]?[A-Z])")
 _WORDS = re.compile(r"[^\W_]+")
-_WORD_CHAR = re.compile(r"[^\W_]")
 _SPLIT_GAIN = 0.05
 """How much closer a passage running past a sentence end must read than the passage cut there
 for the words past the end to count as the quote's."""
@@ -139,7 +138,7 @@ def _windows(document: Document, size: int) -> tuple[_Window, ...]:
             if pieces is None:
                 words = frozenset(_keyed(text, lo, hi).key.split())
             else:
-                words = frozenset().union(*pieces[2 * i:2 * (i + len(run)) - 1])
+                words = _union(tuple(pieces[2 * i:2 * (i + len(run)) - 1]))
             windows.append(_Window(lo, hi, text, words))
     return tuple(windows)
 
@@ -149,7 +148,6 @@ def _pieces(text: str, sentences: list) -> list[frozenset[str]] | None:
     (sentence, gap, sentence, ...), each read once per wording: the words of a run of sentences
     are their union. None where a word runs across the edge of a sentence, where a run's words
     are not the words of its pieces."""
-    is_word = _WORD_CHAR.match
     out: list[frozenset[str]] = []
     for s, nxt in zip(sentences, sentences[1:] + [None]):
         out.append(_words_of(text[s.start:s.end]))
@@ -158,10 +156,16 @@ def _pieces(text: str, sentences: list) -> list[frozenset[str]] | None:
         if nxt.start < s.end:
             return None
         for edge in (s.end, nxt.start):
-            if 0 < edge < len(text) and is_word(text, edge - 1) and is_word(text, edge):
+            if 0 < edge < len(text) and text[edge - 1].isalnum() and text[edge].isalnum():  # [^\W_] both
                 return None
         out.append(_words_of(text[s.end:nxt.start]))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _union(pieces: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The words of a run of pieces, made once per run: syndicated copies repeat their runs."""
+    return frozenset().union(*pieces)
 
 
 @lru_cache(maxsize=65536)
