@@ -18,6 +18,7 @@ the others write "Blinken"), fragment ("-he commented."), untranslated ("l inten
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -161,8 +162,7 @@ def _other_versions(corpus: Corpus, view: DocumentView, finding: Finding) -> tup
     if held is None:
         return ()
     own, statement = held
-    words = _member_words(corpus, own)
-    keys, r0, r1 = _region(words, finding)
+    keys, r0, r1 = _region(corpus, own, finding)
     mine = tuple(keys)
     places = corpus.memo.setdefault("places", {})
     wording: dict[str, list[str]] = {}
@@ -209,8 +209,9 @@ def _place_of(corpus: Corpus, document: str, start: int, end: int) -> tuple[Memb
     if best is None:
         return None
     _, s, e, st = best
-    member = next(m for m in st.members + st.repeats
-                  if m.document == document and m.start == s and m.end == e)
+    main = st.member(document)          # a document's one main member, else one of its repeats
+    member = main if main is not None and main.start == s and main.end == e else \
+        next(m for m in st.members + st.repeats if m.document == document and m.start == s and m.end == e)
     return member, st
 
 
@@ -241,20 +242,29 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             for m in WORD_RE.finditer(text, start, end)]
 
 
-def _region(words, finding: Finding) -> tuple[list[str], int, int]:
+def _region(corpus: Corpus, member: Member, finding: Finding) -> tuple[list[str], int, int]:
     """The member's word keys, with the finding's words replaced by its reading, and the region
-    [r0, r1) those words occupy; a punctuation finding takes the words on either side."""
-    inside = [i for i, (s, e, _) in enumerate(words) if s < finding.end and e > finding.start]
-    keys = [k for _, _, k in words]
-    if not inside:
-        after = next((i for i, (s, _, _) in enumerate(words) if s >= finding.end), len(words))
-        return keys, max(0, after - 1), min(len(words), after + 1)
-    r0, r1 = inside[0], inside[-1] + 1
+    [r0, r1) those words occupy; a punctuation finding takes the words on either side. The
+    words stand in order, none empty: those touching the finding are a run, found by bisection."""
+    starts, ends = _edges(corpus, member)
+    keys = list(_keys(corpus, member))
+    r0, r1 = bisect_right(ends, finding.start), bisect_left(starts, finding.end)
+    if r0 >= r1:
+        return keys, max(0, r1 - 1), min(len(keys), r1 + 1)
     if finding.reading is not None:
         reading = [fold_word(w) for w in finding.reading]
         keys[r0:r1] = reading
         r1 = r0 + len(reading)
     return keys, r0, r1
+
+
+def _edges(corpus: Corpus, member: Member) -> tuple[list[int], list[int]]:
+    """Where each word of `_member_words` starts, and where each ends."""
+    words = _member_words(corpus, member)
+    key = ("member edges", id(words))        # the list lives in the memo as long as the corpus
+    if key not in corpus.memo:
+        corpus.memo[key] = ([s for s, _, _ in words], [e for _, e, _ in words])
+    return corpus.memo[key]
 
 
 def _map_region(opcodes, r0: int, r1: int) -> tuple[int, int] | None:
