@@ -24,6 +24,9 @@ other screen, the first screenful of a long list, a loading indicator while a wo
 Notifications are cleared before each key, so that no toast of an earlier key expires in its
 time and draws a frame that would read as its answer.
 
+Then, unless `--keys tour`, `escape` is pressed 0.1 s after each of `l`, `m`, `u`, while the
+worker still finds the dialog's options, and timed to the first frame without the dialog.
+
 With `--keys own`, each screen gets only the keys that work there (its own and the ones that
 work everywhere). Prints, per N, the first screen and one markdown table of the keys: median
 and slowest answer over the screens and repeats, in wall seconds and in CPU seconds of the
@@ -83,8 +86,9 @@ def help_keys(app, screen: str | None = None) -> list[str]:
     return keys
 
 
-_FRAMES: list[tuple[float, float]] = []
-"""(wall, CPU) clock of every frame the app has drawn, newest last."""
+_FRAMES: list[tuple[float, float, bool]] = []
+"""(wall, CPU) clock of every frame the app has drawn, newest last, and whether a dialog was
+on top."""
 _SHOWN: list[tuple[float, float]] = []
 """(wall, CPU) clock of the first frame of the statements screen: the first screen drawn."""
 
@@ -95,9 +99,9 @@ def _record_frames(app) -> None:
 
     def recorded(screen, renderable) -> None:
         if renderable is not None:
-            _FRAMES.append((time.perf_counter(), time.process_time()))
+            _FRAMES.append((time.perf_counter(), time.process_time(), app.screen.is_modal))
             if not _SHOWN and app.current_mode == "statements":
-                _SHOWN.append(_FRAMES[-1])
+                _SHOWN.append(_FRAMES[-1][:2])
         display(screen, renderable)
 
     app._display = recorded
@@ -114,6 +118,30 @@ async def _timed(pilot, key: str) -> tuple[float, float, float, float]:
     wall, spent = time.perf_counter() - t, time.process_time() - cpu
     first = (_FRAMES[0][0] - t, _FRAMES[0][1] - cpu) if _FRAMES else (wall, spent)
     return wall, spent, *first
+
+
+RANKING = ("l", "m", "u")
+"""Keys whose dialog shows a loading indicator while a worker finds its options."""
+RANKING_WAIT = 0.1
+"""Seconds after such a key before `escape` is pressed, while its worker still runs."""
+
+
+async def _while_ranking(app, pilot, key: str) -> tuple[float, float, float, float]:
+    """`escape` pressed `RANKING_WAIT` s after `key`, its worker still ranking (the keys are sent
+    as a terminal sends them, without Pilot's wait for the app to go idle, which waits for the
+    worker): (wall, CPU seconds) to settled, then to the first frame without the dialog."""
+    from textual import events
+
+    app._driver.send_message(events.Key(key, key))
+    await asyncio.sleep(RANKING_WAIT)
+    _FRAMES.clear()
+    t, cpu = time.perf_counter(), time.process_time()
+    app._driver.send_message(events.Key("escape", None))
+    while not any(not modal for *_, modal in _FRAMES) and time.perf_counter() - t < 5:
+        await asyncio.sleep(0.002)
+    closed = next(((w - t, c - cpu) for w, c, modal in _FRAMES if not modal), (5.0, 5.0))
+    await pilot.pause()
+    return time.perf_counter() - t, time.process_time() - cpu, *closed
 
 
 async def _settle(app, pilot) -> None:
@@ -171,6 +199,13 @@ async def tour(comparison, size: tuple[int, int], repeat: int, keys: str = "all"
                     while app.screen.is_modal:          # a dialog the key opened: close it
                         timings.append((screen, "escape", *await _timed(pilot, "escape")))
                     await _settle(app, pilot)
+            for key in RANKING:                     # escape while the dialog's worker ranks
+                await pilot.press("1")
+                await _settle(app, pilot)
+                timings.append(("1", f"escape while {key} ranks", *await _while_ranking(app, pilot, key)))
+                while app.screen.is_modal:
+                    await pilot.press("escape")
+                await _settle(app, pilot)
         await pilot.press("q")
     return first, timings
 
