@@ -89,17 +89,6 @@ def test_alignment_does_not_depend_on_the_order_of_the_files(rnd: random.Random)
     assert grouping(compare_documents(shuffled)) == grouping(compare_documents(docs))
 
 
-def test_a_small_corpus_scored_sparse_by_sparse_makes_the_same_statements(monkeypatch):
-    """The seeds are a small corpus (`first_pass.SMALL_MOST`), scored without the dense blocks
-    a large one uses: the statements are the same either way, to the member and the score."""
-    from variance.align import first_pass
-
-    docs = seed_documents()
-    small = compare_documents(docs).statements
-    monkeypatch.setattr(first_pass, "SMALL_MOST", 0)
-    assert compare_documents(docs).statements == small
-
-
 def test_the_reference_is_the_version_carrying_most_statements(raw_seeds_comparison):
     c = raw_seeds_comparison
     carried = {d.id: sum(1 for st in c.statements if st.member(d.id)) for d in c.documents}

@@ -12,8 +12,9 @@ synthetic versions: 50,000 claims of 4,400 distinct rows), so a row's *class* na
 to it to the last bit: the same distinct text (`FeatureSpace.which`), the same share of its
 sentence and the same language. A run's score against a centroid is linear in its rows: the
 sum of its claims' dot products with the centroid over the length of the run's summed vector.
-So a batch computes the dot products of each class present with every centroid once (a
-sparse-by-dense product over the features the batch uses), a run's length is computed once
+So a batch computes the dot products of each class present with every centroid once (sparse by
+sparse: a dense block of the centroids was no faster at 1,000 or 10,000 versions and, a fresh
+block per batch, slower on a small corpus), a run's length is computed once
 per distinct run, and a document's scores are sums of rows of that small table.
 """
 
@@ -35,15 +36,6 @@ FIRST_BATCHES = 8
 MAX_BATCH = 64
 MAX_RUN_PARTS = 6
 """Most claims one run may join (besides `max_run` sentences)."""
-DENSE_MOST = 4_000_000
-"""Entries of a dense block of centroids (features the rows use × statements) up to which rows
-are scored against it by a sparse-by-dense product; beyond, and on a small corpus
-(`SMALL_MOST`), sparse by sparse. Both add a dot product's terms in the order of the row's
-features: the scores are the same to the bit."""
-SMALL_MOST = 2_000
-"""Distinct runs up to which a corpus is small (the seeds: about 300): its rows are scored
-sparse by sparse, for the dense blocks cost more than the products they serve (on the seeds a
-fresh megabyte per batch, whose pages are touched for the first time: 4-9 ms of CPU in all)."""
 
 
 def row_classes(which: np.ndarray, share: np.ndarray, foreign: np.ndarray) -> np.ndarray:
@@ -135,8 +127,6 @@ class _Runs:
         """Distinct runs by the classes they sum."""
         self.norms = np.maximum(_norms(self.R @ self.rows), 1e-300)
         self.slot = np.zeros(len(distinct), dtype=np.int64)
-        self.small = len(distinct) <= SMALL_MOST
-        """A small corpus (`SMALL_MOST`)."""
 
     def enter(self, batch: list[int]) -> None:
         """Scores are asked next for the runs of these documents."""
@@ -154,16 +144,7 @@ class _Runs:
         """Cosine of every distinct run of the batch with every row of C (centroids)."""
         if C is None:
             return None
-        V = self.rows[self.batch_classes]
-        used = np.flatnonzero(np.bincount(V.indices, minlength=V.shape[1]))
-        if self.small or not len(used) or len(used) * C.shape[0] > DENSE_MOST:
-            dots = (V @ C.T).toarray()
-        else:
-            compact = np.zeros(V.shape[1], dtype=V.indices.dtype)
-            compact[used] = np.arange(len(used), dtype=V.indices.dtype)
-            block = np.ascontiguousarray(C[:, used].toarray().T)
-            dots = sparse.csr_matrix((V.data, compact[V.indices], V.indptr),
-                                     shape=(V.shape[0], len(used))) @ block
+        dots = (self.rows[self.batch_classes] @ C.T).toarray()
         return np.asarray(self.batch_R @ dots) / self.batch_norms[:, None]
 
     def of(self, di: int) -> np.ndarray:
