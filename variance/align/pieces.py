@@ -62,14 +62,11 @@ def claim_texts(units, documents: Sequence[Document]) -> list[str]:
     words before it that it is about ("counter-drugs and artificial intelligence, on which
     ..."), the last piece of the part before; the offsets and the words compared stay the
     claim's own."""
-    out = []
-    for i, u in enumerate(units):
-        text = documents[u.doc].text[u.start:u.end]
-        if not u.first and i and _RELATIVE.match(text):
-            before = documents[u.doc].text[units[i - 1].start:units[i - 1].end]
-            found = _LAST_PIECE.search(before)
-            text = (found.group().strip() + " " if found else "") + text
-        out.append(text)
+    texts = [documents[u.doc].text[u.start:u.end] for u in units]
+    out = list(texts)
+    for i in (i for i, u in enumerate(units) if not u.first and i and _RELATIVE.match(texts[i])):
+        found = _LAST_PIECE.search(texts[i - 1])
+        out[i] = (found.group().strip() + " " if found else "") + texts[i]
     return out
 
 
