@@ -203,7 +203,9 @@ def attach_repeats(clusters, units, X, classes: np.ndarray):
     gone = {(t, k) for t, k, _ in moves}
     for t, k, u in moves:
         repeats[u].append(clusters[t][k])
-    clusters = [[run for k, run in enumerate(runs) if (t, k) not in gone] for t, runs in enumerate(clusters)]
+    left = {t for t, _ in gone}
+    clusters = [[run for k, run in enumerate(runs) if (t, k) not in gone] if t in left else runs
+                for t, runs in enumerate(clusters)]
     keep = [t for t in range(len(clusters)) if clusters[t]]
     return [clusters[t] for t in keep], [repeats[t] for t in keep]
 

@@ -298,14 +298,14 @@ def absorb_splits(clusters, units, rows_of, X, max_run: int, classes):
     """Where some versions merge two sentences that others keep apart, make the apart ones one
     member: statement U joins its neighbour T when every version carrying U has it right next
     to its T member, and the versions carrying T alone hold U's words in their T member."""
-    cluster_of = {r: t for t, members in enumerate(clusters) for run in members for r in run}
     C = centroids(clusters, X)
     if C is None:
         return clusters
+    owner = owners(clusters, len(units)).tolist()
+    beside = tuple(rows.tolist() for rows in neighbours(rows_of, len(units)))
     docs = [{units[run[0]].doc: run for run in members} for members in clusters]
-    position = {r: i for rows in rows_of for i, r in enumerate(rows)}
     for u, members in enumerate(clusters):
-        for t in _common_neighbours(members, units, rows_of, position, cluster_of):
+        for t in _common_neighbours(members, units, beside, owner):
             if t == u or not clusters[t] or not clusters[u] or not set(docs[u]) < set(docs[t]):
                 continue
             merged_only = [docs[t][d] for d in sorted(set(docs[t]) - set(docs[u]))]
@@ -316,7 +316,7 @@ def absorb_splits(clusters, units, rows_of, X, max_run: int, classes):
             clusters[t] = [docs[t][d] for d in set(docs[t]) - set(docs[u])] + runs
             docs[t] = {units[r[0]].doc: r for r in clusters[t]}
             for r in (r for run in runs for r in run):
-                cluster_of[r] = t
+                owner[r] = t
             clusters[u], docs[u] = [], {}
     return [members for members in clusters if members]
 
@@ -344,19 +344,19 @@ def _vectors(runs, X, classes):
     return run_vectors([runs[i] for i in first.tolist()], X), distinct
 
 
-def _common_neighbours(members, units, rows_of, position, cluster_of):
+def _common_neighbours(members, units, beside: tuple[list[int], list[int]], owner: list[int]):
     """The statement every member of a statement sits right after, then the one every member
-    sits right before (each if there is one)."""
-    for step in (-1, 1):
-        found = set()
+    sits right before (each if there is one), in its paragraph; `beside` is each claim row's
+    previous and next row in its document (-1 at its ends), `owner` each row's statement."""
+    for end, near in zip((0, -1), beside):
+        found: set[int] = set()
         for run in members:
-            rows = rows_of[units[run[0]].doc]
-            edge = run[0] if step < 0 else run[-1]
-            i = position[edge] + step
-            if not 0 <= i < len(rows) or units[rows[i]].paragraph != units[edge].paragraph:
+            edge = run[end]
+            r = near[edge]
+            if r < 0 or units[r].paragraph != units[edge].paragraph:
                 found = set()
                 break
-            found.add(cluster_of[rows[i]])
+            found.add(owner[r])
         if len(found) == 1:
             yield found.pop()
 
