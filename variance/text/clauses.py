@@ -40,6 +40,7 @@ MAX_CUT_CHARS = 3000
 """Longer sentences (a runaway line) are not looked at: their cost would not be bounded."""
 
 _CUT = re.compile(
+    r"(?=[;:,\s])(?:"                              # each way to cut opens so: a quick test first
     r";\s+"                                       # "A; B"
     r"|(?P<colon>:\s+)"                           # "lessons: A", before a list of claims
     r"|(?P<dash>\s[-–—]\s+)"                      # "A - B", "A — B"
@@ -48,6 +49,7 @@ _CUT = re.compile(
     r"|,?\s(?=at\s+a\s+time\s+when\b)"            # "A at a time when B"
     r"|(?P<appositive>,\s+(?=an?\s+(?:[a-z]+\s+){1,2}(?:that|which)\s))"  # "A, a milestone that B"
     r"|,\s+(?=(?:on|in|under|through|for|with|by|from|at|to)\s+which\s)"  # "A, on which B"
+    r")"
 )
 COLON_WORDS = 7
 """Both sides of a colon have at least this many words: "lessons: A; B" is cut, "three
@@ -78,8 +80,12 @@ def _is_claim(text: str, words: int = MIN_WORDS) -> bool:
     """Enough words, enough content words, and at least two in lower case (a dateline or a
     list of names is not a claim)."""
     found = _WORD.findall(text)
-    lower = sum(1 for w in found if w.islower() and len(w) > 2)
-    return len(found) >= words and lower >= 2 and len(content_words(text)) >= MIN_CONTENT_WORDS
+    if len(found) < words:
+        return False
+    lower = (w for w in found if len(w) > 2 and w.islower())
+    if next(lower, None) is None or next(lower, None) is None:
+        return False                         # the two in lower case are looked for, no more
+    return len(content_words(text)) >= MIN_CONTENT_WORDS
 
 
 def _is_list(text: str) -> bool:
