@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import Evidence
+from .arrays import among
 from .meaning import CORROBORATED_MIN, MARGIN, MEANING_MIN, STATEMENT_MEMBERS, Link, nearest_document
 from .places import around, first_runs, neighbours, owners
 
@@ -142,7 +143,7 @@ def between_same_neighbours(clusters, units, rows_of, lonely: Sequence[int]) -> 
     t_of, before, after = around(clusters, owners(clusters, len(units)), previous, following)
     keys = (before + 1) * (len(clusters) + 1) + after + 1      # the two neighbours as one number
     lone_keys = keys[first_runs(clusters)[np.asarray(lonely, dtype=np.int64)]]
-    hit = np.isin(keys, lone_keys) & (before >= 0) & (after >= 0) & (before != t_of) & (after != t_of) \
+    hit = among(keys, lone_keys) & (before >= 0) & (after >= 0) & (before != t_of) & (after != t_of) \
         & (before != after)
     gaps: dict[int, set[int]] = {}
     for key, t in zip(keys[hit].tolist(), t_of[hit].tolist()):

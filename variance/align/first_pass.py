@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..model import Document, Options
+from .arrays import distinct
 from .features import distinct_rows
 from .regroup import RUN_GAIN, RUN_PART_MIN
 from .sparse import sparse
@@ -130,7 +131,7 @@ class _Runs:
 
     def enter(self, batch: list[int]) -> None:
         """Scores are asked next for the runs of these documents."""
-        ids = _distinct(np.concatenate([self.ids[self.bounds[di]:self.bounds[di + 1]] for di in batch]))
+        ids = distinct(np.concatenate([self.ids[self.bounds[di]:self.bounds[di + 1]] for di in batch]))
         self.slot[ids] = np.arange(len(ids))
         R = self.R[ids]
         used = np.flatnonzero(np.bincount(R.indices, minlength=R.shape[1]))
@@ -183,13 +184,6 @@ def _windows(units, rows_of, max_run: int, classes: np.ndarray):
     keys = np.where(inside, classes[sequence][np.where(inside, start[:, None] + step, 0)]
                     if len(sequence) else 0, -1)
     return start - begin[doc[start]], size, bounds, keys
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted: `np.unique(values)` without its check for a masked array,
-    whose first call imports `numpy.ma` (10 ms of CPU, once per process)."""
-    ordered = np.sort(values)
-    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def _norms(M: sparse.csr_matrix) -> np.ndarray:

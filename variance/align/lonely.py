@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import among
+
 __all__ = ["BLOCK_CELLS", "OWN_MANY", "Rankings", "rank_lonely"]
 
 BLOCK_CELLS = 1 << 21
@@ -90,7 +92,7 @@ def rank_lonely(runs, lonely, clusters, units, vectors, languages, X, apart, cor
     side = mine = None
     if apart:
         side = np.array([any(units[run[0]].doc in apart for run in members) for members in clusters])
-        mine = np.isin(lone_doc, list(apart))
+        mine = among(lone_doc, list(apart))
     setting = _Setting(np.array(lonely), lone_doc, col_doc, col_lang, np.array([languages[d] for d in lone_doc],
                        dtype=object), side, mine)
     nearest, best, second = np.zeros((k, n), dtype=np.int64), np.zeros((k, n)), np.zeros((k, n))
@@ -121,7 +123,7 @@ def _blocks(lone_doc: np.ndarray, col_doc: np.ndarray, m: int, corroborate: bool
     everything = np.arange(m)
     docs, counts = np.unique(lone_doc, return_counts=True)
     many = [int(d) for d, c in zip(docs, counts) if c > OWN_MANY] if corroborate else []
-    rest = np.flatnonzero(~np.isin(lone_doc, many))
+    rest = np.flatnonzero(~among(lone_doc, many))
     if len(rest):
         yield rest, everything
     for d in many:
