@@ -35,8 +35,9 @@ ASIDE_TIMEOUT = 600.0
 """Seconds the pipeline waits for artefact detection once its own work is done; beyond it the
 detection process is stopped, a warning says so, and the detection runs in this process."""
 TOGETHER_CHARS = 100_000
-"""Characters of a corpus up to which artefact detection and the quote check share one process
-(`_inspections`): the seeds have 22,800, the synthetic 1,000 versions 3 million."""
+"""Characters of a corpus up to which artefact detection runs in the parent once its word
+diffs are made, while the quote check reads in its process (`_inspections`): the seeds have
+22,800, the synthetic 1,000 versions 3 million."""
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances."""
 
@@ -100,7 +101,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
             report("segment", i + 1, len(documents))
     report("segment", len(documents), len(documents))
     docs, unaligned, warnings, language = _by_language(docs, options, warnings)
-    inspections = _inspections(docs, options)
+    inspections, here = _inspections(docs, options)
     ahead = [job.aside(docs, said.append) for job in inspections]
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     late: list[Aside] = []
@@ -119,6 +120,7 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         report("diff", 0, len(statements))
         statements = diff_statements(statements, docs, reference, language, warn=said.append)
         report("diff", len(statements), len(statements))
+        found, checked = here.run(docs, statements, reference) if here else ((), None)
     except BaseException:
         for job in ahead + late:
             job.cancel()
@@ -127,8 +129,6 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if decisions else None
     comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
                             decisions=report_, unaligned=unaligned, events=events)
-    found: tuple[Artefact, ...] = ()
-    checked = None
     for job in ahead + late:
         artefacts, quotes = job.result()
         found, checked = found + artefacts, quotes if quotes is not None else checked
@@ -136,18 +136,20 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
                    warnings=comparison.warnings + tuple(said))
 
 
-def _inspections(docs: list[Document], options: Options) -> list[_Inspection]:
-    """The jobs started beside the aligner: artefact detection and the quote check when its
-    reading may start now (`_quotes_ahead`); in one process for a corpus of at most
-    `TOGETHER_CHARS`, where what both do once the statements come is short and a second
-    process would take the parent's core while it aligns, else one process each, so that at
-    scale their finishing runs on two cores."""
+def _inspections(docs: list[Document], options: Options) -> tuple[list[_Inspection], _Inspection | None]:
+    """The jobs started beside the aligner, artefact detection and the quote check when its
+    reading may start now (`_quotes_ahead`), one process each, so that at scale their finishing
+    runs on two cores; and the job done here once the word diffs are made, if any: for a
+    corpus of at most `TOGETHER_CHARS`, artefact detection, short, where the parent would wait
+    for the quote check's reading (a third process would take the parent's core while it
+    aligns)."""
     quotes = _quotes_ahead(docs, options)
     if options.artefacts and quotes and sum(len(d.text) for d in docs) <= TOGETHER_CHARS:
-        return [_Inspection(options, artefacts=True, quotes=True, vectors=True)]
+        return [_Inspection(options, artefacts=False, quotes=True, vectors=True)], \
+            _Inspection(options, artefacts=True, quotes=False, vectors=False)
     jobs = ((_Inspection(options, artefacts=True, quotes=False, vectors=False), options.artefacts),
             (_Inspection(options, artefacts=False, quotes=True, vectors=True), quotes))
-    return [job for job, asked in jobs if asked]
+    return [job for job, asked in jobs if asked], None
 
 
 def _quotes_ahead(docs: list[Document], options: Options) -> bool:
@@ -192,6 +194,13 @@ class _Inspection:
         if given is not None:
             job.give()
         return job
+
+    def run(self, docs: list[Document], statements: tuple[Statement, ...], reference: str | None
+            ) -> tuple[tuple[Artefact, ...], CorpusQuotes | None]:
+        """The job done in this process, at once."""
+        if self.artefacts:
+            self.prepare()
+        return self.finish(self.begin(tuple(docs)), statements, reference)
 
     def prepare(self) -> None:
         """wordfreq's lexicons loaded (`artefacts.detect.load_lexicons`)."""
