@@ -145,12 +145,21 @@ def _no_file_reads(enc: Encoder) -> None:
     enc._read = refuse  # type: ignore[method-assign]
 
 
-def test_many_texts_asked_again_are_read_from_one_pack(tmp_path):
-    """The same corpus asks the same texts again: the next run reads one file for them."""
-    texts = [f"Sentence number {i} of the story." for i in range(PACK_LEAST + 8)]
+def _encoded_once(tmp_path, texts: list[str]) -> np.ndarray:
+    """`texts` encoded by a fake model into the cache at `tmp_path`."""
     first = Encoder(tmp_path)
     _fake_model(first)
-    made = first.encode(texts + texts[:3])
+    return first.encode(texts)
+
+
+def _sentences(count: int) -> list[str]:
+    return [f"Sentence number {i} of the story." for i in range(count)]
+
+
+def test_many_texts_asked_again_are_read_from_one_pack(tmp_path):
+    """The same corpus asks the same texts again: the next run reads one file for them."""
+    texts = _sentences(PACK_LEAST + 8)
+    made = _encoded_once(tmp_path, texts + texts[:3])
     again = Encoder(tmp_path)
     asked = _fake_model(again)
     _no_file_reads(again)
@@ -161,10 +170,8 @@ def test_many_texts_asked_again_are_read_from_one_pack(tmp_path):
 
 
 def test_a_damaged_pack_is_read_one_by_one_and_replaced(tmp_path):
-    texts = [f"Sentence number {i} of the story." for i in range(PACK_LEAST)]
-    first = Encoder(tmp_path)
-    _fake_model(first)
-    made = first.encode(texts)
+    texts = _sentences(PACK_LEAST)
+    made = _encoded_once(tmp_path, texts)
     [pack] = (tmp_path / "vectors").rglob("packs/*")
     pack.write_bytes(b"half a pack")
     again = Encoder(tmp_path)
@@ -175,10 +182,8 @@ def test_a_damaged_pack_is_read_one_by_one_and_replaced(tmp_path):
 
 def test_a_recall_packs_what_is_cached_and_the_rest_is_encoded_when_asked(tmp_path):
     """A quote never encoded is recalled as unknown: a later run encodes it, and only it."""
-    sentences = [f"Sentence number {i} of the story." for i in range(PACK_LEAST)]
-    first = Encoder(tmp_path)
-    _fake_model(first)
-    made = first.encode(sentences)
+    sentences = _sentences(PACK_LEAST)
+    made = _encoded_once(tmp_path, sentences)
     asked_for = ["A quote nobody encoded yet.", *sentences]
     Encoder(tmp_path).recall(asked_for)
     again = Encoder(tmp_path)
