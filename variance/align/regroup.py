@@ -156,13 +156,15 @@ def fill_gaps(clusters, units, rows_of, X):
         before.setdefault(t, []).append(p)
     previous, following = neighbours(rows_of, len(units))
     docs_in = [{units[run[0]].doc for run in members} for members in clusters]
+    places = [(row, *(int(owner[r]) if r >= 0 else None for r in (previous[row], following[row])))
+              for row in lonely]
+    graph = (after, before, clusters, units)
+    # docs_in only grows as rows move: a row without candidates now never has one
+    hopeful = [place for place in places if _gap_candidates(place, graph, docs_in)]
     moved = {}
-    for row, sims in zip(lonely, _similarities(lonely, X, C)):
-        prev, nxt = (int(owner[r]) if r >= 0 else None for r in (previous[row], following[row]))
-        candidates = [t for t in sorted(set(after.get(prev, ())) | set(before.get(nxt, ())))
-                      if len(clusters[t]) > 1 and units[row].doc not in docs_in[t]]
+    for (row, prev, nxt), sims in zip(hopeful, _similarities([place[0] for place in hopeful], X, C)):
         best, best_score = None, 0.0
-        for t in candidates:
+        for t in _gap_candidates((row, prev, nxt), graph, docs_in):
             support = (follows.get((prev, t), 0) + follows.get((t, nxt), 0)) / (2 * len(clusters[t]))
             if sims[t] >= GAP_MIN_SIMILARITY and support >= GAP_MIN_SUPPORT and sims[t] + support > best_score:
                 best, best_score = t, sims[t] + support
@@ -173,6 +175,15 @@ def fill_gaps(clusters, units, rows_of, X):
         clusters[t].append((row,))
         clusters[owner[row]] = []
     return [members for members in clusters if members]
+
+
+def _gap_candidates(place: tuple[int, int | None, int | None], graph, docs_in: list[set[int]]) -> list[int]:
+    """The statements an unlinked row (with the statements before and after it) may join: one
+    that follows its previous or precedes its next somewhere, several versions carry, and the
+    row's own version does not."""
+    (row, prev, nxt), (after, before, clusters, units) = place, graph
+    return [t for t in sorted(set(after.get(prev, ())) | set(before.get(nxt, ())))
+            if len(clusters[t]) > 1 and units[row].doc not in docs_in[t]]
 
 
 def _similarities(rows: list[int], X, C) -> Iterator[np.ndarray]:
