@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import cluster_sums, distinct_runs, normalize_rows, run_vectors, sum_matrix
+from .features import centroids, cluster_sums, distinct_runs, normalize_rows, run_vectors, sum_matrix
 from .sparse import sparse
 
 __all__ = ["carve_parts", "attach_repeats", "absorb_lone_parts", "rejoin_parts", "REPEAT_MIN",
@@ -62,7 +62,8 @@ def carve_parts(clusters, units, X, threshold: float, classes: np.ndarray):
                     tags += [t * longest + 2 * cut + 1, t * longest + 2 * (len(run) - cut)]
     if not pieces:
         return clusters
-    C = _centroids(clusters, X)
+    C = centroids(clusters, X)
+    assert C is not None                     # the pieces are of the clusters' runs
     distinct, first = distinct_runs([p + r for p, r in pieces], classes, np.asarray(tags, dtype=np.int64))
     S, own, rest, whole = _piece_scores([pieces[i] for i in first.tolist()],
                                         [owners[i][0] for i in first.tolist()],
@@ -103,8 +104,10 @@ def absorb_lone_parts(clusters, repeats, units, X, threshold: float):
     """A part of a sentence that no other version says, alone in its statement, goes back to the
     member holding the rest of its sentence, when that member still matches its statement above
     `threshold`, or at least as well less `ABSORB_SLACK`: a cut that found nothing is undone."""
+    C = centroids(clusters, X)
+    if C is None:
+        return clusters, repeats
     owner = {r: (t, k) for t, runs in enumerate(clusters) for k, run in enumerate(runs) for r in run}
-    C = _centroids(clusters, X)
     for t, runs in enumerate(clusters):
         if len(runs) != 1 or repeats[t] or (units[runs[0][0]].first and units[runs[0][-1]].last):
             continue
@@ -188,7 +191,7 @@ def attach_repeats(clusters, units, X, classes: np.ndarray):
     places = [(t, k) for t, runs in enumerate(clusters) for k in range(len(runs))]
     distinct, first = distinct_runs([clusters[t][k] for t, k in places], classes,
                                     np.fromiter((t for t, _ in places), dtype=np.int64, count=len(places)))
-    sums = _sums([clusters[t] for t in shared], X)
+    sums = cluster_sums([clusters[t] for t in shared], X)
     C = normalize_rows(sums)
     column = {t: j for j, t in enumerate(shared)}
     best, top, rivals = [], [], []
@@ -265,17 +268,7 @@ def _rowdot(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(A.multiply(B).sum(axis=1)).ravel()
 
 
-def _sums(clusters, X) -> sparse.csr_matrix:
-    """For each group of runs, the sum over its runs of each run's mean row."""
-    return cluster_sums(clusters, X)
-
-
 def _run_sums(runs, X) -> sparse.csr_matrix:
-    """Each run's mean row, as `_sums` of one run each (a place measured alone is seldom
-    measured again: `cluster_sums`' memo is for statements)."""
+    """Each run's mean row, as `cluster_sums` of one run each, without its memo (a place
+    measured alone is seldom measured again: the memo is for statements)."""
     return sum_matrix([[run] for run in runs], X.shape[0]) @ X
-
-
-def _centroids(clusters, X) -> sparse.csr_matrix:
-    """Centroids of groups of runs (each run weighted once)."""
-    return normalize_rows(_sums(clusters, X))
