@@ -247,3 +247,17 @@ def test_the_program_starts_numpys_blas_on_one_thread_unless_told_a_count(given,
             "print(*{i['num_threads'] for i in threadpool_info() if i['internal_api'] == 'openblas'})")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == [threads]
+
+
+@pytest.mark.parametrize("given, huge", [(None, "False"), ("1", "True")])
+def test_the_program_keeps_numpys_arrays_off_huge_pages_unless_told(given, huge):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    if given:
+        env["NUMPY_MADVISE_HUGEPAGE"] = given
+    code = ("from variance.parallel import numpy_on_small_pages\nnumpy_on_small_pages()\nimport numpy\n"
+            "print(numpy._core.multiarray._get_madvise_hugepage())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == [huge]

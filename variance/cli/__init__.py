@@ -30,12 +30,14 @@ for command in (report, align, diff, tui, quote, quotes, lint, decisions, index,
 def run() -> None:
     """The program `variance` (and `python -m variance`): `main` in click's standalone mode,
     then `end_process`, so that the process ends as soon as its output is written; numpy's BLAS
-    is started on one thread (`parallel.blas_on_one_thread`) and a batch command leaves the
+    is started on one thread (`parallel.blas_on_one_thread`) and on ordinary pages of memory
+    (`parallel.numpy_on_small_pages`), and a batch command leaves the
     cyclic collector paused (`common.ends_with_the_command`). Tests call `main` itself, which
     returns to them."""
-    from ..parallel import blas_on_one_thread
+    from ..parallel import blas_on_one_thread, numpy_on_small_pages
 
     blas_on_one_thread()
+    numpy_on_small_pages()
     ends_with_the_command()
     try:
         main()
