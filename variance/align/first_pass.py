@@ -16,6 +16,13 @@ So a batch computes the dot products of each class present with every centroid o
 sparse: a dense block of the centroids was no faster at 1,000 or 10,000 versions and, a fresh
 block per batch, slower on a small corpus), a run's length is computed once
 per distinct run, and a document's scores are sums of rows of that small table.
+
+The candidates of a batch's documents among the statements there were at its start (most of
+them) are found for the whole batch at once (`_Frozen`), so that the greedy matching of each
+document (`_assign_document`, in Python) is the only work done a document at a time; only a
+document with a run that reaches a statement started within the batch has those candidates
+found for it alone and merged in (`_Fresh`). The candidates are taken in the same order as when
+every document's were found on its own, so the result is the same.
 """
 
 from __future__ import annotations
@@ -62,33 +69,34 @@ def first_pass(documents: Sequence[Document], units, rows_of, X: sparse.csr_matr
     runs = _Runs(units, rows_of, options.max_run, X, classes)
     clusters: list[list[tuple[int, ...]]] = []
     members = _Members(runs)
+    threshold = options.link_threshold
     done = 0
     for batch in _batches(processing_order(documents)):
         runs.enter(batch)
-        frozen = runs.scores(members.centroids(len(clusters)))
         first_new, mark = len(clusters), len(members.rows)
-        fresh, changed = None, True
-        for di in batch:
-            if not rows_of[di]:
+        frozen = _Frozen(runs, batch, runs.scores(members.centroids(first_new)), threshold)
+        fresh: _Fresh | None = None
+        changed = True
+        for k, di in enumerate(batch):
+            rows = rows_of[di]
+            if not rows:
                 continue
             if changed:
-                fresh = runs.scores(members.centroids(len(clusters), first_new, mark))
+                fresh = _Fresh(runs, frozen, runs.scores(members.centroids(len(clusters), first_new, mark)),
+                               first_new, threshold)
                 changed = False
-            at = runs.of(di)
-            parts = [s[at] for s in (frozen, fresh) if s is not None]
-            taken = _assign_document(runs, di, np.hstack(parts) if len(parts) > 1 else parts[0],
-                                     0 if frozen is not None else first_new,
-                                     options.link_threshold) if parts else []
+            assert fresh is not None
+            taken, used = _assign_document(rows, *runs.shape_lists(di), *fresh.candidates(k, di))
             for run, t in taken:
                 clusters[t].append(run)
-                members.add(t, run)
                 changed = changed or t >= first_new
-            used = {r for run, _ in taken for r in run}
-            for r in rows_of[di]:
-                if r not in used:
-                    members.add(len(clusters), (r,))
-                    clusters.append([(r,)])
-                    changed = True
+            members.add(taken)
+            alone: list[tuple[tuple[int, ...], int]] = [
+                ((r,), len(clusters) + n) for n, r in enumerate(r for r, u in zip(rows, used) if not u)]
+            if alone:
+                clusters.extend([run] for run, _ in alone)
+                members.add(alone)
+                changed = True
         done += len(batch)
         if progress:
             progress("align", done, len(documents))
@@ -118,6 +126,8 @@ class _Runs:
         self.rows = X[first]
         """The row of each class."""
         self.starts, self.lengths, self.bounds, keys = _windows(units, rows_of, max_run, classes)
+        self.firsts, self.sizes = self.starts.tolist(), self.lengths.tolist()
+        """The same as lists, for the greedy matching (Python ints index a list fast)."""
         self.ids, firsts = distinct_rows(keys)
         """The distinct run of every run."""
         distinct = keys[firsts]
@@ -126,7 +136,7 @@ class _Runs:
                                     np.concatenate(([0], np.cumsum(inside.sum(axis=1))))),
                                    shape=(len(distinct), self.rows.shape[0]))
         """Distinct runs by the classes they sum."""
-        self.norms = np.maximum(_norms(self.R @ self.rows), 1e-300)
+        self.norms = np.maximum(_sum_norms(self.R, self.rows), 1e-300)
         self.slot = np.zeros(len(distinct), dtype=np.int64)
 
     def enter(self, batch: list[int]) -> None:
@@ -140,12 +150,14 @@ class _Runs:
         compact[used] = np.arange(len(used), dtype=R.indices.dtype)
         self.batch_R = sparse.csr_matrix((R.data, compact[R.indices], R.indptr), shape=(len(ids), len(used)))
         self.batch_norms = self.norms[ids]
+        self.batch_rows = self.rows[used]
+        """The rows of the classes the batch's runs sum, made once per batch."""
 
     def scores(self, C: sparse.csr_matrix | None) -> np.ndarray | None:
         """Cosine of every distinct run of the batch with every row of C (centroids)."""
         if C is None:
             return None
-        dots = (self.rows[self.batch_classes] @ C.T).toarray()
+        dots = (self.batch_rows @ C.T).toarray()
         return np.asarray(self.batch_R @ dots) / self.batch_norms[:, None]
 
     def of(self, di: int) -> np.ndarray:
@@ -156,6 +168,11 @@ class _Runs:
         """Document di's runs: the position of each one's first claim, and its length."""
         lo, hi = self.bounds[di], self.bounds[di + 1]
         return self.starts[lo:hi], self.lengths[lo:hi]
+
+    def shape_lists(self, di: int) -> tuple[list[int], list[int]]:
+        """`shape` as lists."""
+        lo, hi = self.bounds[di], self.bounds[di + 1]
+        return self.firsts[lo:hi], self.sizes[lo:hi]
 
 
 def _windows(units, rows_of, max_run: int, classes: np.ndarray):
@@ -186,6 +203,21 @@ def _windows(units, rows_of, max_run: int, classes: np.ndarray):
     return start - begin[doc[start]], size, bounds, keys
 
 
+NORM_BLOCK = 2048
+"""Distinct runs whose summed vectors are made at a time to measure their lengths."""
+
+
+def _sum_norms(R: sparse.csr_matrix, rows: sparse.csr_matrix) -> np.ndarray:
+    """`_norms(R @ rows)`, `NORM_BLOCK` rows of R at a time (a row of a product depends only on
+    that row of R: the same bits). Whole, the 33,600 distinct runs' sums at 1,000 versions are
+    6 million entries written to fresh memory to be read once; a block's few megabytes are
+    reused by the next."""
+    out = np.empty(R.shape[0])
+    for a in range(0, R.shape[0], NORM_BLOCK):
+        out[a:a + NORM_BLOCK] = _norms(R[a:a + NORM_BLOCK] @ rows)
+    return out
+
+
 def _norms(M: sparse.csr_matrix) -> np.ndarray:
     """Length of every row."""
     squares = np.zeros(M.shape[0])
@@ -204,59 +236,161 @@ class _Members:
         self.rows: list[int] = []
         self.statements: list[int] = []
         self.weights: list[float] = []
+        size = len(runs.classes)               # every row is added once
+        self._arrays = (np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64), np.zeros(size))
+        self._filled = 0
+        """The lists as arrays, up to there: each entry is made an array once."""
 
-    def add(self, t: int, run: tuple[int, ...]) -> None:
-        self.rows.extend(run)
-        self.statements.extend([t] * len(run))
-        self.weights.extend([1.0 / len(run)] * len(run))
+    def add(self, runs: list[tuple[tuple[int, ...], int]]) -> None:
+        """Each (run, statement) in turn."""
+        rows, statements, weights = self.rows, self.statements, self.weights
+        for run, t in runs:
+            rows.extend(run)
+            if len(run) == 1:
+                statements.append(t)
+                weights.append(1.0)
+            else:
+                statements.extend([t] * len(run))
+                weights.extend([1.0 / len(run)] * len(run))
+
+    def _since(self, since: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, statements, weights) from entry `since` on, as arrays."""
+        rows, statements, weights = self._arrays
+        done, end = self._filled, len(self.rows)
+        if done < end:
+            rows[done:end], statements[done:end] = self.rows[done:], self.statements[done:]
+            weights[done:end] = self.weights[done:]
+            self._filled = end
+        return rows[since:end], statements[since:end], weights[since:end]
 
     def centroids(self, count: int, first: int = 0, since: int = 0) -> sparse.csr_matrix | None:
         """Centroids of statements `first` to `count`, whose rows were all added from entry
         `since` on (statements started in this batch), or of every statement."""
         if count <= first:
             return None
-        t = np.asarray(self.statements[since:], dtype=np.int64)
-        keep = t >= first
-        rows = np.asarray(self.rows[since:], dtype=np.int64)[keep]
-        M = sparse.csr_matrix((np.asarray(self.weights[since:])[keep], (t[keep] - first, self.classes[rows])),
+        rows, t, weights = self._since(since)
+        if first:
+            keep = t >= first
+            rows, t, weights = rows[keep], t[keep] - first, weights[keep]
+        M = sparse.csr_matrix((weights, (t, self.classes[rows])),
                               shape=(count - first, self.vectors.shape[0])) @ self.vectors
         M.data /= np.maximum(_norms(M), 1e-300)[np.repeat(np.arange(M.shape[0]), np.diff(M.indptr))]
         return M
 
 
-def _assign_document(runs: _Runs, di: int, S: np.ndarray, offset: int, threshold: float):
-    """Best one-to-one matching of document di's runs to statements, greedy by score; `S`
-    holds the runs' cosines with statements from `offset` on. A run of several claims is a
-    candidate only where each of its claims resembles the statement and the run beats the best
-    of them."""
-    starts, lengths = runs.shape(di)
-    cand_i, cand_t = np.nonzero(S >= threshold)
-    multi = np.flatnonzero(lengths[cand_i] > 1)
-    if len(multi):
-        i, t = cand_i[multi], cand_t[multi]
-        step = np.arange(int(lengths[i].max()))
-        inside = step < lengths[i][:, None]
-        part = S[np.where(inside, starts[i][:, None] + step, 0), t[:, None]]
-        low = np.where(inside, part, np.inf).min(axis=1)
-        high = np.where(inside, part, -np.inf).max(axis=1)
-        keep = np.ones(len(cand_i), dtype=bool)
-        keep[multi] = (low >= RUN_PART_MIN) & (S[i, t] >= high + RUN_GAIN)
-        cand_i, cand_t = cand_i[keep], cand_t[keep]
-    order = np.argsort(-S[cand_i, cand_t], kind="stable")
+class _Frozen:
+    """The candidates of every document of a batch among the statements there were at its
+    start, whose centroids stay as they were for the batch: found for the whole batch at once
+    (`_candidates`), each document's in the order its greedy matching takes them (by score, then
+    run, then statement)."""
+
+    def __init__(self, runs: _Runs, batch: list[int], S: np.ndarray | None, threshold: float) -> None:
+        self.slots = [runs.of(di) for di in batch]
+        """Each document's runs as rows of the batch's scores."""
+        sizes = np.array([len(x) for x in self.slots], dtype=np.int64)
+        self.slot = np.concatenate(self.slots)
+        self.doc = np.repeat(np.arange(len(batch)), sizes)
+        """The document (its place in the batch) of each run of the batch."""
+        if S is None:
+            i = t = np.zeros(0, dtype=np.int64)
+            score, counts = np.zeros(0), np.zeros(len(batch), dtype=np.int64)
+        else:
+            starts = np.concatenate([runs.shape(di)[0] for di in batch])
+            lengths = np.concatenate([runs.shape(di)[1] for di in batch])
+            first = np.cumsum(sizes) - sizes
+            j, t, score = _candidates(S, self.slot, first[self.doc] + starts, lengths, threshold)
+            order = np.lexsort((t, j, -score, self.doc[j]))
+            j, t, score = j[order], t[order], score[order]
+            i = j - first[self.doc[j]]
+            counts = np.bincount(self.doc[j], minlength=len(batch))
+        self.i, self.t, self.score = i, t, score
+        self.bounds = np.concatenate(([0], np.cumsum(counts))).tolist()
+        self.i_list, self.t_list = i.tolist(), t.tolist()
+
+
+class _Fresh:
+    """The statements started within a batch, as they stand after the documents before: the
+    candidates of a document among them, merged with its frozen ones (`_Frozen`)."""
+
+    def __init__(self, runs: _Runs, frozen: _Frozen, S: np.ndarray | None, first_new: int,
+                 threshold: float) -> None:
+        self.runs, self.frozen, self.S, self.first_new, self.threshold = runs, frozen, S, first_new, threshold
+        self.hit: list[bool] = []
+        """Whether a run of each document of the batch reaches the threshold with one of them."""
+        if S is not None:
+            near = (S.max(axis=1) >= threshold)[frozen.slot]     # S has a column at least
+            self.hit = (np.bincount(frozen.doc, weights=near, minlength=len(frozen.slots)) > 0).tolist()
+
+    def candidates(self, k: int, di: int) -> tuple[list[int], list[int]]:
+        """Document di's (the batch's k-th) candidates in the order the matching takes them:
+        (runs, statements)."""
+        f = self.frozen
+        lo, hi = f.bounds[k], f.bounds[k + 1]
+        if self.S is None or not self.hit[k]:
+            return f.i_list[lo:hi], f.t_list[lo:hi]
+        starts, lengths = self.runs.shape(di)
+        i, t, score = _candidates(self.S, f.slots[k], starts, lengths, self.threshold)
+        i, t = np.concatenate((f.i[lo:hi], i)), np.concatenate((f.t[lo:hi], t + self.first_new))
+        score = np.concatenate((f.score[lo:hi], score))
+        order = np.lexsort((t, i, -score))
+        return i[order].tolist(), t[order].tolist()
+
+
+def _candidates(S: np.ndarray, slot: np.ndarray, singles: np.ndarray, lengths: np.ndarray,
+                threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(run, statement, score) of the runs whose scores are the rows `slot` of S that reach
+    the threshold, in the order of runs then statements; `singles` is where each run's first
+    claim's own run is among them. A run of several claims is a candidate only where each of
+    its claims resembles the statement and the run beats the best of them."""
+    hit = np.flatnonzero(S >= threshold)                 # by row, then statement
+    hit_s = hit // S.shape[1]                            # (np.nonzero of a matrix is ten times slower)
+    hit_t = hit - hit_s * S.shape[1]
+    count = np.bincount(hit_s, minlength=S.shape[0])
+    per = count[slot]
+    j = np.repeat(np.arange(len(slot)), per)
+    t = hit_t[np.arange(len(j)) - np.repeat(np.cumsum(per) - per, per) + (np.cumsum(count) - count)[slot[j]]]
+    score = S[slot[j], t]
+    multi = np.flatnonzero(lengths[j] > 1)
+    if not len(multi):
+        return j, t, score
+    jm, tm, size = j[multi], t[multi], lengths[j[multi]]
+    low, high = _extremes(S, slot, singles[jm], size, tm)
+    keep = np.ones(len(j), dtype=bool)
+    keep[multi] = (low >= RUN_PART_MIN) & (score[multi] >= high + RUN_GAIN)
+    return j[keep], t[keep], score[keep]
+
+
+def _extremes(S: np.ndarray, slot: np.ndarray, singles: np.ndarray, size: np.ndarray,
+              t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The lowest and highest score with statement t of the claims of each run (of `size`
+    claims, the first's own run at `singles`), a claim at a time (numpy's reductions along a
+    row of a few entries are slower than this)."""
+    low = high = S[slot[singles], t]
+    for step in range(1, int(size.max())):
+        inside = size > step
+        part = S[slot[np.where(inside, singles + step, 0)], t]
+        low = np.minimum(low, np.where(inside, part, np.inf))
+        high = np.maximum(high, np.where(inside, part, -np.inf))
+    return low, high
+
+
+def _assign_document(rows: list[int], first: list[int], size: list[int], cand_i: list[int],
+                     cand_t: list[int]) -> tuple[list[tuple[tuple[int, ...], int]], bytearray]:
+    """Best one-to-one matching of a document's runs (the position of each one's first claim
+    among its `rows`, and its size) to statements, greedy: the candidates in the order given.
+    Returns the runs taken with their statements, and which claims they hold."""
     taken: list[tuple[tuple[int, ...], int]] = []
-    rows = runs.rows_of[di]
     used = bytearray(len(rows))
     left = len(rows)
     used_t: set[int] = set()
-    first, size = starts.tolist(), lengths.tolist()
-    for i, t in zip(cand_i[order].tolist(), cand_t[order].tolist()):
-        a, b = first[i], first[i] + size[i]
-        if t in used_t or any(used[a:b]):
+    for i, t in zip(cand_i, cand_t):
+        a, n = first[i], size[i]
+        if t in used_t or (used[a] if n == 1 else any(used[a:a + n])):
             continue
-        taken.append((tuple(rows[a:b]), t + offset))
+        taken.append((tuple(rows[a:a + n]), t))
         used_t.add(t)
-        used[a:b] = b"\1" * size[i]
-        left -= size[i]
+        used[a:a + n] = b"\1" * n
+        left -= n
         if not left:              # every claim placed: no later candidate can be taken
             break
-    return taken
+    return taken, used
