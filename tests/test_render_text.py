@@ -37,7 +37,10 @@ def test_the_seeds_view_is_what_rich_writes(seeds_comparison, width):
 
 
 WORDS = st.sampled_from(["the", "minister", "said", "\t", "  ", "\n", "外交部发言人", "Blinken's",
-                         "supercalifragilisticexpialidocious-and-then-some-more", "—", "é", "🙂", ""])
+                         "supercalifragilisticexpialidocious-and-then-some-more", "—", "é", "🙂", "",
+                         "“two-way,”", "❤\ufe0f", "👩\u200d👩", "\u200d", "e\u0301", "\u00ad"])
+"""Words of every width: wide, zero-width, combining, joined by a zero-width joiner or an emoji
+selector (lines whose cells are not the sum of their words')."""
 
 
 def _styled(pieces: list[tuple[str, str]]) -> Text:

@@ -234,6 +234,9 @@ def _wrapped(plain: str, width: int) -> list[str]:
     the spans it carries, which were most of the text view's time in a pipe."""
     lines = []
     for paragraph in plain.split("\n"):
+        if _fits(paragraph, width):
+            lines.append(paragraph.rstrip())
+            continue
         offsets = divide_line(paragraph, width, fold=True)
         for start, end in zip([0, *offsets], [*offsets, len(paragraph)]):
             line = paragraph[start:end]
@@ -243,6 +246,15 @@ def _wrapped(plain: str, width: int) -> list[str]:
                 line = set_cell_size(line, width)
             lines.append(line.rstrip())
     return lines
+
+
+def _fits(line: str, width: int) -> bool:
+    """Whether rich leaves `line` (no newline, no tab) as it is when wrapping it to `width`: it
+    has at most `width` characters and cells, and no zero-width joiner nor emoji selector, the
+    two characters that make a line's cells other than the sum of its characters' (so every
+    word `divide_line` measures fits where the whole line does: it breaks nowhere). Most of the
+    view's lines (a version's header, a short sentence) are such lines."""
+    return len(line) <= width and "\u200d" not in line and "\ufe0f" not in line and cell_len(line) <= width
 
 
 _END_SPACES = re.compile(r"\s+$")
@@ -281,8 +293,9 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
         return
     soft = soft_wrap or console.soft_wrap
     plain = text.plain
-    if soft and plain and "\n" not in plain and "\t" not in plain:
-        console.file.write(plain + text.end)  # one line, as rich's wrap without wrapping leaves it
+    if plain and "\n" not in plain and "\t" not in plain and (
+            soft or (text.justify in (None, "default") and _fits(plain, width))):
+        console.file.write(plain + text.end)  # one line, as rich's wrap leaves it
         return
     lines = text.wrap(cast("RichConsole", console), width, justify=text.justify or "default",
                       overflow="ignore" if soft else text.overflow or "fold",
