@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
+from variance.render.styled import Styled
 from variance.render.text import _print, indented, render_text
 
 WIDTHS = (20, 37, 80, 100)
@@ -73,3 +74,47 @@ def test_any_text_indented_is_written_as_rich_writes_it(pieces, width, indent):
     for console in (plain, rich):
         indented(console, text.copy(), indent)
     assert plain.file.getvalue() == rich.file.getvalue()
+
+
+def _both(pieces: list[tuple[str, str]], base: str) -> tuple[Styled, Text]:
+    """The same calls on the view's `Styled` and on rich's `Text`: a first piece in a base
+    style, the rest appended, one of them through `append_text`."""
+    first, *rest = pieces or [("", "")]
+    styled, text = Styled(first[0], style=base), Text(first[0], style=base)
+    for i, (word, style) in enumerate(rest):
+        if i % 3 == 2:
+            styled.append_text(Styled(word, style=style).append(" "))
+            text.append_text(Text(word, style=style).append(" "))
+        else:
+            styled.append(word + " ", style=style or None)
+            text.append(word + " ", style=style or None)
+    return styled, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS | st.sampled_from(["\r", "\x07", "a\x08b"]), st.sampled_from(["", "bold", "dim red"])),
+                max_size=40),
+       st.sampled_from(["", "bold"]), st.sampled_from(WIDTHS), st.booleans(), st.sampled_from([0, 4]))
+def test_the_views_own_styled_text_is_written_as_rich_writes_its_text(pieces, base, width, soft_wrap, indent):
+    """The view's lines, made without rich's `Text` in a pipe: the same characters in a pipe,
+    and the same `Text` (so the same colours) where rich renders them."""
+    styled, text = _both(pieces, base)
+    assert styled.plain == text.plain
+    assert _all_of(styled.to_rich()) == _all_of(text)
+    for consoles in (_consoles(width), _consoles(width)[::-1]):
+        written = []
+        for console, shown in zip(consoles, (styled, text)):
+            _print(console, shown, soft_wrap=soft_wrap)
+            indented(console, shown, indent)
+            written.append(console.file.getvalue())
+        assert written[0] == written[1]
+
+
+def test_assembled_styled_text_is_rich_s():
+    made = Styled.assemble(("variance", "bold"), "  5 documents", (" high", "red"))
+    assert _all_of(made.to_rich()) == _all_of(Text.assemble(("variance", "bold"), "  5 documents", (" high", "red")))
+
+
+def _all_of(text: Text) -> tuple:
+    """What a rich `Text` renders from: characters, base style, spans and settings."""
+    return (text.plain, text.style, text.spans, text.end, text.justify, text.overflow, text.no_wrap, text.tab_size)

@@ -15,15 +15,16 @@ from weakref import WeakKeyDictionary
 
 from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
-from rich.text import Text
 
 from ..model import Change, ChangeKind, Comparison, Evidence, Member, Severity, Statement, pieces, worst_severity
 from .labels import decision_label
 from .provenance import fetched_line
+from .styled import Shown, Styled, as_rich
 from .terminal import for_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console as RichConsole
+    from rich.text import Text
 
 __all__ = ["render_text", "render_artefacts", "diff_text", "indented", "KIND_STYLE", "PlainConsole"]
 
@@ -74,9 +75,9 @@ def render_text(comparison: Comparison, console: Console, *, diffs: bool = True,
         _statement(comparison, st, console, diffs=diffs, show_cosmetic=show_cosmetic)
     for doc in comparison.unaligned:
         _print(console)
-        _print(console, Text(f"{doc.id}  not aligned ({doc.language}): its sentences", style="yellow"))
+        _print(console, Styled(f"{doc.id}  not aligned ({doc.language}): its sentences", style="yellow"))
         for sentence in doc.sentences:
-            indented(console, Text(doc.text[sentence.start:sentence.end]))
+            indented(console, Styled(doc.text[sentence.start:sentence.end]))
     if comparison.artefacts:
         _print(console)
         _artefacts(comparison, console)
@@ -92,18 +93,18 @@ def _artefacts(comparison: Comparison, console: Console) -> None:
     for a in comparison.artefacts:
         by_doc.setdefault(a.document, []).append(a)
     total = len(comparison.artefacts)
-    _print(console, Text(f"{total} artefact{'s' * (total != 1)} in {len(by_doc)} of "
+    _print(console, Styled(f"{total} artefact{'s' * (total != 1)} in {len(by_doc)} of "
                        f"{len(comparison.documents)} documents", style="bold"))
     for doc in comparison.documents:
         found = by_doc.get(doc.id, [])
-        _print(console, Text(f"\n{doc.id}", style="bold").append(f"  {len(found)} found", style="dim"))
+        _print(console, Styled(f"\n{doc.id}", style="bold").append(f"  {len(found)} found", style="dim"))
         for a in found:
             line = _line_of(doc.text, a.start)
-            head = Text(f"{line}:{a.start - doc.text.rfind(chr(10), 0, a.start)}", style="dim")
+            head = Styled(f"{line}:{a.start - doc.text.rfind(chr(10), 0, a.start)}", style="dim")
             head.append(f"  {a.kind.value}", style="bold yellow").append(f"  “{a.text}”  ")
             indented(console, head.append(a.message), indent=2)
             for evidence in a.evidence:
-                indented(console, Text(evidence, style="dim"), indent=6)
+                indented(console, Styled(evidence, style="dim"), indent=6)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -113,18 +114,18 @@ def _line_of(text: str, offset: int) -> int:
 def _header(comparison: Comparison, console: Console) -> None:
     ref = comparison.reference
     shared = sum(1 for s in comparison.statements if len(s.members) > 1)
-    _print(console, Text.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
+    _print(console, Styled.assemble(("variance", "bold"), f"  {len(comparison.documents)} documents, "
                                 f"{len(comparison.statements)} statements ({shared} shared), "
                                 f"reference {ref}"))
     counts = comparison.severity_counts()
     if any(counts.values()):
-        _print(console, Text.assemble("  changed versions: ", (f"{counts[Severity.HIGH]} high", "red"),
+        _print(console, Styled.assemble("  changed versions: ", (f"{counts[Severity.HIGH]} high", "red"),
                                     f", {counts[Severity.MEDIUM]} medium, "
                                     f"{counts[Severity.LOW]} low"))
     for doc in comparison.documents:
         carried, total = comparison.reference_coverage(doc.id)
         drift = comparison.document_drift(doc.id)
-        line = Text(f"  {doc.id}", style="bold" if doc.id == ref else "")
+        line = Styled(f"  {doc.id}", style="bold" if doc.id == ref else "")
         line.append(f"  {doc.language or 'language unknown'}, {len(doc.body_sentences)} sentences")
         if total and doc.id != ref:
             line.append(f", carries {carried}/{total} of the reference")
@@ -135,30 +136,30 @@ def _header(comparison: Comparison, console: Console) -> None:
             line.append(f", {event.message}", style="yellow")
         _print(console, line)
         if doc.title:
-            indented(console, Text(doc.title, style="italic"))
+            indented(console, Styled(doc.title, style="italic"))
         fetched = fetched_line(doc)
         if fetched:
-            indented(console, Text(fetched, style="dim"))
+            indented(console, Styled(fetched, style="dim"))
     for doc in comparison.unaligned:
-        _print(console, Text(f"  {doc.id}  {doc.language}, {len(doc.body_sentences)} sentences, "
+        _print(console, Styled(f"  {doc.id}  {doc.language}, {len(doc.body_sentences)} sentences, "
                            "not aligned: another language", style="yellow"))
         fetched = fetched_line(doc)
         if fetched:
-            indented(console, Text(fetched, style="dim"))
+            indented(console, Styled(fetched, style="dim"))
     if comparison.decisions is not None:
         d = comparison.decisions
         applied = sum(1 for a in d.decisions if a.applied)
-        _print(console, Text(f"  decisions {d.path}: {applied} applied, {len(d.decisions) - applied} not"
+        _print(console, Styled(f"  decisions {d.path}: {applied} applied, {len(d.decisions) - applied} not"
                            + (f", sha256 {d.sha256}" if d.sha256 else ""), style="dim"))
     for warning in comparison.warnings:
-        _print(console, Text(f"  warning: {warning}", style="yellow"))
+        _print(console, Styled(f"  warning: {warning}", style="yellow"))
 
 
 def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs: bool,
                show_cosmetic: bool) -> None:
     present = {m.document for m in st.members}
     worst = worst_severity([c for d in st.diffs for c in d.changes], cosmetic=show_cosmetic)
-    title = Text(f"S{st.id}", style="bold")
+    title = Styled(f"S{st.id}", style="bold")
     title.append(f"  {len(present)}/{len(comparison.documents)} versions")
     if len(st.members) > 1:
         title.append(f", score {st.score:.2f}")
@@ -167,12 +168,12 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
     _print(console, title)
     decided = comparison.decisions
     for applied in decided.on_statement(st.id) if decided else ():
-        indented(console, Text(f"✎ {decision_label(applied, st.id)}", style="italic"), 2)
+        indented(console, Styled(f"✎ {decision_label(applied, st.id)}", style="italic"), 2)
     linked = decided.linked(st.id) if decided else frozenset()
     anchor = st.diffs[0].against if st.diffs else st.members[0].document
     for m in sorted(st.members, key=lambda m: (m.document != anchor, m.document)):
         diff = st.diff(m.document)
-        line = Text(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
+        line = Styled(f"  {m.document}", style="bold" if m.document == anchor else "cyan")
         if diff is not None:
             line.append(f"  drift {diff.drift:.2f}, confidence {m.confidence:.2f}", style="dim")
             if m.evidence in (Evidence.MEANING, Evidence.MEANING_WORDS, Evidence.MEANING_CONTEXT):
@@ -186,14 +187,14 @@ def _statement(comparison: Comparison, st: Statement, console: Console, *, diffs
     for m in st.repeats:
         main = st.member(m.document)
         where = "later" if main is not None and m.start > main.start else "earlier"
-        line = Text(f"  {m.document}", style="cyan").append(f"  again, {where}", style="dim")
+        line = Styled(f"  {m.document}", style="cyan").append(f"  again, {where}", style="dim")
         _place(comparison, m, line, None, show_cosmetic, console)
     absent = [d.id for d in comparison.documents if d.id not in present]
     if absent:
-        _print(console, Text(f"  absent from: {', '.join(absent)}", style="dim"))
+        _print(console, Styled(f"  absent from: {', '.join(absent)}", style="dim"))
 
 
-def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change, ...] | None,
+def _place(comparison: Comparison, m: Member, line: Styled, changes: tuple[Change, ...] | None,
            show_cosmetic: bool, console: Console) -> None:
     """One place of a statement: its header line, then its words; a part of a sentence is shown
     inside the rest of that sentence, dimmed and between ‹ › so that a pipe shows it too."""
@@ -201,12 +202,12 @@ def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change,
     if m.partial:
         line.append("  part of a sentence", style="dim")
     _print(console, line)
-    body = diff_text(doc.text, m.start, m.end, changes, show_cosmetic) if changes is not None \
-        else Text(doc.text[m.start:m.end])
+    body = _diff_styled(doc.text, m.start, m.end, changes, show_cosmetic) if changes is not None \
+        else Styled(doc.text[m.start:m.end])
     if m.partial:
         lo, hi = doc.sentence_extent(m.sentences)
         before, after = doc.text[lo:m.start].strip(), doc.text[m.end:hi].strip()
-        out = Text()
+        out = Styled()
         if before:
             out.append(f"‹{before}› ", style="dim")
         out.append_text(body)
@@ -216,26 +217,29 @@ def _place(comparison: Comparison, m: Member, line: Text, changes: tuple[Change,
     indented(console, body)
 
 
-def indented(console: Console, text: Text, indent: int = 4) -> None:
+def indented(console: Console, text: Shown, indent: int = 4) -> None:
     """Wrap `text` to the console width with every line indented, no trailing spaces."""
     width = max(20, _width(console) - indent)
     if _plain_width(console) and text.justify is text.overflow is text.no_wrap is None and "\t" not in text.plain:
         console.file.write("".join(f"{' ' * indent}{line}\n" for line in _wrapped(text.plain, width)))
         return
-    for line in text.wrap(cast("RichConsole", console), width):  # rich's wrap reads nothing of it
+    from rich.text import Text
+
+    for line in as_rich(text).wrap(cast("RichConsole", console), width):  # rich's wrap reads nothing of it
         line.rstrip()
         _print(console, Text(" " * indent).append_text(line), soft_wrap=True)
 
 
-def _wrapped(plain: str, width: int) -> list[str]:
-    """The lines `Text(plain).wrap(console, width)` gives, each stripped at its end, as rich
-    makes them (its `divide_line` for the breaks, then its `rstrip_end` and `truncate`), for a
-    text without styles to keep: without the `Text` objects that wrapping one line makes and
-    the spans it carries, which were most of the text view's time in a pipe."""
+def _wrapped(plain: str, width: int, strip: bool = True) -> list[str]:
+    """The lines `Text(plain).wrap(console, width)` gives (each stripped at its end, with
+    `strip`), as rich makes them (its `divide_line` for the breaks, then its `rstrip_end` and
+    `truncate`), for a text without styles to keep nor tabs: without the `Text` objects that
+    wrapping one line makes and the spans it carries, which were most of the text view's time
+    in a pipe."""
     lines = []
     for paragraph in plain.split("\n"):
         if _fits(paragraph, width):
-            lines.append(paragraph.rstrip())
+            lines.append(paragraph.rstrip() if strip else paragraph)
             continue
         offsets = divide_line(paragraph, width, fold=True)
         for start, end in zip([0, *offsets], [*offsets, len(paragraph)]):
@@ -244,7 +248,7 @@ def _wrapped(plain: str, width: int) -> list[str]:
                 line = line[:len(line) - min(len(spaces.group()), len(line) - width)]
             if cell_len(line) > width:
                 line = set_cell_size(line, width)
-            lines.append(line.rstrip())
+            lines.append(line.rstrip() if strip else line)
     return lines
 
 
@@ -275,10 +279,11 @@ def _width(console: Console) -> int:
     return _plain_width(console) or console.width
 
 
-def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = False) -> None:
+def _print(console: Console, text: Shown | None = None, *, soft_wrap: bool = False) -> None:
     """`console.print(text)`; where nothing is coloured (a pipe, a file), the same characters
-    written straight to the console's file. Rich's lines come from `Text.wrap`, as here; the rest
-    of its work per call (options, segments, styles, cropping) was most of the view's time and
+    written straight to the console's file. Rich's lines come from `Text.wrap`, as here (a
+    `Styled` line is wrapped as rich would wrap its `Text`, without making one); the rest of
+    its work per call (options, segments, styles, cropping) was most of the view's time and
     changes nothing without colour."""
     width = _plain_width(console)
     if not width:
@@ -286,7 +291,7 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
         if text is None:
             console.print()
         else:
-            console.print(text, soft_wrap=soft_wrap or None)
+            console.print(as_rich(text), soft_wrap=soft_wrap or None)
         return
     if text is None:
         console.file.write("\n")
@@ -297,6 +302,10 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
             soft or (text.justify in (None, "default") and _fits(plain, width))):
         console.file.write(plain + text.end)  # one line, as rich's wrap leaves it
         return
+    if isinstance(text, Styled) and not soft and "\t" not in plain:
+        console.file.write("".join(f"{line}\n" for line in _wrapped(plain, width, strip=False)))
+        return
+    text = as_rich(text)
     lines = text.wrap(cast("RichConsole", console), width, justify=text.justify or "default",
                       overflow="ignore" if soft else text.overflow or "fold",
                       tab_size=text.tab_size or console.tab_size or 8, no_wrap=soft or bool(text.no_wrap))
@@ -306,7 +315,12 @@ def _print(console: Console, text: Text | None = None, *, soft_wrap: bool = Fals
 
 def diff_text(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Text:
     """The witness wording with deletions and insertions marked by change kind."""
-    out = Text()
+    return _diff_styled(text, start, end, changes, show_cosmetic).to_rich()
+
+
+def _diff_styled(text: str, start: int, end: int, changes: tuple[Change, ...], show_cosmetic: bool) -> Styled:
+    """`diff_text`, as the view's own `Styled` text."""
+    out = Styled()
     for piece, c in pieces(text, start, end, changes):
         if c is None or (c.kind is ChangeKind.COSMETIC and not show_cosmetic):
             out.append(piece)
