@@ -155,4 +155,4 @@ def test_a_windows_words_gathered_from_its_sentences_are_the_words_of_the_window
         for size in (1, 3, 5):
             for w in _windows(d, size):
                 assert w.words == frozenset(_keyed(text, w.start, w.end).key.split()), (w.start, w.end)
-                assert w.keyed == _keyed(text, w.start, w.end)
+                assert w.key == _keyed(text, w.start, w.end).key

@@ -8,6 +8,12 @@ Two shapes, both used by the pipeline and nowhere else:
   `begin=first_part`, the child does the part of the work that needs only `args` at once, and
   `function(first_part(*args), *later)` is the result. The pipeline runs artefact detection
   so, the documents read beside alignment and the statements' evidence after it.
+- `Split()`, made before two `Aside` children are forked, lets them share one list of items:
+  the helper (`help`), done with its own work, takes items in turn with the owner of the work
+  (`own`) and hands what it found over; the owner takes the rest and receives that
+  (`received`). The pipeline's artefact child so reads for half the quotes while the quote
+  child reads for the others. The owner's answer never depends on the help: what it does not
+  receive (a helper that died, or runs in the caller) it computes itself.
 - `parallel_map(function, items)` maps a pure function over many items on every core (the word
   diffs of a large corpus), in order.
 
@@ -34,10 +40,10 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["Aside", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "blas_has_one_thread",
+__all__ = ["Aside", "Split", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "blas_has_one_thread",
            "numpy_on_small_pages", "ENV", "BLAS_ENV", "HUGEPAGE_ENV", "Warn"]
 
 ENV = "VARIANCE_PROCESSES"
@@ -134,6 +140,11 @@ class Aside:
             except (OSError, ValueError) as exc:
                 self._lost(f"its process closed the pipe ({exc})")
 
+    def ready(self) -> bool:
+        """Whether `result` would answer at once: the child has answered (or ended), or the work
+        runs here."""
+        return self.pipe is None or self.pipe.poll(0)
+
     def result(self) -> Any:
         """The function's value; its exception, raised here; else, after a warning, computed here."""
         if self.pipe is not None:
@@ -175,6 +186,111 @@ class Aside:
             self.child.kill()
         self.child.join()
         self.pipe = self.child = None
+
+
+class Split:
+    """The items `range(count)` of one list, taken in turn by a helper and an owner, two
+    processes forked after the split is made (see the module docstring). The caller closes
+    its ends once each is forked (`forked_helper`, `forked_owner`) and at the end (`close`)."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.caller = os.getpid()
+        self._lock = context.Lock()
+        self._counts = context.RawArray("i", 2)       # the next item, the items the helper took
+        self._receiving, self._sending = context.Pipe(duplex=False)
+
+    def own(self, count: int) -> Iterator[int]:
+        """The items the owner takes, in turn with the helper."""
+        return self._take(count, helper=False)
+
+    def help(self, count: int, work: Callable[[int], Any], found: Callable[[], Any]) -> None:
+        """In the helper: `work(i)` for each item it takes, then `found()` sent to the owner, on a
+        thread of its own, so the helper goes on with its work whether or not the owner reads.
+        Nothing in the caller's own process, where the owner would never run beside it."""
+        if os.getpid() == self.caller:
+            return
+        self._receiving.close()
+        took = False
+        for i in self._take(count, helper=True):
+            work(i)
+            took = True
+        if not took:
+            self._sending.close()
+            return
+        from multiprocessing.reduction import ForkingPickler
+
+        data = bytes(ForkingPickler.dumps(found()))
+        if len(data) + 8 <= _room(self._sending.fileno()):
+            self._send(data)     # the pipe holds it all: written at once, kept after the helper ends
+        else:
+            threading.Thread(target=self._send, args=(data,), daemon=True).start()
+
+    def received(self) -> Any:
+        """In the owner, once `own` is done: what the helper found, or None when it took no item,
+        died or sent nothing whole."""
+        try:
+            if self._counts[1] == 0:
+                return None
+            return self._receiving.recv()
+        except Exception:    # the helper's end closed, or its answer cut short: computed here
+            return None
+        finally:
+            self._receiving.close()
+
+    def forked_helper(self) -> None:
+        """The helper is forked (or runs here, where it helps with nothing): the caller's sending end
+        closed, so that the owner reads the end of the pipe when the helper ends."""
+        self._sending.close()
+
+    def forked_owner(self, job: Aside) -> None:
+        """The owner's job is started: the caller's receiving end closed if it runs in a child."""
+        if job.child is not None:
+            self._receiving.close()
+
+    def close(self) -> None:
+        """Both ends closed in this process."""
+        self._sending.close()
+        self._receiving.close()
+
+    def _take(self, count: int, helper: bool) -> Iterator[int]:
+        while True:
+            with self._lock:
+                i = self._counts[0]
+                if i >= count:
+                    return
+                self._counts[0] = i + 1
+                if helper:
+                    self._counts[1] += 1
+            yield i
+
+    def _send(self, data: bytes) -> None:
+        try:
+            self._sending.send_bytes(data)
+        except (OSError, ValueError):
+            pass       # the owner is gone: nobody needs it
+        finally:
+            self._sending.close()
+
+
+def _room(fd: int) -> int:
+    """Bytes the pipe at `fd` holds before a writer waits: raised to 1 MiB where Linux allows."""
+    import fcntl
+
+    try:
+        return fcntl.fcntl(fd, _SETPIPE_SIZE, 1 << 20)
+    except OSError:
+        try:
+            return fcntl.fcntl(fd, _GETPIPE_SIZE)
+        except OSError:
+            return 0
+
+
+_SETPIPE_SIZE, _GETPIPE_SIZE = 1031, 1032
+"""Linux's fcntl commands F_SETPIPE_SZ and F_GETPIPE_SZ (in Python's fcntl from 3.10 on Linux
+only)."""
 
 
 class _Begun:

@@ -12,16 +12,12 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .align.cluster import align_statements, choose_reference
 from .collector import pauses_collector
-from .coverage.events import find_other_events, separate_events
-from .coverage.omissions import rank_omissions
-from .decisions import DecisionFile, locate, resolve
-from .diff.drift import diff_statements
+from .decisions import DecisionFile
 from .errors import OptionError
 from .model import Comparison, Document, Options, Semantic
 from .model.decisions import DecisionsReport
-from .parallel import Aside
+from .parallel import Aside, Split, can_fork
 from .text.segment import segment_document
 
 if TYPE_CHECKING:
@@ -34,10 +30,6 @@ __all__ = ["compare", "compare_documents", "resolve_reference", "check_quote", "
 ASIDE_TIMEOUT = 600.0
 """Seconds the pipeline waits for artefact detection once its own work is done; beyond it the
 detection process is stopped, a warning says so, and the detection runs in this process."""
-TOGETHER_CHARS = 100_000
-"""Characters of a corpus up to which artefact detection runs in the parent once its word
-diffs are made, while the quote check reads in its process (`_inspections`): the seeds have
-22,800, the synthetic 1,000 versions 3 million."""
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances."""
 
@@ -47,13 +39,14 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
             progress: Progress | None = None, warn: Callable[[str], None] | None = None,
             decisions: DecisionFile | None = None,
             originals: dict[str, bytes] | None = None,
-            memory_limit: int | None = None) -> Comparison:
+            memory_limit: int | None = None, idle: Callable[[], None] | None = None) -> Comparison:
     """Load `paths` (URLs, files, folders, '-') and compare the documents found, applying the
     editor's `decisions` (`variance.decisions.read_decisions`); `originals`, when given,
     receives every input's bytes by path (to save them as evidence). Before comparing, the
     memory it would need is checked against `memory_limit` bytes (None: the memory available,
     0: no limit; `variance.budget`): from the files' sizes before reading, then from the text
-    loaded."""
+    loaded. `idle` is called once if the pipeline, its own work done, waits for its other
+    processes (a view loads what it will need there)."""
     from .budget import check_before, check_need, estimate
     from .load.language import wait_for_model
     from .load.paths import load_paths
@@ -73,20 +66,20 @@ def compare(paths: Sequence[str], options: Options = Options(), *,
         wait_for_model()  # a language model read ahead (`load.language.load_model_ahead`)
     check_need(estimate(documents, options), memory_limit)
     return compare_documents(documents, options, progress=progress, warnings=tuple(warnings),
-                             decisions=decisions, warn=warn)
+                             decisions=decisions, warn=warn, idle=idle)
 
 
 @pauses_collector
 def compare_documents(documents: Sequence[Document], options: Options = Options(), *,
                       progress: Progress | None = None, warnings: tuple[str, ...] = (),
                       decisions: DecisionFile | None = None,
-                      warn: Callable[[str], None] | None = None) -> Comparison:
+                      warn: Callable[[str], None] | None = None,
+                      idle: Callable[[], None] | None = None) -> Comparison:
     """Segment, align (around the editor's `decisions`), diff and inspect loaded documents;
     what the stages warn about (a sentence too long to be cut into claims) joins `warnings`
-    and goes to `warn`."""
+    and goes to `warn`; `idle` as for `compare`."""
     options = replace(options, reference=resolve_reference(documents, options.reference))
     report = progress or (lambda stage, done, total: None)
-    docs = []
     said: list[str] = []
 
     def collect(message: str) -> None:
@@ -94,62 +87,90 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
         if warn:
             warn(message)
 
-    for i, d in enumerate(documents):
-        docs.append(segment_document(d, d.language or options.language, warn=collect)
-                    if not d.sentences else d)
-        if i % 50 == 49:
-            report("segment", i + 1, len(documents))
-    report("segment", len(documents), len(documents))
+    docs = _segmented(documents, options, report, collect)
     docs, unaligned, warnings, language = _by_language(docs, options, warnings)
-    inspections, here = _inspections(docs, options)
-    ahead = [job.aside(docs, said.append) for job in inspections]
-    applied, constraints = resolve(decisions.decisions if decisions else (), docs)
-    late: list[Aside] = []
+    # Artefact detection needs neither numpy nor the aligner: its process starts before their
+    # modules are imported here, and reads the documents while they are; then it reads for the
+    # quotes it takes in turn with the quote check's process (`split`).
+    split = Split() if options.artefacts and options.quotes and can_fork() else None
+    jobs = [_Inspection(options, artefacts=True, quotes=False, vectors=False, split=split)
+            .aside(docs, said.append)] if options.artefacts else []
+    if split is not None:
+        split.forked_helper()
     try:
-        others = find_other_events(docs)
-        statements = align_statements(docs, replace(options, language=language), progress,
-                                      constraints=constraints, warn=collect,
-                                      apart=frozenset(e.document for e in others))
-        statements, events = separate_events(statements, docs, others, constraints)
-        reference = choose_reference(docs, statements, options.reference)
-        if options.quotes and not any(job.quotes for job in inspections):
-            late.append(_Inspection(options, artefacts=False, quotes=True, vectors=False)
-                        .aside(docs, said.append, given=(statements, reference)))
-        for job in ahead:  # the evidence and the quote check need the statements, not their diffs
-            job.give(statements, reference)
-        report("diff", 0, len(statements))
-        statements = diff_statements(statements, docs, reference, language, warn=said.append)
-        report("diff", len(statements), len(statements))
-        found, checked = here.run(docs, statements, reference) if here else ((), None)
+        comparison = _compared(docs, options, language, jobs, progress, collect, said.append, decisions, split)
+        if idle is not None and not all(job.ready() for job in jobs):
+            idle()
     except BaseException:
-        for job in ahead + late:
+        for job in jobs:
             job.cancel()
+        if split is not None:
+            split.close()
         raise
-    report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
-        if decisions else None
-    comparison = Comparison(options, tuple(docs), statements, reference, warnings=warnings,
-                            decisions=report_, unaligned=unaligned, events=events)
-    for job in ahead + late:
+    comparison = replace(comparison, warnings=warnings + comparison.warnings, unaligned=unaligned)
+    found: tuple[Artefact, ...] = ()
+    checked = None
+    for job in jobs:
         artefacts, quotes = job.result()
         found, checked = found + artefacts, quotes if quotes is not None else checked
+    if split is not None:
+        split.close()
+    from .coverage.omissions import rank_omissions
+
     return replace(comparison, artefacts=found, quotes=checked, omissions=rank_omissions(comparison),
                    warnings=comparison.warnings + tuple(said))
 
 
-def _inspections(docs: list[Document], options: Options) -> tuple[list[_Inspection], _Inspection | None]:
-    """The jobs started beside the aligner, artefact detection and the quote check when its
-    reading may start now (`_quotes_ahead`), one process each, so that at scale their finishing
-    runs on two cores; and the job done here once the word diffs are made, if any: for a
-    corpus of at most `TOGETHER_CHARS`, artefact detection, short, where the parent would wait
-    for the quote check's reading (a third process would take the parent's core while it
-    aligns)."""
-    quotes = _quotes_ahead(docs, options)
-    if options.artefacts and quotes and sum(len(d.text) for d in docs) <= TOGETHER_CHARS:
-        return [_Inspection(options, artefacts=False, quotes=True, vectors=True)], \
-            _Inspection(options, artefacts=True, quotes=False, vectors=False)
-    jobs = ((_Inspection(options, artefacts=True, quotes=False, vectors=False), options.artefacts),
-            (_Inspection(options, artefacts=False, quotes=True, vectors=True), quotes))
-    return [job for job, asked in jobs if asked], None
+def _segmented(documents: Sequence[Document], options: Options, report: Progress,
+               warn: Callable[[str], None]) -> list[Document]:
+    """The documents, each segmented unless it is already."""
+    docs = []
+    for i, d in enumerate(documents):
+        docs.append(segment_document(d, d.language or options.language, warn=warn) if not d.sentences else d)
+        if i % 50 == 49:
+            report("segment", i + 1, len(documents))
+    report("segment", len(documents), len(documents))
+    return docs
+
+
+def _compared(docs: list[Document], options: Options, language: str, jobs: list[Aside],
+              progress: Progress | None, collect: Callable[[str], None], said: Callable[[str], None],
+              decisions: DecisionFile | None, split: Split | None) -> Comparison:
+    """The statements made, diffed and put in a comparison (without artefacts, quotes or
+    omissions). The quote check is added to `jobs`: started here when its reading may begin
+    before the statements (`_quotes_ahead`), else once they are made; every job is given the
+    statements and the reference before the word diffs, which they do not read."""
+    from .align.cluster import align_statements, choose_reference
+    from .coverage.events import find_other_events, separate_events
+    from .decisions import locate, resolve
+    from .diff.drift import diff_statements
+
+    report = progress or (lambda stage, done, total: None)
+    quotes = _Inspection(options, artefacts=False, quotes=True, vectors=True, split=split)
+    ahead = _quotes_ahead(docs, options)
+    if ahead:
+        jobs.append(quotes.aside(docs, said))
+        if split is not None:
+            split.forked_owner(jobs[-1])
+    applied, constraints = resolve(decisions.decisions if decisions else (), docs)
+    others = find_other_events(docs)
+    statements = align_statements(docs, replace(options, language=language), progress,
+                                  constraints=constraints, warn=collect,
+                                  apart=frozenset(e.document for e in others))
+    statements, events = separate_events(statements, docs, others, constraints)
+    reference = choose_reference(docs, statements, options.reference)
+    for job in jobs:  # the evidence and the quote check need the statements, not their diffs
+        job.give(statements, reference)
+    if options.quotes and not ahead:
+        jobs.append(replace(quotes, vectors=False).aside(docs, said, given=(statements, reference)))
+        if split is not None:
+            split.forked_owner(jobs[-1])
+    report("diff", 0, len(statements))
+    statements = diff_statements(statements, docs, reference, language, warn=said)
+    report("diff", len(statements), len(statements))
+    report_ = DecisionsReport(decisions.path, decisions.sha256, locate(applied, statements)) \
+        if decisions else None
+    return Comparison(options, tuple(docs), statements, reference, decisions=report_, events=events)
 
 
 def _quotes_ahead(docs: list[Document], options: Options) -> bool:
@@ -179,6 +200,9 @@ class _Inspection:
     vectors: bool
     """Read ahead the vectors of the quotes' search that the encoder's cache holds (when the
     job starts before the aligner, unless `--semantic off`)."""
+    split: Split | None = None
+    """The corpus' quotes shared out between the artefact job, which helps once its reading is
+    done, and the quote job (`variance.parallel.Split`); None: the quote job reads them all."""
 
     def aside(self, docs: list[Document], warn: Callable[[str], None],
               given: tuple[tuple[Statement, ...], str | None] | None = None) -> Aside:
@@ -195,13 +219,6 @@ class _Inspection:
             job.give()
         return job
 
-    def run(self, docs: list[Document], statements: tuple[Statement, ...], reference: str | None
-            ) -> tuple[tuple[Artefact, ...], CorpusQuotes | None]:
-        """The job done in this process, at once."""
-        if self.artefacts:
-            self.prepare()
-        return self.finish(self.begin(tuple(docs)), statements, reference)
-
     def prepare(self) -> None:
         """wordfreq's lexicons loaded (`artefacts.detect.load_lexicons`)."""
         from .artefacts.detect import load_lexicons
@@ -215,10 +232,15 @@ class _Inspection:
             from .artefacts.detect import read_artefacts
 
             artefacts = read_artefacts(docs, language=self.options.language)
+            if self.split is not None:
+                from .quotes import help_read_quotes
+
+                help_read_quotes(docs, self.split)
         if self.quotes:
             from .quotes import read_quotes
 
-            quotes = read_quotes(docs, vectors=self.vectors and self.options.semantic is not Semantic.OFF)
+            quotes = read_quotes(docs, vectors=self.vectors and self.options.semantic is not Semantic.OFF,
+                                 split=self.split)
         return artefacts, quotes
 
     def finish(self, begun: tuple[Any, Any], statements: tuple[Statement, ...], reference: str | None

@@ -270,10 +270,11 @@ def save_inputs_option(command: Callable) -> Callable:
              "hashes, URLs and times) into DIR, a new or empty folder; DIR is itself a PATH.")(command)
 
 
-def run_compare(paths, options: Options, quiet: bool, decisions=None):
+def run_compare(paths, options: Options, quiet: bool, decisions=None, idle=None):
     """Load and compare (around the editor's `decisions`), with warnings and progress on stderr;
     writes the inputs as compared when the command was given --save-inputs. The language model
-    is read on another thread while the pipeline's modules are imported."""
+    is read on another thread while the pipeline's modules are imported; `idle`, if given, is
+    called while the pipeline waits for its other processes (`pipeline.compare`)."""
     from ..load.language import load_model_ahead
 
     load_model_ahead()
@@ -295,7 +296,8 @@ def run_compare(paths, options: Options, quiet: bool, decisions=None):
     with stderr_progress(not quiet) as progress:
         comparison = compare(list(paths), options, warn=None if quiet else warn_user,
                              progress=progress, decisions=decisions, originals=originals,
-                             memory_limit=click.get_current_context().meta.get("variance.memory_limit"))
+                             memory_limit=click.get_current_context().meta.get("variance.memory_limit"),
+                             idle=idle)
     if not quiet:  # what comparing had to say (a version in another language) after loading's
         for message in comparison.warnings:
             if message not in said:

@@ -170,7 +170,7 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
     import os
 
     from ..outputs import check_output, inside_input_folder
-    from ..render.report import render_report, write_report
+    from ..render.report import prepare_report, render_report, write_report
 
     if as_json and fmt not in (None, "json"):
         raise click.UsageError(f"--json and --format {fmt} disagree; give one")
@@ -188,7 +188,8 @@ def report(paths, reference, threshold, max_bytes, strict, quiet, output, fmt, a
         comparison = _cluster_comparison(db, cluster, options, quiet,
                                          read_decision_file((), decisions_file) if decisions_file else None)
     else:
-        comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file))
+        comparison = run_compare(paths, options, quiet, read_decision_file(paths, decisions_file),
+                                 idle=lambda: prepare_report(fmt))
     if fmt == "text" and not to_file:
         from ..render.text import render_text
 

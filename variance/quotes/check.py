@@ -30,7 +30,6 @@ from ..model.quotes import Conflict, Quote, QuoteCheck, QuoteGroup, QuoteMatch, 
 from ..text.normalize import key_words
 from ..text.quotemarks import direct_quotes, quoted_share
 from .attribution import attribute, same_speaker
-from .meaning import nearest_sentences
 from .passages import content_stems, overlap, paraphrase_passage, similarity
 from .reading import Reading, core
 from .statements import Own, holding, home_statement, once, statement_at, top_passage
@@ -107,7 +106,12 @@ def _checked(comparison: Comparison, checks: list[_Words]) -> list[QuoteCheck]:
     """The checks finished: the meaning of every quote asked in one call of the encoder
     (`variance.quotes.meaning`), then the further passages and the conflicts."""
     asked = [(c.text, doc) for c in checks for doc, r in zip(comparison.documents, c.results) if r is None]
-    nearest = nearest_sentences(comparison, asked) if asked else {}
+    if asked:
+        from .meaning import nearest_sentences  # numpy: a reading for the quotes needs none of it
+
+        nearest = nearest_sentences(comparison, asked)
+    else:
+        nearest = {}
     out = []
     for check in checks:
         results, also = [], []

@@ -73,19 +73,18 @@ def _keyed_text(text: str) -> _Keyed:
 
 class _Window:
     """A run of adjacent sentences: its extent and its set of folded words, with the folded
-    words themselves (`keyed`) read only when a search needs them."""
+    words themselves (`key`) read only when a search needs them."""
 
-    __slots__ = ("start", "end", "words", "_text", "_keyed")
+    __slots__ = ("start", "end", "words", "_text")
 
     def __init__(self, start: int, end: int, text: str, words: frozenset[str]):
         self.start, self.end, self.words, self._text = start, end, words, text
-        self._keyed: _Keyed | None = None
 
     @property
-    def keyed(self) -> _Keyed:
-        if self._keyed is None:
-            self._keyed = _keyed(self._text, self.start, self.end)
-        return self._keyed
+    def key(self) -> str:
+        """The folded words, as `_keyed` of the window's text reads them (the literal search
+        reads the same, `_window_hit`)."""
+        return _keyed_window(self._text[self.start:self.end]).key
 
 
 @lru_cache(maxsize=131072)
@@ -227,7 +226,13 @@ def _window_hit(text: str, floor: float, window: str, sentences: tuple[tuple[int
     """`_hit` in one whole window, offsets from its start: what it finds depends only on the
     window's text and where its sentences stand in it, so a run of sentences that syndicated
     copies repeat is searched once."""
-    return _hit(text, floor, window, _keyed(window), sentences)
+    return _hit(text, floor, window, _keyed_window(window), sentences)
+
+
+@lru_cache(maxsize=16384)
+def _keyed_window(window: str) -> _Keyed:
+    """`_keyed` of a window's text, read once per window: every quote is searched for in it."""
+    return _keyed(window)
 
 
 def _hit(text: str, floor: float, doc: str, w: _Keyed, sentences) -> tuple[float, int, int] | None:
@@ -270,7 +275,7 @@ def closest(text: str, document: Document) -> float:
     q = _keyed_text(text)
     words = set(q.key.split())
     windows = sorted(_windows(document, WINDOW), key=lambda w: -len(words & w.words))[:3]
-    scores = [fuzz.partial_ratio(q.key, w.keyed.key) for w in windows if w.keyed.key]
+    scores = [fuzz.partial_ratio(q.key, key) for key in (w.key for w in windows) if key]
     return round(max(scores, default=0.0) / 100, 4) if q.key else 0.0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -44,8 +45,8 @@ from .html_island import DOC_CHUNK, DOCS_OPEN, FOLD_AFTER, is_lazy, lazy_payload
 from .labels import decision_label
 from .provenance import fetched_line
 
-__all__ = ["report_data", "render_html", "omissions_that_matter", "quotes_data", "KIND_LABELS", "VERDICT_LABELS",
-           "FOLD_AFTER", "QUOTES_OPEN", "quotes_checked", "lazy_payload"]
+__all__ = ["report_data", "render_html", "prepare_html", "omissions_that_matter", "quotes_data", "KIND_LABELS",
+           "VERDICT_LABELS", "FOLD_AFTER", "QUOTES_OPEN", "quotes_checked", "lazy_payload"]
 
 KIND_LABELS = {
     ChangeKind.COSMETIC: "case, punctuation, quote style, spacing",
@@ -385,6 +386,12 @@ def _template_cache() -> FileSystemBytecodeCache | None:
 
 
 def _environment() -> Environment:
+    """The page's Jinja environment, one per cache folder (a folder set later is used as set)."""
+    return _environment_for(str(cache_folder()))
+
+
+@lru_cache(maxsize=4)
+def _environment_for(folder: str) -> Environment:
     env = Environment(loader=PackageLoader("variance.render", "assets"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, bytecode_cache=_template_cache())
@@ -393,6 +400,8 @@ def _environment() -> Environment:
     return env
 
 
+TEMPLATE = "report.html.j2"
+"""The page's template in `assets/`."""
 SCRIPTS = ("report-islands.js", "report-draw.js", "report-matrix.js", "report.js")
 """The page's script, in the order it is inlined: islands, drawing, matrix, then the page."""
 
@@ -407,7 +416,14 @@ def render_html(comparison: Comparison, lazy: bool | None = None) -> str:
     js = Markup("".join(asset(env, name)[0] for name in SCRIPTS))
     data = report_data(comparison)
     lazy = is_lazy(data) if lazy is None else lazy
-    return env.get_template("report.html.j2").render(
+    return env.get_template(TEMPLATE).render(
         data=data, css=css, js=js, lazy=lazy, island=lazy_payload(data, lazy),
         matrix=matrix_island(data) if lazy else None, fold_after=FOLD_AFTER, quotes_open=QUOTES_OPEN,
         docs_open=DOCS_OPEN, doc_chunk=DOC_CHUNK)
+
+
+def prepare_html() -> None:
+    """What `render_html` needs before any comparison, made now: Jinja's environment and the
+    compiled template (from the cache folder), kept for the next page; the command calls it
+    while the comparison waits for its other processes."""
+    _environment().get_template(TEMPLATE)

@@ -9,7 +9,7 @@ import io
 from ..model import Comparison
 from ..outputs import check_output, write_file
 
-__all__ = ["FORMATS", "render_report", "write_report"]
+__all__ = ["FORMATS", "render_report", "write_report", "prepare_report"]
 
 FORMATS = ("html", "json", "text")
 TEXT_WIDTH = 100
@@ -34,6 +34,15 @@ def render_report(comparison: Comparison, fmt: str) -> str:
     from .html import render_html
 
     return render_html(comparison)
+
+
+def prepare_report(fmt: str) -> None:
+    """Load ahead what rendering the report in `fmt` will need (the HTML page's template; the
+    other formats need little), so that a caller with time to spare spends it there."""
+    if fmt == "html":
+        from .html import prepare_html
+
+        prepare_html()
 
 
 def write_report(comparison: Comparison, fmt: str, path: str) -> None:
