@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+from functools import cache
 from typing import Any, TypeVar
 
 __all__ = ["terminal_text", "terminal_line", "for_terminal", "json_for_terminal"]
@@ -35,10 +36,15 @@ def _table(keep: str) -> dict[int, str]:
     return table
 
 
-_TEXT = _table("\n\t")
-_LINE = _table("")
-_LINE.update({c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)})  # surrogate escapes
-_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
+@cache
+def _tables() -> tuple[dict[int, str], dict[int, str], re.Pattern[str]]:
+    """The stand-ins for a text, those for a line, and what a text must hold to need them: made
+    on first use (a command whose output is clean never needs them; the surrogates' range made
+    `re` build its largest class map, and the tables hold 2,000 entries each)."""
+    line = _table("")
+    line.update({c: f"\\x{c - 0xDC00:02x}" for c in range(0xDC80, 0xDD00)})  # surrogate escapes
+    return _table("\n\t"), line, re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
+
 
 _RAW_IN_JSON = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 """In UTF-8, what JSON writes raw and a terminal obeys or reorders by: DEL, the C1 controls
@@ -50,13 +56,14 @@ T = TypeVar("T")
 def terminal_text(text: str) -> str:
     """`text` with control, escape and bidi-override characters made visible, one for one;
     newlines and tabs kept."""
-    return text.translate(_TEXT) if _UNSAFE_TEXT.search(text) else text
+    table, _, unsafe = _tables()
+    return text.translate(table) if unsafe.search(text) else text
 
 
 def terminal_line(text: str) -> str:
     """One line for a terminal: as `terminal_text`, and newlines, tabs and undecodable file
     name bytes escaped too."""
-    return text.translate(_LINE)
+    return text.translate(_tables()[1])
 
 
 def json_for_terminal(data: bytes) -> bytes:
