@@ -8,11 +8,13 @@ import io
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from variance.render.styled import Styled
-from variance.render.text import _print, indented, render_text
+from variance.render.text import _breaks, _one_cell_each, _print, indented, render_text
 
 WIDTHS = (20, 37, 80, 100)
 
@@ -118,3 +120,14 @@ def test_assembled_styled_text_is_rich_s():
 def _all_of(text: Text) -> tuple:
     """What a rich `Text` renders from: characters, base style, spans and settings."""
     return (text.plain, text.style, text.spans, text.end, text.justify, text.overflow, text.no_wrap, text.tab_size)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORDS | st.sampled_from([" ", "a", "ab-cd", "\u3000", "x" * 25]), max_size=60), st.sampled_from(WIDTHS))
+def test_the_views_breaks_are_rich_s(words, width):
+    """Where the view breaks a paragraph is where rich's `divide_line` does, for any characters."""
+    paragraph = " ".join(words).replace("\n", " ").replace("\t", " ")
+    if _one_cell_each(paragraph):
+        assert _breaks(paragraph, width) == divide_line(paragraph, width, fold=True)
+        assert all(cell_len(paragraph[i:j]) == j - i for i in range(0, len(paragraph), 7)
+                   for j in range(i, len(paragraph) + 1, 5))

@@ -10,6 +10,7 @@ made again on a rich `Text`, which is then the `Text` the view built before.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
@@ -20,6 +21,12 @@ __all__ = ["Styled", "Shown", "as_rich"]
 _STRIPPED: dict[int, None] = {code: None for code in (7, 8, 11, 12, 13)}
 """What rich's `Text` removes from every string it is given (`rich.control.strip_control_codes`:
 bell, backspace, vertical tab, form feed, carriage return)."""
+_CONTROL = re.compile("[\x07\x08\x0b\x0c\x0d]")
+
+
+def _kept(text: str) -> str:
+    """`text` as rich's `Text` keeps it (a search first: most strings hold none of them)."""
+    return text.translate(_STRIPPED) if _CONTROL.search(text) else text
 
 
 class Styled:
@@ -33,7 +40,7 @@ class Styled:
     def __init__(self, text: str = "", style: str = "") -> None:
         self.style = style
         """The base style, of the whole text."""
-        self.plain = text.translate(_STRIPPED)
+        self.plain = _kept(text)
         """The characters, as rich's `Text.plain` gives them."""
         self._first = text
         self._parts: list[tuple[str | Styled, str | None]] = []
@@ -42,7 +49,7 @@ class Styled:
     def append(self, text: str, style: str | None = None) -> Styled:
         """`text` after the rest, in `style`; this text."""
         self._parts.append((text, style))
-        self.plain += text.translate(_STRIPPED)
+        self.plain += _kept(text)
         return self
 
     def append_text(self, other: Styled) -> Styled:

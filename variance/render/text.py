@@ -13,8 +13,8 @@ import sys
 from typing import TYPE_CHECKING, TextIO, Union, cast
 from weakref import WeakKeyDictionary
 
-from rich._wrap import divide_line
-from rich.cells import cell_len, set_cell_size
+from rich._wrap import divide_line, re_word
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
 from ..model import Change, ChangeKind, Comparison, Evidence, Member, Severity, Statement, pieces, worst_severity
 from .labels import decision_label
@@ -241,15 +241,42 @@ def _wrapped(plain: str, width: int, strip: bool = True) -> list[str]:
         if _fits(paragraph, width):
             lines.append(paragraph.rstrip() if strip else paragraph)
             continue
-        offsets = divide_line(paragraph, width, fold=True)
+        narrow = _one_cell_each(paragraph)
+        offsets = _breaks(paragraph, width) if narrow else divide_line(paragraph, width, fold=True)
         for start, end in zip([0, *offsets], [*offsets, len(paragraph)]):
             line = paragraph[start:end]
             if len(line) > width and (spaces := _END_SPACES.search(line)):
                 line = line[:len(line) - min(len(spaces.group()), len(line) - width)]
-            if cell_len(line) > width:
+            if (len(line) if narrow else cell_len(line)) > width:
                 line = set_cell_size(line, width)
             lines.append(line.rstrip() if strip else line)
     return lines
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether every character of `text` takes one cell, as rich measures them: then any part
+    of it takes as many cells as it has characters (rich's `cell_len`)."""
+    return all(get_character_cell_size(c) == 1 for c in set(text))
+
+
+def _breaks(paragraph: str, width: int) -> list[int]:
+    """Where rich's `divide_line(paragraph, width, fold=True)` breaks a `paragraph` whose every
+    character takes one cell (`_one_cell_each`): its steps, word by word, counting characters
+    instead of measuring each word's cells twice; rich's own where a word is longer than a line
+    (it is folded)."""
+    breaks: list[int] = []
+    offset = 0  # cells taken on the current line
+    for word in re_word.finditer(paragraph):  # rich's words: each at the end of the one before
+        start, end = word.span()
+        length = len(word.group().rstrip())
+        if width - offset >= length:
+            offset += end - start
+        elif length > width:
+            return divide_line(paragraph, width, fold=True)
+        elif offset and start:
+            breaks.append(start)
+            offset = end - start
+    return breaks
 
 
 def _fits(line: str, width: int) -> bool:

@@ -44,7 +44,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if not _MARKS.search(text):     # most sentences: no character below could open or close
         return spans
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):  # no other character opens or closes
+        i, ch = mark.start(), mark.group()
         if ch == '"':
             if stack and stack[-1][0] == '"':
                 _close(stack, spans, i)
