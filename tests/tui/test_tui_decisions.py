@@ -174,3 +174,37 @@ async def test_the_decisions_screen_lists_every_decision_and_a_rerun_agrees(corp
         await pilot.pause()
         assert app.statement_id in app.comparison.decisions.decisions[0].statements
 
+
+
+async def test_escape_stops_the_search_for_link_candidates(corpus, monkeypatch):
+    """`escape` while the link dialog still looks for sentences cancels the search: it stops
+    reading versions (it would share the interpreter with the next keys), and nothing of it
+    reaches the screen."""
+    import variance.tui.screens.statements as statements_screen
+    from variance.decisions import link_candidates
+
+    read: list[bool] = []
+    escaped: list[bool] = []
+
+    def slowly(c, st, most=40, *, cancelled):
+        def asked() -> bool:          # one question per version: wait for the escape at the first
+            read.append(True)
+            while len(read) == 1 and not escaped:
+                pass
+            return cancelled()
+        return link_candidates(c, st, most, cancelled=asked)
+
+    monkeypatch.setattr(statements_screen, "link_candidates", slowly)
+    app, _ = app_on(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l")
+        assert isinstance(app.screen, PickScreen)
+        await pilot.pause()
+        await pilot.press("escape")
+        escaped.append(True)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, PickScreen)
+        assert len(read) <= 1             # the first version's question said stop (if it had begun)
+    found = link_candidates(app.exact, widest(app), cancelled=lambda: False)
+    assert found and link_candidates(app.exact, widest(app), cancelled=lambda: True) == ()

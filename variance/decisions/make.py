@@ -6,7 +6,7 @@ that a paraphrase sharing few words is offered too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Comparison, Member, Semantic, Statement
@@ -21,6 +21,11 @@ MOST = 40
 MEANING_MOST = 2000
 """Sentences whose meaning is compared at most (the encoder's cost is per sentence): those of
 versions that lack the statement first, then the others by similarity of words."""
+
+
+def _never() -> bool:
+    """A search nobody cancels."""
+    return False
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,13 @@ class Candidate:
     """Similarity of meaning to the statement (sentence encoder, cosine), when compared."""
 
 
-def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Candidate, ...]:
+def link_candidates(c: Comparison, st: Statement, most: int = MOST, *,
+                    cancelled: Callable[[], bool] = _never) -> tuple[Candidate, ...]:
     """Body sentences not already in `st`, most like it first: the most alike in words and
-    the most alike in meaning in turn."""
+    the most alike in meaning in turn. `cancelled` is asked before each version is read and
+    before the meanings are compared (half a second of CPU at a thousand versions, for a
+    dialog that may be closed meanwhile): once it answers True the search stops and finds
+    nothing."""
     from rapidfuzz import fuzz, process
 
     texts = [_text(c, m) for m in _places(st)][:4]  # a few wordings: linear in the corpus
@@ -55,6 +64,8 @@ def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Can
     """Each distinct sentence text's, measured once (syndicated copies repeat most of them)."""
     found = []
     for doc in c.documents:
+        if cancelled():
+            return ()
         inside = spans.get(doc.id, ())
         for s in doc.body_sentences:
             if (doc.id, s.start) in taken or any(a <= s.start and s.end <= b for a, b in inside):
@@ -68,6 +79,8 @@ def link_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[Can
     found.sort(key=lambda k: (-k.similarity, k.document, k.start))
     if c.options.semantic is Semantic.OFF or not found or not texts:
         return tuple(found[:most])
+    if cancelled():
+        return ()
     found = _with_meaning(found, texts, {m.document for m in st.members})
     by_meaning = sorted(found, key=lambda k: (-(k.meaning if k.meaning is not None else -1.0),
                                               k.document, k.start))
@@ -103,13 +116,19 @@ def _with_meaning(found: list[Candidate], texts: list[str], carrying: set[str]) 
     return out
 
 
-def merge_candidates(c: Comparison, st: Statement, most: int = MOST) -> tuple[tuple[Statement, float], ...]:
-    """Other statements, most like `st` first."""
+def merge_candidates(c: Comparison, st: Statement, most: int = MOST, *,
+                     cancelled: Callable[[], bool] = _never) -> tuple[tuple[Statement, float], ...]:
+    """Other statements, most like `st` first; nothing once `cancelled` (asked before each
+    statement is compared) answers True."""
     from rapidfuzz import fuzz
 
     mine = _wordings(c, st)
-    ranked = [(other, round(fuzz.token_set_ratio(mine, _wordings(c, other)) / 100, 4))
-              for other in c.statements if other.id != st.id]
+    ranked = []
+    for other in c.statements:
+        if cancelled():
+            return ()
+        if other.id != st.id:
+            ranked.append((other, round(fuzz.token_set_ratio(mine, _wordings(c, other)) / 100, 4)))
     ranked.sort(key=lambda x: (-x[1], x[0].id))
     return tuple(ranked[:most])
 

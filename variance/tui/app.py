@@ -29,6 +29,7 @@ from ..model import Comparison, Options
 from ..model.decisions import Decision
 from ..render.terminal import for_terminal
 from .ahead import ScreensAhead, ready_styles
+from .cells import widen
 from .heap import QUIET, IdleCollector, settle_heap
 from .paint import kind_variables, verdict_variables
 from .screens import (
@@ -144,6 +145,7 @@ class VarianceApp(App[int]):
                  comparison: Comparison | None = None, quiet: bool = False,
                  decisions: DecisionFile | None = None, author: str = "unknown") -> None:
         super().__init__()
+        widen()                                  # typographic punctuation on Rich's fast path
         self.paths, self.options, self.quiet = list(paths), options, quiet
         self.decisions, self.author = decisions, author
         """The decisions file (read on start, saved on every decision) and who decides here."""

@@ -4,7 +4,9 @@ The options are given, or found by a function run in a worker (ranking the sente
 thousand versions takes a second of CPU): the dialog opens at once with a loading indicator, and
 the options appear when the worker posts them. The worker starts once the dialog is drawn: a
 thread started before took the interpreter's lock from the first frame, which then came 30 to
-50 ms later.
+50 ms later. Closing the dialog cancels the worker, and the function finding the options is
+given a question to ask as it goes (`Find`): a search left running shared the interpreter
+with the keys pressed after `escape`, for half a second at a thousand versions.
 """
 
 from __future__ import annotations
@@ -21,25 +23,30 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
+from ..widgets.dialog_lists import DialogOptionList
 from ..widgets.lazy import fill_lazily
 
 __all__ = ["PickScreen"]
 
 Options = Sequence[tuple[str, Content]]
 """(id, prompt) of each option."""
+Find = Callable[[Callable[[], bool]], Options]
+"""Finds the options in a worker; asks its argument, as it goes, whether to stop (the dialog
+closed), and then returns whatever it has."""
 
 
 class PickScreen(ModalScreen[str | None]):
     """Returns the id of the chosen option, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     @dataclass
     class Found(Message):
         options: Options
 
-    def __init__(self, title: str, options: Options | Callable[[], Options], hint: str = "") -> None:
+    def __init__(self, title: str, options: Options | Find, hint: str = "") -> None:
         super().__init__()
         self.title_text, self.source, self.hint = title, options, hint
         self.options: Options = []
@@ -47,7 +54,7 @@ class PickScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(id="pick")
+            yield DialogOptionList(id="pick")
             yield Label(self.hint or "enter chooses · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -60,8 +67,16 @@ class PickScreen(ModalScreen[str | None]):
             self._show(self.source)
 
     @work(thread=True, exclusive=True, exit_on_error=False, description="find the options")
-    def _find(self, find: Callable[[], Options]) -> None:
-        self.post_message(self.Found(list(find())))
+    def _find(self, find: Find) -> None:
+        worker = get_current_worker()
+        options = list(find(lambda: worker.is_cancelled))
+        if not worker.is_cancelled:
+            self.post_message(self.Found(options))
+
+    def action_cancel(self) -> None:
+        """Close, stopping the search for options if it still runs."""
+        self.workers.cancel_node(self)
+        self.dismiss(None)
 
     @on(Found)
     def _found(self, message: Found) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Comparison
+from ..widgets.dialog_lists import DialogOptionList
 from ..widgets.lazy import fill_lazily
 
 __all__ = ["ReferenceScreen"]
@@ -28,7 +29,7 @@ class ReferenceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Compare every version against:", classes="dialog-title")
-            yield OptionList(id="references")
+            yield DialogOptionList(id="references")
             yield Label("enter chooses · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:

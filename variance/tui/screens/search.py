@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..view import Lookup, SearchHit
+from ..widgets.dialog_lists import DialogOptionList
 
 __all__ = ["SearchScreen"]
 
@@ -43,7 +44,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         with Vertical(classes="dialog"):
             yield Label("Search every version:", classes="dialog-title")
             yield Input(self.query_text, placeholder="words to find", id="search-input")
-            yield OptionList(id="search-hits")
+            yield DialogOptionList(id="search-hits")
             yield Label("", id="search-count", classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 
+from ..widgets.dialog_lists import DialogSelectionList
 from ..widgets.lazy import fill_lazily
 
 __all__ = ["SplitScreen"]
@@ -28,7 +29,7 @@ class SplitScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Split off the versions ticked (space ticks):", classes="dialog-title")
-            yield SelectionList[str](id="split")
+            yield DialogSelectionList[str](id="split")
             yield Label("space ticks · enter splits · escape cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:

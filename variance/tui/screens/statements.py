@@ -3,6 +3,8 @@ editor's keys (unlink, link, merge, split, note, verify, undo) decide on the sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -103,7 +105,7 @@ class StatementsScreen(LiveScreen):
             self.notify("Only a statement carried by two versions or more has a member to unlink.",
                         severity="warning")
             return
-        def options() -> list[tuple[str, Content]]:   # in a worker: a line per version carrying it
+        def options(_cancelled: object) -> list[tuple[str, Content]]:   # in a worker: a line per version
             return [(m.document, _line(m.document, c.document(m.document).text[m.start:m.end]))
                     for m in st.members]
 
@@ -119,8 +121,8 @@ class StatementsScreen(LiveScreen):
             return
         found: dict = {}
 
-        def options() -> list[tuple[str, Content]]:   # in a worker: it reads every version
-            found.update((f"{k.document}:{k.start}", k) for k in link_candidates(c, st))
+        def options(cancelled: Callable[[], bool]) -> list[tuple[str, Content]]:   # in a worker: reads every version
+            found.update((f"{k.document}:{k.start}", k) for k in link_candidates(c, st, cancelled=cancelled))
             return [(key, _line(k.document, k.text, f"words {k.similarity:.2f}"
                                 + (f" · meaning {k.meaning:.2f}" if k.meaning is not None else "")
                                 + (f" · now in S{k.statement}" if k.statement else "")))
@@ -138,8 +140,8 @@ class StatementsScreen(LiveScreen):
             return
         ranked: dict = {}
 
-        def options() -> list[tuple[str, Content]]:   # in a worker: it reads every member
-            scored = merge_candidates(c, st)
+        def options(cancelled: Callable[[], bool]) -> list[tuple[str, Content]]:   # in a worker: reads every member
+            scored = merge_candidates(c, st, cancelled=cancelled)
             ranked.update((str(other.id), other) for other, _ in scored)
             return [(str(other.id), _line(f"S{other.id}", c.document(other.members[0].document).text[
                 other.members[0].start:other.members[0].end], f"{score:.2f} · {len(other.members)} versions"))
