@@ -31,7 +31,8 @@ def rank_omissions(comparison: Comparison) -> tuple[Omission, ...]:
     ranked = []
     for st in comparison.statements:
         member = st.member(ref)
-        dropped = [d for d in others if st.member(d) is None]
+        carried = {m.document for m in st.members}   # a set: a thousand versions, each looked up
+        dropped = [d for d in others if d not in carried]
         if member is None or not dropped:
             continue
         text = doc.text[member.start:member.end]
