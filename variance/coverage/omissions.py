@@ -30,9 +30,9 @@ def rank_omissions(comparison: Comparison) -> tuple[Omission, ...]:
     quotes = direct_quotes(doc)
     ranked = []
     for st in comparison.statements:
-        member = st.member(ref)
         carried = {m.document for m in st.members}   # a set: a thousand versions, each looked up
         dropped = [d for d in others if d not in carried]
+        member = next(m for m in st.members if m.document == ref) if ref in carried else None  # st.member(ref)
         if member is None or not dropped:
             continue
         text = doc.text[member.start:member.end]
