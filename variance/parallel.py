@@ -194,13 +194,14 @@ class Split:
     its ends once each is forked (`forked_helper`, `forked_owner`) and at the end (`close`)."""
 
     def __init__(self) -> None:
+        import mmap
         import multiprocessing
 
-        context = multiprocessing.get_context("fork")
         self.caller = os.getpid()
-        self._lock = context.Lock()
-        self._counts = context.RawArray("i", 2)       # the next item, the items the helper took
-        self._receiving, self._sending = context.Pipe(duplex=False)
+        self._counts = mmap.mmap(-1, 8)       # shared once forked: the next item, the items the helper took
+        self._token = os.pipe()               # a lock: the one byte in it is taken to count
+        os.write(self._token[1], b"\0")
+        self._receiving, self._sending = multiprocessing.get_context("fork").Pipe(duplex=False)
 
     def own(self, count: int) -> Iterator[int]:
         """The items the owner takes, in turn with the helper."""
@@ -232,7 +233,7 @@ class Split:
         """In the owner, once `own` is done: what the helper found, or None when it took no item,
         died or sent nothing whole."""
         try:
-            if self._counts[1] == 0:
+            if self._count(1) == 0:
                 return None
             return self._receiving.recv()
         except Exception:    # the helper's end closed, or its answer cut short: computed here
@@ -251,19 +252,32 @@ class Split:
             self._receiving.close()
 
     def close(self) -> None:
-        """Both ends closed in this process."""
+        """Both ends closed in this process (the items are all taken by then)."""
         self._sending.close()
         self._receiving.close()
+        for fd in self._token:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._token = (-1, -1)
+
+    def _count(self, k: int) -> int:
+        return int.from_bytes(self._counts[4 * k:4 * k + 4], "little")
 
     def _take(self, count: int, helper: bool) -> Iterator[int]:
         while True:
-            with self._lock:
-                i = self._counts[0]
-                if i >= count:
-                    return
-                self._counts[0] = i + 1
-                if helper:
-                    self._counts[1] += 1
+            os.read(self._token[0], 1)
+            try:
+                i = self._count(0)
+                if i < count:
+                    self._counts[0:4] = (i + 1).to_bytes(4, "little")
+                    if helper:
+                        self._counts[4:8] = (self._count(1) + 1).to_bytes(4, "little")
+            finally:
+                os.write(self._token[1], b"\0")
+            if i >= count:
+                return
             yield i
 
     def _send(self, data: bytes) -> None:
