@@ -75,16 +75,19 @@ class _Window:
     """A run of adjacent sentences: its extent and its set of folded words, with the folded
     words themselves (`key`) read only when a search needs them."""
 
-    __slots__ = ("start", "end", "words", "_text")
+    __slots__ = ("start", "end", "words", "_text", "_key")
 
     def __init__(self, start: int, end: int, text: str, words: frozenset[str]):
         self.start, self.end, self.words, self._text = start, end, words, text
+        self._key: str | None = None
 
     @property
     def key(self) -> str:
         """The folded words, as `_keyed` of the window's text reads them (the literal search
-        reads the same, `_window_hit`)."""
-        return _keyed_window(self._text[self.start:self.end]).key
+        reads the same, `_window_hit`), kept once read."""
+        if self._key is None:
+            self._key = _keyed_window(self._text[self.start:self.end]).key
+        return self._key
 
 
 @lru_cache(maxsize=131072)
@@ -229,9 +232,11 @@ def _window_hit(text: str, floor: float, window: str, sentences: tuple[tuple[int
     return _hit(text, floor, window, _keyed_window(window), sentences)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _keyed_window(window: str) -> _Keyed:
-    """`_keyed` of a window's text, read once per window: every quote is searched for in it."""
+    """`_keyed` of a window's text, read once per window while it is searched for one quote
+    after another (a small corpus has a few hundred windows; a large one keys them again
+    rather than keep every window's words and spans)."""
     return _keyed(window)
 
 
