@@ -47,3 +47,12 @@ def test_every_added_character_is_one_cell_and_no_mark() -> None:
     assert "“" in added and "—" in added and "…" in added and "€" in added
     assert "\u200d" not in cells._SINGLE_CELLS and "\u2028" not in cells._SINGLE_CELLS
     assert all(cells.get_character_cell_size(ch) == 1 for ch in added)
+
+
+def test_a_rich_made_otherwise_is_left_as_it_is(monkeypatch) -> None:
+    monkeypatch.setattr(cells, "_variance_widened", False, raising=False)
+    monkeypatch.delattr(cells, "_SINGLE_CELLS")
+    fast = cells._is_single_cell_widths
+    widen()                                       # no error: the app starts on Rich's own path
+    assert cells._is_single_cell_widths is fast
+    assert not cells._variance_widened

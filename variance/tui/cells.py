@@ -33,13 +33,17 @@ def _one_cell(code: int) -> bool:
 
 
 def widen() -> None:
-    """Put the characters of `ADDED` on Rich's fast path (once; idempotent)."""
+    """Put the characters of `ADDED` on Rich's fast path (once; idempotent). A Rich whose
+    fast path is not made as this expects is left as it is."""
     import rich.cells
     import rich.segment
 
-    known = rich.cells._SINGLE_CELLS
+    known = getattr(rich.cells, "_SINGLE_CELLS", None)
     if getattr(rich.cells, "_variance_widened", False):
         return
+    if not isinstance(known, frozenset) or not all(
+            callable(getattr(module, "_is_single_cell_widths", None)) for module in (rich.cells, rich.segment)):
+        return                                   # another Rich: its own path, slower, the same cells
     wider = known | frozenset(chr(c) for start, end in ADDED for c in range(start, end + 1) if _one_cell(c))
     rich.cells._SINGLE_CELLS = wider
     rich.cells._is_single_cell_widths = wider.issuperset
