@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
 import pytest
 
@@ -262,62 +261,3 @@ def test_the_program_keeps_numpys_arrays_off_huge_pages_unless_told(given, huge)
             "print(numpy._core.multiarray._get_madvise_hugepage())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == [huge]
-
-
-def split_helper(split, count, die=False):
-    found = {}
-
-    def work(i):
-        if die:
-            os._exit(3)
-        time.sleep(0.002)
-        found[i] = i * i
-
-    split.help(count, work, lambda: found)
-    return sorted(found)
-
-
-def split_owner(split, count):
-    found = {}
-    for i in split.own(count):
-        time.sleep(0.002)
-        found[i] = i * i
-    return sorted(found), split.received()
-
-
-def test_a_split_list_is_done_once_between_two_processes_and_the_owner_receives_the_helpers_part():
-    from variance.parallel import Split
-
-    split = Split()
-    helper = Aside(split_helper, split, 200)
-    split.forked_helper()
-    owner = Aside(split_owner, split, 200)
-    split.forked_owner(owner)
-    helper.give()
-    owner.give()
-    helped, (owned, received) = helper.result(), owner.result()
-    split.close()
-    assert sorted(helped + owned) == list(range(200)) and helped and owned
-    assert received == {i: i * i for i in helped}
-
-
-def test_a_helper_that_dies_or_runs_in_the_caller_leaves_the_owner_its_work():
-    from variance.parallel import Split
-
-    for die in (True, False):
-        split = Split()
-        if die:
-            helper = Aside(split_helper, split, 50, True)
-            split.forked_helper()
-            helper.give()
-        else:
-            assert split_helper(split, 50) == []   # in the caller's process it helps with nothing
-            split.forked_helper()
-        owner = Aside(split_owner, split, 50)
-        split.forked_owner(owner)
-        owner.give()
-        owned, received = owner.result()
-        if die:
-            assert helper.result() == []          # computed here after the warning, helping nothing
-        split.close()
-        assert received is None and len(owned) >= 49

@@ -8,12 +8,6 @@ Two shapes, both used by the pipeline and nowhere else:
   `begin=first_part`, the child does the part of the work that needs only `args` at once, and
   `function(first_part(*args), *later)` is the result. The pipeline runs artefact detection
   so, the documents read beside alignment and the statements' evidence after it.
-- `Split()`, made before two `Aside` children are forked, lets them share one list of items:
-  the helper (`help`), done with its own work, takes items in turn with the owner of the work
-  (`own`) and hands what it found over; the owner takes the rest and receives that
-  (`received`). The pipeline's artefact child so reads for half the quotes while the quote
-  child reads for the others. The owner's answer never depends on the help: what it does not
-  receive (a helper that died, or runs in the caller) it computes itself.
 - `parallel_map(function, items)` maps a pure function over many items on every core (the word
   diffs of a large corpus), in order.
 
@@ -40,10 +34,10 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Aside", "Split", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "blas_has_one_thread",
+__all__ = ["Aside", "can_fork", "parallel_map", "workers", "blas_on_one_thread", "blas_has_one_thread",
            "numpy_on_small_pages", "ENV", "BLAS_ENV", "HUGEPAGE_ENV", "Warn"]
 
 ENV = "VARIANCE_PROCESSES"
@@ -186,125 +180,6 @@ class Aside:
             self.child.kill()
         self.child.join()
         self.pipe = self.child = None
-
-
-class Split:
-    """The items `range(count)` of one list, taken in turn by a helper and an owner, two
-    processes forked after the split is made (see the module docstring). The caller closes
-    its ends once each is forked (`forked_helper`, `forked_owner`) and at the end (`close`)."""
-
-    def __init__(self) -> None:
-        import mmap
-        import multiprocessing
-
-        self.caller = os.getpid()
-        self._counts = mmap.mmap(-1, 8)       # shared once forked: the next item, the items the helper took
-        self._token = os.pipe()               # a lock: the one byte in it is taken to count
-        os.write(self._token[1], b"\0")
-        self._receiving, self._sending = multiprocessing.get_context("fork").Pipe(duplex=False)
-
-    def own(self, count: int) -> Iterator[int]:
-        """The items the owner takes, in turn with the helper."""
-        return self._take(count, helper=False)
-
-    def help(self, count: int, work: Callable[[int], Any], found: Callable[[], Any]) -> None:
-        """In the helper: `work(i)` for each item it takes, then `found()` sent to the owner, on a
-        thread of its own, so the helper goes on with its work whether or not the owner reads.
-        Nothing in the caller's own process, where the owner would never run beside it."""
-        if os.getpid() == self.caller:
-            return
-        self._receiving.close()
-        took = False
-        for i in self._take(count, helper=True):
-            work(i)
-            took = True
-        if not took:
-            self._sending.close()
-            return
-        from multiprocessing.reduction import ForkingPickler
-
-        data = bytes(ForkingPickler.dumps(found()))
-        if len(data) + 8 <= _room(self._sending.fileno()):
-            self._send(data)     # the pipe holds it all: written at once, kept after the helper ends
-        else:
-            threading.Thread(target=self._send, args=(data,), daemon=True).start()
-
-    def received(self) -> Any:
-        """In the owner, once `own` is done: what the helper found, or None when it took no item,
-        died or sent nothing whole."""
-        try:
-            if self._count(1) == 0:
-                return None
-            return self._receiving.recv()
-        except Exception:    # the helper's end closed, or its answer cut short: computed here
-            return None
-        finally:
-            self._receiving.close()
-
-    def forked_helper(self) -> None:
-        """The helper is forked (or runs here, where it helps with nothing): the caller's sending end
-        closed, so that the owner reads the end of the pipe when the helper ends."""
-        self._sending.close()
-
-    def forked_owner(self, job: Aside) -> None:
-        """The owner's job is started: the caller's receiving end closed if it runs in a child."""
-        if job.child is not None:
-            self._receiving.close()
-
-    def close(self) -> None:
-        """Both ends closed in this process (the items are all taken by then)."""
-        self._sending.close()
-        self._receiving.close()
-        for fd in self._token:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        self._token = (-1, -1)
-
-    def _count(self, k: int) -> int:
-        return int.from_bytes(self._counts[4 * k:4 * k + 4], "little")
-
-    def _take(self, count: int, helper: bool) -> Iterator[int]:
-        while True:
-            os.read(self._token[0], 1)
-            try:
-                i = self._count(0)
-                if i < count:
-                    self._counts[0:4] = (i + 1).to_bytes(4, "little")
-                    if helper:
-                        self._counts[4:8] = (self._count(1) + 1).to_bytes(4, "little")
-            finally:
-                os.write(self._token[1], b"\0")
-            if i >= count:
-                return
-            yield i
-
-    def _send(self, data: bytes) -> None:
-        try:
-            self._sending.send_bytes(data)
-        except (OSError, ValueError):
-            pass       # the owner is gone: nobody needs it
-        finally:
-            self._sending.close()
-
-
-def _room(fd: int) -> int:
-    """Bytes the pipe at `fd` holds before a writer waits: raised to 1 MiB where Linux allows."""
-    import fcntl
-
-    try:
-        return fcntl.fcntl(fd, _SETPIPE_SIZE, 1 << 20)
-    except OSError:
-        try:
-            return fcntl.fcntl(fd, _GETPIPE_SIZE)
-        except OSError:
-            return 0
-
-
-_SETPIPE_SIZE, _GETPIPE_SIZE = 1031, 1032
-"""Linux's fcntl commands F_SETPIPE_SZ and F_GETPIPE_SZ (in Python's fcntl from 3.10 on Linux
-only)."""
 
 
 class _Begun:

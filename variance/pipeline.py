@@ -17,7 +17,7 @@ from .decisions import DecisionFile
 from .errors import OptionError
 from .model import Comparison, Document, Options, Semantic
 from .model.decisions import DecisionsReport
-from .parallel import Aside, Split, can_fork
+from .parallel import Aside
 from .text.segment import segment_document
 
 if TYPE_CHECKING:
@@ -90,22 +90,16 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     docs = _segmented(documents, options, report, collect)
     docs, unaligned, warnings, language = _by_language(docs, options, warnings)
     # Artefact detection needs neither numpy nor the aligner: its process starts before their
-    # modules are imported here, and reads the documents while they are; then it reads for the
-    # quotes it takes in turn with the quote check's process (`split`).
-    split = Split() if options.artefacts and options.quotes and can_fork() else None
-    jobs = [_Inspection(options, artefacts=True, quotes=False, vectors=False, split=split)
+    # modules are imported here, and reads the documents while they are.
+    jobs = [_Inspection(options, artefacts=True, quotes=False, vectors=False)
             .aside(docs, said.append)] if options.artefacts else []
-    if split is not None:
-        split.forked_helper()
     try:
-        comparison = _compared(docs, options, language, jobs, progress, collect, said.append, decisions, split)
+        comparison = _compared(docs, options, language, jobs, progress, collect, said.append, decisions)
         if idle is not None and not all(job.ready() for job in jobs):
             idle()
     except BaseException:
         for job in jobs:
             job.cancel()
-        if split is not None:
-            split.close()
         raise
     comparison = replace(comparison, warnings=warnings + comparison.warnings, unaligned=unaligned)
     found: tuple[Artefact, ...] = ()
@@ -113,8 +107,6 @@ def compare_documents(documents: Sequence[Document], options: Options = Options(
     for job in jobs:
         artefacts, quotes = job.result()
         found, checked = found + artefacts, quotes if quotes is not None else checked
-    if split is not None:
-        split.close()
     from .coverage.omissions import rank_omissions
 
     return replace(comparison, artefacts=found, quotes=checked, omissions=rank_omissions(comparison),
@@ -135,7 +127,7 @@ def _segmented(documents: Sequence[Document], options: Options, report: Progress
 
 def _compared(docs: list[Document], options: Options, language: str, jobs: list[Aside],
               progress: Progress | None, collect: Callable[[str], None], said: Callable[[str], None],
-              decisions: DecisionFile | None, split: Split | None) -> Comparison:
+              decisions: DecisionFile | None) -> Comparison:
     """The statements made, diffed and put in a comparison (without artefacts, quotes or
     omissions). The quote check is added to `jobs`: started here when its reading may begin
     before the statements (`_quotes_ahead`), else once they are made; every job is given the
@@ -146,12 +138,10 @@ def _compared(docs: list[Document], options: Options, language: str, jobs: list[
     from .diff.drift import diff_statements
 
     report = progress or (lambda stage, done, total: None)
-    quotes = _Inspection(options, artefacts=False, quotes=True, vectors=True, split=split)
+    quotes = _Inspection(options, artefacts=False, quotes=True, vectors=True)
     ahead = _quotes_ahead(docs, options)
     if ahead:
         jobs.append(quotes.aside(docs, said))
-        if split is not None:
-            split.forked_owner(jobs[-1])
     applied, constraints = resolve(decisions.decisions if decisions else (), docs)
     others = find_other_events(docs)
     statements = align_statements(docs, replace(options, language=language), progress,
@@ -163,8 +153,6 @@ def _compared(docs: list[Document], options: Options, language: str, jobs: list[
         job.give(statements, reference)
     if options.quotes and not ahead:
         jobs.append(replace(quotes, vectors=False).aside(docs, said, given=(statements, reference)))
-        if split is not None:
-            split.forked_owner(jobs[-1])
     report("diff", 0, len(statements))
     statements = diff_statements(statements, docs, reference, language, warn=said)
     report("diff", len(statements), len(statements))
@@ -200,9 +188,6 @@ class _Inspection:
     vectors: bool
     """Read ahead the vectors of the quotes' search that the encoder's cache holds (when the
     job starts before the aligner, unless `--semantic off`)."""
-    split: Split | None = None
-    """The corpus' quotes shared out between the artefact job, which helps once its reading is
-    done, and the quote job (`variance.parallel.Split`); None: the quote job reads them all."""
 
     def aside(self, docs: list[Document], warn: Callable[[str], None],
               given: tuple[tuple[Statement, ...], str | None] | None = None) -> Aside:
@@ -232,15 +217,10 @@ class _Inspection:
             from .artefacts.detect import read_artefacts
 
             artefacts = read_artefacts(docs, language=self.options.language)
-            if self.split is not None:
-                from .quotes import help_read_quotes
-
-                help_read_quotes(docs, self.split)
         if self.quotes:
             from .quotes import read_quotes
 
-            quotes = read_quotes(docs, vectors=self.vectors and self.options.semantic is not Semantic.OFF,
-                                 split=self.split)
+            quotes = read_quotes(docs, vectors=self.vectors and self.options.semantic is not Semantic.OFF)
         return artefacts, quotes
 
     def finish(self, begun: tuple[Any, Any], statements: tuple[Statement, ...], reference: str | None

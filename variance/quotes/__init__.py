@@ -13,12 +13,12 @@ import lazy_loader
 
 if TYPE_CHECKING:
     from .check import check_quote, corpus_quotes, document_quotes
-    from .corpus import budgeted_quotes, finish_quotes, help_read_quotes, read_quotes
+    from .corpus import budgeted_quotes, finish_quotes, read_quotes
     from .meaning import reads_ahead
 
-__all__ = ["check_quote", "document_quotes", "corpus_quotes", "budgeted_quotes", "read_quotes", "help_read_quotes",
+__all__ = ["check_quote", "document_quotes", "corpus_quotes", "budgeted_quotes", "read_quotes",
            "finish_quotes", "reads_ahead"]
 
 __getattr__, __dir__, _ = lazy_loader.attach(__name__, submod_attrs={
     "check": ["check_quote", "document_quotes", "corpus_quotes"],
-    "corpus": ["budgeted_quotes", "read_quotes", "help_read_quotes", "finish_quotes"], "meaning": ["reads_ahead"]})
+    "corpus": ["budgeted_quotes", "read_quotes", "finish_quotes"], "meaning": ["reads_ahead"]})

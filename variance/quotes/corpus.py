@@ -13,17 +13,13 @@ so that the model is never loaded twice, once there and once by the aligner.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..model import Comparison, Document, Options, Statement
 from ..model.quotes import CorpusQuotes, LeftOut, QuoteCheck, QuoteGroup
 from .check import corpus_quotes, distinct_quotes, document_quotes, keep_reading, read_quote
 from .reading import Reading
 
-if TYPE_CHECKING:
-    from ..parallel import Split
-
-__all__ = ["budgeted_quotes", "read_quotes", "help_read_quotes", "finish_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
+__all__ = ["budgeted_quotes", "read_quotes", "finish_quotes", "QUOTE_BUDGET", "QUOTE_CELLS"]
 
 
 QUOTE_BUDGET = 1_000_000_000
@@ -33,19 +29,15 @@ QUOTE_CELLS = 5000
 """Quotes times versions above which not every quote is checked."""
 
 
-def read_quotes(documents: tuple[Document, ...], *, vectors: bool = False, split: Split | None = None) -> Reading:
+def read_quotes(documents: tuple[Document, ...], *, vectors: bool = False) -> Reading:
     """The documents read for the corpus' quotes (`check.read_quote` for each quote) when every
     quote will be checked, else only the stem weights every check reads; with `vectors`, the
-    vectors the meaning search may ask for that the encoder's cache holds read as well. With
-    `split`, another process reads for the quotes it takes (`help_read_quotes`) and hands its
-    answers over."""
+    vectors the meaning search may ask for that the encoder's cache holds read as well."""
     reading = Reading(documents)
     quotes = [(q.text(doc), doc.id) for q, doc in distinct_quotes(documents)]
     if _every_quote_fits(documents, [len(text) for text, _ in quotes]):
-        for i in split.own(len(quotes)) if split is not None else range(len(quotes)):
-            read_quote(reading, *quotes[i])
-        if split is not None:
-            reading.keep(split.received())
+        for text, doc_id in quotes:
+            read_quote(reading, text, doc_id)
     else:
         reading.read_weights()
     if vectors:
@@ -54,14 +46,6 @@ def read_quotes(documents: tuple[Document, ...], *, vectors: bool = False, split
         read_vectors(documents, [text for text, _ in quotes])
     return reading
 
-
-def help_read_quotes(documents: tuple[Document, ...], split: Split) -> None:
-    """In a process beside `read_quotes`'s, the reading for the quotes it takes from `split`,
-    sent to that process (when every quote will be checked; else there is nothing to share)."""
-    quotes = [(q.text(doc), doc.id) for q, doc in distinct_quotes(documents)]
-    if _every_quote_fits(documents, [len(text) for text, _ in quotes]):
-        reading = Reading(documents)
-        split.help(len(quotes), lambda i: read_quote(reading, *quotes[i]), reading.answers)
 
 
 def finish_quotes(reading: Reading, statements: tuple[Statement, ...], reference: str | None, *,

@@ -68,16 +68,6 @@ class Reading:
         against `doc.text[start:end]`."""
         return self._once(("changes", query, doc.id, start, end), lambda: _changes(query, doc.text, start, end))
 
-    def answers(self) -> dict[tuple, Any]:
-        """Every answer kept, to hand to a reading of the same documents in another process."""
-        return self._kept
-
-    def keep(self, answers: dict[tuple, Any] | None) -> None:
-        """Answers of another reading of the same documents (`answers`), kept beside this one's:
-        each is the answer this reading would compute, so the first kept stays."""
-        for key, value in (answers or {}).items():
-            self._kept.setdefault(key, value)
-
     def _once(self, key: tuple, compute: Callable[[], Any]) -> Any:
         kept = self._kept
         if key in kept:
