@@ -192,9 +192,9 @@ def run_baseline(corpus: Corpus, folder: Path, gold_links: int) -> dict:
 
 
 def open_report(html: Path, screenshot: Path) -> dict:
-    """Open the report in headless Chromium: seconds to first paint and to the load event, and
-    to a filter answering (a change-kind button clicked, the count of statements changed),
-    page errors, a screenshot."""
+    """Open the report in headless Chromium: seconds to first paint (None where Chromium
+    recorded none) and to the load event, and to a filter answering (a change-kind button
+    clicked, the count of statements changed), page errors, a screenshot."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -213,13 +213,14 @@ def open_report(html: Path, screenshot: Path) -> dict:
         answered = time.perf_counter() - start
         page.screenshot(path=str(screenshot))
         browser.close()
-    return {"load": loaded, "paint": (paint or 0) / 1000, "interactive": answered, "errors": errors}
+    return {"load": loaded, "paint": paint / 1000 if paint else None, "interactive": answered, "errors": errors}
 
 
 def opened_text(opens: dict | None) -> str:
     if not opens:
         return "not opened"
-    text = f"paint {opens['paint']:.2f} s, load {opens['load']:.2f} s, filter answers {opens['interactive']:.2f} s"
+    paint = "first paint not recorded" if opens["paint"] is None else f"paint {opens['paint']:.2f} s"
+    text = f"{paint}, load {opens['load']:.2f} s, filter answers {opens['interactive']:.2f} s"
     return text + (f", {len(opens['errors'])} page errors: {opens['errors'][0][:80]}" if opens["errors"] else "")
 
 
