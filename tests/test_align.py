@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 
+import pytest
 from conftest import seed_documents
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,3 +106,18 @@ def test_a_requested_reference_is_what_every_diff_is_against_and_ids_stay():
     default = compare_documents(docs, Options())
     assert [(st.id, st.members) for st in c.statements] == \
         [(st.id, st.members) for st in default.statements]
+
+
+def test_members_made_without_their_init_are_the_members_init_makes():
+    from variance.align.cluster import _made
+    from variance.model import Member, Span
+
+    made = _made(Member, {"document": "a", "sentences": (1, 2), "start": 3, "end": 9, "confidence": 0.5,
+                          "reason": ("x",), "spans": (_made(Span, {"start": 3, "end": 9}),), "partial": True,
+                          "evidence": Member.__dataclass_fields__["evidence"].default, "meaning": None,
+                          "nearest": None})
+    built = Member("a", (1, 2), 3, 9, 0.5, ("x",), (Span(3, 9),), True)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert pickle.loads(pickle.dumps(made)) == built
+    with pytest.raises(TypeError):
+        _made(Span, {"start": 3})                 # a field left out is an error, not a default
